@@ -22,7 +22,18 @@ _LAZY = {
     "redact_record": "redactkit.records",
 }
 
-__all__ = sorted(_LAZY)
+__all__ = [
+    "Box",
+    "Finding",
+    "KeystrokeRedactor",
+    "Policy",
+    "ScreenshotRedactor",
+    "Session",
+    "TextRedactor",
+    "TextResult",
+    "redact_keystrokes",
+    "redact_record",
+]
 
 if TYPE_CHECKING:  # pragma: no cover
     from redactkit.findings import Box, Finding

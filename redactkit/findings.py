@@ -6,8 +6,9 @@ findings can be logged, reported and written to JSON without leaking what they d
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, replace
-from typing import Iterable, NamedTuple
+from typing import NamedTuple
 
 
 class Box(NamedTuple):
@@ -26,14 +27,14 @@ class Box(NamedTuple):
     def bottom(self) -> int:
         return self.top + self.height
 
-    def pad(self, px: int, limit_w: int | None = None, limit_h: int | None = None) -> "Box":
+    def pad(self, px: int, limit_w: int | None = None, limit_h: int | None = None) -> Box:
         left = max(0, self.left - px)
         top = max(0, self.top - px)
         right = self.right + px if limit_w is None else min(limit_w, self.right + px)
         bottom = self.bottom + px if limit_h is None else min(limit_h, self.bottom + px)
         return Box(left, top, max(0, right - left), max(0, bottom - top))
 
-    def union(self, other: "Box") -> "Box":
+    def union(self, other: Box) -> Box:
         left, top = min(self.left, other.left), min(self.top, other.top)
         right, bottom = max(self.right, other.right), max(self.bottom, other.bottom)
         return Box(left, top, right - left, bottom - top)
@@ -66,7 +67,7 @@ class Finding:
             d.pop("value")
         return d
 
-    def without_value(self) -> "Finding":
+    def without_value(self) -> Finding:
         return self if self.value is None else replace(self, value=None)
 
 

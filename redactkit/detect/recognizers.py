@@ -1,0 +1,179 @@
+"""The recognizer set: Presidio's English recognizers, repaired where they leak, shred text or
+reach the network, plus the credential catalogue.
+
+Each repair sits in the recognizer it concerns:
+
+* e-mail validation uses tldextract's bundled suffix list (Presidio's would download it);
+* phone numbers: Presidio runs python-phonenumbers over the whole text once per region (eight
+  passes, most of its regex time); here one cheap pass finds digit runs that could be phone
+  numbers and phonenumbers only reads those windows;
+* dates: a bare "2024", "Tuesday" or a log timestamp is not personal data; dates count only next
+  to birth words (score below the threshold unless context lifts it);
+* spaCy NER: DATE/TIME follow the same rule; ORG and numeric labels are not reported.
+"""
+
+from __future__ import annotations
+
+import re
+
+import phonenumbers
+import tldextract
+from presidio_analyzer import (
+    EntityRecognizer,
+    LocalRecognizer,
+    Pattern,
+    RecognizerRegistry,
+    RecognizerResult,
+)
+from presidio_analyzer.nlp_engine import NlpArtifacts, NlpEngine
+from presidio_analyzer.predefined_recognizers import (
+    DateRecognizer,
+    EmailRecognizer,
+    PhoneRecognizer,
+    SpacyRecognizer,
+)
+
+#: The suffix list snapshot that ships inside tldextract: no fetch, no cache directory.
+_OFFLINE_TLD = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None, fallback_to_snapshot=True)
+
+BIRTH_CONTEXT = ["born", "birth", "birthday", "birthdate", "dob", "d.o.b", "date"]
+
+
+class OfflineEmailRecognizer(EmailRecognizer):
+    def validate_result(self, pattern_text: str) -> bool | None:
+        return bool(_OFFLINE_TLD(pattern_text).fqdn)
+
+
+class FastPhoneRecognizer(PhoneRecognizer):
+    """python-phonenumbers over candidate windows only.
+
+    A phone number needs at least seven digits in a run of digits and separators; text with no
+    such run (most of it) never reaches the matcher, and a run is matched with the few characters
+    around it, which is what the matcher's leniency checks look at.
+    """
+
+    _CANDIDATE = re.compile(r"(?:\+|\(|\b)\d[\d \t().\-/]{5,24}\d\b")
+    _MARGIN = 3
+
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts = None
+    ) -> list[RecognizerResult]:
+        results: list[RecognizerResult] = []
+        seen: set[tuple[int, int]] = set()
+        for cand in self._CANDIDATE.finditer(text):
+            if sum(ch.isdigit() for ch in cand.group()) < 7:
+                continue
+            lo = max(0, cand.start() - self._MARGIN)
+            window = text[lo : cand.end() + self._MARGIN]
+            for region in self.supported_regions:
+                for match in phonenumbers.PhoneNumberMatcher(
+                    window, region, leniency=self.leniency
+                ):
+                    span = (lo + match.start, lo + match.end)
+                    if span in seen:
+                        continue
+                    seen.add(span)
+                    results.append(
+                        self._get_recognizer_result(_Span(*span), text, region, nlp_artifacts)
+                    )
+        return EntityRecognizer.remove_duplicates(results)
+
+
+class _Span:
+    __slots__ = ("start", "end")
+
+    def __init__(self, start: int, end: int) -> None:
+        self.start, self.end = start, end
+
+
+_FULL_DATE_SCORE = 0.2  # below the default threshold: dates need birth context
+
+
+def scoped_date_recognizer() -> DateRecognizer:
+    patterns = [
+        Pattern(p.name, p.regex, min(p.score, _FULL_DATE_SCORE)) for p in DateRecognizer.PATTERNS
+    ]
+    return DateRecognizer(patterns=patterns, context=BIRTH_CONTEXT)
+
+
+class ScopedSpacyRecognizer(SpacyRecognizer):
+    """spaCy NER with DATE/TIME scoped to birth context like the date patterns."""
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.context = BIRTH_CONTEXT
+
+    def analyze(self, text: str, entities, nlp_artifacts=None):
+        results = super().analyze(text, entities, nlp_artifacts)
+        for r in results:
+            if r.entity_type == "DATE_TIME":
+                r.score = min(r.score, _FULL_DATE_SCORE)
+        return results
+
+
+class CredentialRecognizer(LocalRecognizer):
+    """The whole credential catalogue as one recognizer.
+
+    The catalogue (``redactkit.detect.credentials``) is a table of rules behind one keyword
+    prefilter; wrapping it as a single recognizer keeps that prefilter a single pass, instead of
+    sixty Presidio recognizers each rescanning the text.
+    """
+
+    def __init__(self) -> None:
+        from redactkit.detect.credentials import CREDENTIAL_TYPES
+
+        super().__init__(
+            supported_entities=sorted(CREDENTIAL_TYPES),
+            name="CredentialRecognizer",
+            supported_language="en",
+        )
+
+    def load(self) -> None:
+        pass
+
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts = None
+    ) -> list[RecognizerResult]:
+        from redactkit.detect.credentials import find_credentials
+
+        wanted = set(entities)
+        return [
+            RecognizerResult(
+                f.entity_type,
+                f.start,
+                f.end,
+                f.score,
+                recognition_metadata={
+                    RecognizerResult.RECOGNIZER_NAME_KEY: f.detector,
+                    RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
+                    "redactkit_detector": f.detector,
+                },
+            )
+            for f in find_credentials(text)
+            if f.entity_type in wanted
+        ]
+
+
+def credentials_available() -> bool:
+    try:
+        import redactkit.detect.credentials  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+_REPLACED = (EmailRecognizer, PhoneRecognizer, DateRecognizer, SpacyRecognizer)
+
+
+def build_registry(nlp_engine: NlpEngine) -> RecognizerRegistry:
+    """Presidio's English recognizers with the repairs above, and the credential catalogue."""
+    registry = RecognizerRegistry(supported_languages=["en"])
+    registry.load_predefined_recognizers(languages=["en"], nlp_engine=nlp_engine)
+    registry.recognizers = [r for r in registry.recognizers if not isinstance(r, _REPLACED)]
+    registry.add_recognizer(OfflineEmailRecognizer())
+    registry.add_recognizer(FastPhoneRecognizer())
+    registry.add_recognizer(scoped_date_recognizer())
+    registry.add_recognizer(ScopedSpacyRecognizer())
+    if credentials_available():
+        registry.add_recognizer(CredentialRecognizer())
+    return registry
