@@ -1,0 +1,177 @@
+"""From OCR words to analysable text, and from findings in that text back to pixel boxes.
+
+Presidio joins all words of a page with single spaces and boxes a word only when the entity
+text is a substring of it (or the reverse); a word with glued text (``Phone:(212)``) then
+escapes the mask. Here the map is purely positional: every word has a character range in the
+rebuilt text, and a finding masks every word whose range it touches, whole, whatever the
+characters are. Lines keep their identity (one analysis sees whole lines, joined by newlines
+so an entity wrapped onto the next line is still one run of text), and the boxes of one
+finding are merged per line and padded so no ascender, descender or half-glyph survives.
+
+All functions here are pure.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from typing import Protocol
+
+from redactkit.findings import Box, Finding
+
+LINE_SEP = "\n"
+WORD_SEP = " "
+
+
+class WordLike(Protocol):
+    """What layout needs of an OCR word (``redactkit.screens.ocr.Word`` fits)."""
+
+    text: str
+    box: Box
+    block: int
+    par: int
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class Layout:
+    """Text rebuilt from OCR words, with each word's character range and box.
+
+    ``words[i]`` occupies ``text[starts[i]:ends[i]]``; ``line_of[i]`` is its line number
+    (0-based, in text order). ``starts`` is strictly increasing, so a span is mapped to words
+    by bisection.
+    """
+
+    text: str
+    words: tuple[WordLike, ...]
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+    line_of: tuple[int, ...]
+
+    @property
+    def line_count(self) -> int:
+        return self.line_of[-1] + 1 if self.line_of else 0
+
+
+def _clean(word_text: str) -> str:
+    """Word text as it enters the analysed text: internal whitespace would shift no offsets
+    but could split a line, so it is made a plain space; empty words are dropped earlier."""
+    return "".join(" " if ch.isspace() else ch for ch in word_text)
+
+
+def group_lines(words: Iterable[WordLike]) -> list[list[WordLike]]:
+    """Words grouped by (block, par, line), lines in order of first appearance, words in a
+    line ordered left to right.
+
+    Tesseract emits words in its reading order; keeping its line order (rather than sorting by
+    y) keeps columns apart, so a name in one column is not read into the next column.
+    Words whose text is empty or only whitespace are dropped: they carry nothing to analyse.
+    """
+    lines: dict[tuple[int, int, int], list[WordLike]] = {}
+    for word in words:
+        if not word.text or word.text.isspace():
+            continue
+        lines.setdefault((word.block, word.par, word.line), []).append(word)
+    return [sorted(ws, key=lambda w: (w.box.left, w.box.top)) for ws in lines.values()]
+
+
+def build_layout(words: Iterable[WordLike]) -> Layout:
+    """Rebuild text from OCR words: words of a line joined by a space, lines by a newline."""
+    text_parts: list[str] = []
+    kept: list[WordLike] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    line_of: list[int] = []
+    pos = 0
+    for line_no, line in enumerate(group_lines(words)):
+        if line_no:
+            text_parts.append(LINE_SEP)
+            pos += len(LINE_SEP)
+        for k, word in enumerate(line):
+            if k:
+                text_parts.append(WORD_SEP)
+                pos += len(WORD_SEP)
+            chunk = _clean(word.text.strip())
+            text_parts.append(chunk)
+            kept.append(word)
+            starts.append(pos)
+            pos += len(chunk)
+            ends.append(pos)
+            line_of.append(line_no)
+    return Layout("".join(text_parts), tuple(kept), tuple(starts), tuple(ends), tuple(line_of))
+
+
+def words_touched(layout: Layout, start: int, end: int) -> range:
+    """Indices of the words whose character range overlaps [start, end).
+
+    A word counts when it shares at least one character with the span: a finding that covers
+    half a word masks the whole word. A span covering only separators touches nothing.
+    """
+    if end <= start:
+        return range(0)
+    first = bisect_right(layout.ends, start)  # first word ending after start
+    stop = bisect_left(layout.starts, end)  # words starting before end
+    return range(first, max(first, stop))
+
+
+def line_boxes(layout: Layout, indices: Sequence[int]) -> list[Box]:
+    """One box per line for the given word indices: the union of their word boxes."""
+    boxes: dict[int, Box] = {}
+    for i in indices:
+        line = layout.line_of[i]
+        box = Box(*(int(v) for v in layout.words[i].box))
+        boxes[line] = boxes[line].union(box) if line in boxes else box
+    return [boxes[k] for k in sorted(boxes)]
+
+
+def auto_pad(box: Box, minimum: int = 2, ratio: float = 0.2) -> int:
+    """Padding for a line box: a fraction of its height, at least ``minimum`` pixels.
+
+    Tesseract's word boxes hug the ink it recognised; antialiasing, an accent or a descender
+    it cut off can reach a few pixels further, proportionally more on 2x screens.
+    """
+    return max(minimum, int(round(ratio * box.height)))
+
+
+def span_boxes(
+    layout: Layout,
+    start: int,
+    end: int,
+    *,
+    pad: int | None = None,
+    size: tuple[int, int] | None = None,
+) -> list[Box]:
+    """Padded boxes (one per line segment) covering every word that [start, end) touches.
+
+    ``pad`` in pixels, or None for :func:`auto_pad`. ``size`` = (width, height) clamps boxes
+    to the image; boxes wholly outside it are dropped.
+    """
+    limit_w, limit_h = size if size is not None else (None, None)
+    out = []
+    for box in line_boxes(layout, words_touched(layout, start, end)):
+        px = auto_pad(box) if pad is None else pad
+        padded = box.pad(px, limit_w, limit_h)
+        if padded.width > 0 and padded.height > 0:  # empty once clamped: off the image
+            out.append(padded)
+    return out
+
+
+def locate(
+    layout: Layout,
+    findings: Iterable[Finding],
+    *,
+    pad: int | None = None,
+    size: tuple[int, int] | None = None,
+) -> list[Finding]:
+    """Findings on the rebuilt text → findings with pixel boxes, one per line segment.
+
+    A finding wrapped over two lines becomes two findings with the same span and type, each
+    with the box of its line. Findings that touch no word (only separators) are dropped:
+    nothing on screen corresponds to them.
+    """
+    out: list[Finding] = []
+    for finding in findings:
+        for box in span_boxes(layout, finding.start, finding.end, pad=pad, size=size):
+            out.append(replace(finding, box=box))
+    return out
