@@ -1,0 +1,1 @@
+"""Screenshots: pixels to words with boxes, findings to masked pixels."""
