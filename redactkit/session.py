@@ -35,7 +35,9 @@ class Session:
                 n = self._ids[key] = self._counts[entity_type]
         return f"<{entity_type}_{n}>"
 
-    def __len__(self) -> int:
+    @property
+    def size(self) -> int:
+        """Distinct values seen (a property, not ``__len__``: an empty session must stay truthy)."""
         return len(self._ids)
 
 

@@ -51,7 +51,7 @@ class TextRedactor:
         keep_values: bool = False,
     ) -> None:
         self.policy = policy or Policy()
-        self.session = session or Session()
+        self.session = session if session is not None else Session()
         self.keep_values = keep_values
         self._query: Query | None = None
         self._allow_re: re.Pattern[str] | None = _allow_regex(self.policy)

@@ -96,6 +96,9 @@ def scoped_date_recognizer() -> DateRecognizer:
     return DateRecognizer(patterns=patterns, context=BIRTH_CONTEXT)
 
 
+_WORDLIKE = re.compile(r"(?<![\w])[^\W\d_]{2,}(?![\w])")
+
+
 class ScopedSpacyRecognizer(SpacyRecognizer):
     """spaCy NER with DATE/TIME scoped to birth context like the date patterns."""
 
@@ -104,10 +107,17 @@ class ScopedSpacyRecognizer(SpacyRecognizer):
         self.context = BIRTH_CONTEXT
 
     def analyze(self, text: str, entities, nlp_artifacts=None):
-        results = super().analyze(text, entities, nlp_artifacts)
-        for r in results:
+        results = []
+        for r in super().analyze(text, entities, nlp_artifacts):
             if r.entity_type == "DATE_TIME":
                 r.score = min(r.score, _FULL_DATE_SCORE)
+            elif (
+                not _WORDLIKE.search(span := text[r.start : r.end]) or "@" in span or "://" in span
+            ):
+                # The small model tags codes like "D3 H1" and whole e-mail addresses as people;
+                # a name has a word in it, and addresses have recognizers of their own.
+                continue
+            results.append(r)
         return results
 
 

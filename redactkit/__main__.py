@@ -1,0 +1,3 @@
+from redactkit.cli import main
+
+main()

@@ -1,0 +1,278 @@
+"""TextRedactor on generated text with the real engine (Presidio + spaCy)."""
+
+from __future__ import annotations
+
+import random
+import re
+import string
+import threading
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from redactkit import Policy, Session, TextRedactor
+from redactkit.detect import engine as engine_mod
+from redactkit.findings import Finding, merge_spans
+from redactkit.policy import PolicyError
+
+FIRST = [
+    "Jane",
+    "Miguel",
+    "Aisha",
+    "Oliver",
+    "Priya",
+    "Lukas",
+    "Chen",
+    "Fatima",
+    "Hiroshi",
+    "Grace",
+]
+LAST = [
+    "Doe",
+    "Garcia",
+    "Okafor",
+    "Smith",
+    "Patel",
+    "Schneider",
+    "Wang",
+    "Haddad",
+    "Tanaka",
+    "Kowalski",
+]
+
+
+def luhn_card(rng: random.Random, prefix: str = "4", n: int = 16) -> str:
+    digits = [int(c) for c in prefix] + [rng.randrange(10) for _ in range(n - len(prefix) - 1)]
+    total = 0
+    for i, d in enumerate(reversed(digits)):
+        if i % 2 == 0:
+            d *= 2
+            d -= 9 if d > 9 else 0
+        total += d
+    digits.append((10 - total % 10) % 10)
+    s = "".join(map(str, digits))
+    return " ".join(s[i : i + 4] for i in range(0, 16, 4))
+
+
+def iban_de(rng: random.Random) -> str:
+    bban = "".join(rng.choice(string.digits) for _ in range(18))
+    num = int("".join(str(int(c, 36)) for c in bban + "DE00"))
+    check = 98 - num % 97
+    raw = f"DE{check:02d}{bban}"
+    return " ".join(raw[i : i + 4] for i in range(0, len(raw), 4))
+
+
+def email(rng: random.Random) -> str:
+    return f"{rng.choice(FIRST).lower()}.{rng.choice(LAST).lower()}{rng.randrange(100)}@{rng.choice(['acme.io', 'mail.example.co.uk', 'corp.de'])}"
+
+
+def phone(rng: random.Random) -> str:
+    return f"+1 ({rng.choice([212, 415, 617, 303, 206, 512])}) {rng.randrange(200, 999)}-{rng.randrange(1000, 9999)}"
+
+
+def cases(rng: random.Random) -> list[tuple[str, str, str]]:
+    """(entity type, value, sentence containing it)."""
+    name = f"{rng.choice(FIRST)} {rng.choice(LAST)}"
+    e, p, c, i = email(rng), phone(rng), luhn_card(rng), iban_de(rng)
+    ip = f"{rng.randrange(11, 200)}.{rng.randrange(256)}.{rng.randrange(256)}.{rng.randrange(1, 255)}"
+    ssn = f"{rng.randrange(100, 665)}-{rng.randrange(10, 99)}-{rng.randrange(1000, 9999)}"
+    return [
+        ("PERSON", name, f"Yesterday {name} approved the budget for the new office."),
+        ("EMAIL_ADDRESS", e, f"Please forward the contract to {e} before Friday."),
+        ("PHONE_NUMBER", p, f"You can reach me on my mobile {p} after 5pm."),
+        ("CREDIT_CARD", c, f"Charge it to card {c}, expiry next year."),
+        ("IBAN_CODE", i, f"Wire the refund to IBAN {i} please."),
+        ("IP_ADDRESS", ip, f"Login from {ip} was blocked by the firewall."),
+        ("US_SSN", ssn, f"Her social security number is {ssn} according to the form."),
+        ("LOCATION", "Berlin", "She moved to Berlin last spring."),
+        (
+            "URL",
+            "https://intranet.acme.io/u/8812",
+            "See https://intranet.acme.io/u/8812 for details.",
+        ),
+        ("DATE_TIME", "04/12/1987", "Patient was born on 04/12/1987 in a small town."),
+        (
+            "CRYPTO",
+            "1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN2",
+            "Send BTC to 1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN2 today.",
+        ),
+    ]
+
+
+@pytest.fixture(scope="module")
+def redactor() -> TextRedactor:
+    return TextRedactor()
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_each_entity_family_is_masked(redactor: TextRedactor, seed: int) -> None:
+    rng = random.Random(seed)
+    for etype, value, sentence in cases(rng):
+        result = redactor.redact(sentence)
+        assert value not in result.text, (etype, result.text)
+        start = sentence.index(value)
+        covering = [f for f in result.findings if f.start <= start and start + len(value) <= f.end]
+        assert covering, (etype, sentence, result.findings)
+
+
+def test_ordinary_text_is_kept(redactor: TextRedactor) -> None:
+    text = (
+        "The build finished in 42 seconds with exit code 0. Version 3.11.7 fixed the cache bug; "
+        "we merged pull request 1832 and tagged release 2.4.0 on the main branch."
+    )
+    assert redactor.redact(text).text == text
+
+
+def test_weak_detectors_need_context(redactor: TextRedactor) -> None:
+    # Presidio flags these as driver licences and dates; without context they are ordinary text.
+    for text in [
+        "INTRODUCTORY offer D3 H1 a1234567",
+        "meeting moved to Tuesday 10:42 AM",
+        "log 2024-03-05 error 404",
+    ]:
+        assert redactor.analyze(text) == [], text
+    assert [f.entity_type for f in redactor.analyze("driver license number a1234567")] == [
+        "US_DRIVER_LICENSE"
+    ]
+
+
+def test_findings_carry_no_values_unless_asked(redactor: TextRedactor) -> None:
+    text = "mail jane.doe@acme.io"
+    assert all(f.value is None for f in redactor.analyze(text))
+    keep = TextRedactor(keep_values=True)
+    assert [f.value for f in keep.analyze(text)] == ["jane.doe@acme.io"]
+
+
+def test_operators() -> None:
+    text = "Jane Doe wrote from jane.doe@acme.io and called 212-555-0187."
+    ops = {
+        "replace": lambda out: "<EMAIL_ADDRESS>" in out,
+        "redact": lambda out: "@" not in out and "from  and" in out,
+        "mask": lambda out: "************.io" in out,
+        "hmac": lambda out: re.search(r"<EMAIL_ADDRESS:[0-9a-f]{16}>", out),
+        "pseudonym": lambda out: "<EMAIL_ADDRESS_1>" in out,
+        "encrypt": lambda out: "jane" not in out,
+    }
+    for name, check in ops.items():
+        spec: dict = {"type": name}
+        if name == "mask":
+            spec["keep_last"] = 3
+        if name in ("hmac", "encrypt"):
+            spec["key"] = "0123456789abcdef"
+        policy = Policy.from_dict({"operators": {"EMAIL_ADDRESS": spec}})
+        out = TextRedactor(policy).redact(text).text
+        assert "jane.doe@acme.io" not in out and check(out), (name, out)
+
+
+def test_hmac_is_keyed_and_stable(monkeypatch: pytest.MonkeyPatch) -> None:
+    policy = Policy.from_dict({"operators": {"DEFAULT": "hmac"}})
+    with pytest.raises(PolicyError):
+        TextRedactor(policy.with_(hmac_key_env="REDACTKIT_TEST_NO_SUCH_KEY")).redact(
+            "mail a.b@acme.io"
+        )
+    monkeypatch.setenv("REDACTKIT_HMAC_KEY", "k1")
+    a = TextRedactor(policy).redact("mail a.b@acme.io").text
+    assert a == TextRedactor(policy).redact("mail a.b@acme.io").text
+    monkeypatch.setenv("REDACTKIT_HMAC_KEY", "k2")
+    assert a != TextRedactor(policy).redact("mail a.b@acme.io").text
+
+
+def test_pseudonyms_consistent_within_session() -> None:
+    session = Session()
+    policy = Policy.from_dict({"operators": {"DEFAULT": "pseudonym"}})
+    one = TextRedactor(policy, session).redact("from ann@acme.io to bob@acme.io").text
+    two = TextRedactor(policy, session).redact("cc BOB@acme.io").text
+    assert one == "from <EMAIL_ADDRESS_1> to <EMAIL_ADDRESS_2>"
+    assert two == "cc <EMAIL_ADDRESS_2>"
+
+
+def test_policy_allow_deny_entities_threshold(tmp_path) -> None:
+    path = tmp_path / "policy.toml"
+    path.write_text(
+        'entities = ["EMAIL_ADDRESS", "PHONE_NUMBER"]\nthreshold = 0.5\n'
+        'allow = ["support@acme.io"]\ndeny = ["Project Falcon"]\n'
+        '[operators]\nPHONE_NUMBER = { type = "mask", keep_last = 4, char = "#" }\n'
+    )
+    policy = Policy.from_toml(path)
+    out = (
+        TextRedactor(policy)
+        .redact("Jane Doe: support@acme.io, jane@acme.io, project falcon, phone 212-555-0187")
+        .text
+    )
+    assert out.startswith(
+        "Jane Doe: support@acme.io, <EMAIL_ADDRESS>, <DENY_LIST>, phone ########0187"
+    )
+
+
+def test_policy_errors(tmp_path) -> None:
+    bad = tmp_path / "bad.toml"
+    bad.write_text("threshold = [")
+    with pytest.raises(PolicyError, match="not valid TOML"):
+        Policy.from_toml(bad)
+    with pytest.raises(PolicyError, match="unknown operator"):
+        Policy.from_dict({"operators": {"DEFAULT": "shred"}})
+    with pytest.raises(PolicyError, match="unknown entity"):
+        TextRedactor(Policy(entities=frozenset({"NOPE"}))).redact("x")
+    with pytest.raises(PolicyError, match="unknown policy key"):
+        Policy.from_dict({"treshold": 0.3})
+
+
+def test_redact_many_equals_redact(redactor: TextRedactor) -> None:
+    rng = random.Random(7)
+    texts = [s for _, _, s in cases(rng)] + ["", "nothing here"]
+    assert [r.text for r in redactor.redact_many(texts)] == [redactor.redact(t).text for t in texts]
+
+
+def test_threads_give_the_serial_result(redactor: TextRedactor) -> None:
+    rng = random.Random(3)
+    texts = [s for _ in range(4) for _, _, s in cases(rng)]
+    serial = [redactor.redact(t).text for t in texts]
+    results: dict[int, list[str]] = {}
+
+    def work(k: int) -> None:
+        results[k] = [redactor.redact(t).text for t in texts]
+
+    threads = [threading.Thread(target=work, args=(k,)) for k in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert all(results[k] == serial for k in range(8))
+
+
+def test_entity_on_chunk_border_is_found(redactor: TextRedactor) -> None:
+    filler = "The quarterly report covers revenue and hiring plans.\n"
+    target = "mail jane.doe@acme.io now\n"
+    # Put the e-mail across the first window's end, whatever the cut.
+    head = filler * ((engine_mod.CHUNK_CHARS - 12) // len(filler))
+    text = head + "x" * (engine_mod.CHUNK_CHARS - 12 - len(head)) + target + filler * 2000
+    assert len(text) > engine_mod.CHUNK_CHARS
+    out = redactor.redact(text).text
+    assert "jane.doe@acme.io" not in out and "<EMAIL_ADDRESS>" in out
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(min_value=0, max_value=400_000), st.integers(min_value=0, max_value=2000))
+def test_windows_cover_text_with_overlap(n: int, seed: int) -> None:
+    rng = random.Random(seed)
+    text = "".join(rng.choice("ab \n") for _ in range(min(n, 2000))) * (n // 2000 + 1)
+    text = text[:n]
+    windows = list(engine_mod._windows(text))
+    assert "".join(w for _, w in windows[:1]) == text[: len(windows[0][1])] if windows else n == 0
+    end = 0
+    for offset, w in windows:
+        assert text[offset : offset + len(w)] == w
+        assert len(w) <= engine_mod.CHUNK_CHARS
+        assert offset <= end and (end == 0 or end - offset >= min(engine_mod.OVERLAP_CHARS, end))
+        end = offset + len(w)
+    assert end == n
+
+
+@given(st.lists(st.tuples(st.integers(0, 200), st.integers(1, 30), st.floats(0, 1)), max_size=30))
+def test_merge_spans_covers_union_without_overlap(spans) -> None:
+    findings = [Finding("X", s, s + n, sc, "d") for s, n, sc in spans]
+    merged = merge_spans(findings)
+    covered = {i for f in findings for i in range(f.start, f.end)}
+    assert covered <= {i for f in merged for i in range(f.start, f.end)}
+    assert all(a.end < b.start for a, b in zip(merged, merged[1:]))
