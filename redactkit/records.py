@@ -1,0 +1,235 @@
+"""Structured capture records: window titles, URLs, clipboard, accessibility trees.
+
+A capture agent's events carry free text in many fields. ``redact_record`` walks a JSON-like
+value and redacts every string that can carry it, batching all strings of a record into one
+NLP pass. Field roles come from a schema (field name or dotted path → role) with defaults for
+the common capture formats:
+
+* ``keep``: values that carry no free text (timestamps, coordinates, event types, key names);
+* ``text``: free text, redacted by the policy's operators (the default for unknown strings);
+* ``id``: an identifier, replaced by the session pseudonym whatever detection says;
+* ``secret``: masked whole (password fields, secure accessibility nodes);
+* ``url``: userinfo dropped, query values and identifier-like path segments redacted.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections import Counter
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qsl, quote, urlsplit, urlunsplit
+
+from redactkit.policy import Policy
+from redactkit.session import Session
+from redactkit.text import TextRedactor
+
+ROLES = ("keep", "text", "id", "secret", "url")
+MAX_DEPTH = 64
+
+DEFAULT_SCHEMA: dict[str, str] = {
+    # keystroke and mouse events (INTERFACE.md); `key` belongs to the keystroke redactor
+    "t": "keep",
+    "type": "keep",
+    "key": "keep",
+    "code": "keep",
+    "x": "keep",
+    "y": "keep",
+    "button": "keep",
+    "secure": "keep",
+    "dx": "keep",
+    "dy": "keep",
+    "deltaX": "keep",
+    "deltaY": "keep",
+    "timestamp": "keep",
+    "ts": "keep",
+    "time": "keep",
+    "role": "keep",
+    "pid": "keep",
+    "width": "keep",
+    "height": "keep",
+    "index": "keep",
+    "level": "keep",
+    # browser events
+    "url": "url",
+    "href": "url",
+    "uri": "url",
+    "link": "url",
+    "src": "url",
+    "referrer": "url",
+    # identifiers of people
+    "user": "id",
+    "username": "id",
+    "user_id": "id",
+    "userId": "id",
+    "account": "id",
+    "password": "secret",
+    "passwd": "secret",
+    "pwd": "secret",
+    "token": "secret",
+    "secret": "secret",
+    "api_key": "secret",
+    "apiKey": "secret",
+    "cookie": "secret",
+}
+SECURE_ROLES = re.compile(r"(?i)secure|password|AXSecureTextField|passwordtext")
+_SECRET_MASK = "<SECRET>"
+_TOKENISH = re.compile(r"^[A-Za-z0-9_\-.~+/=%]{16,}$")
+
+
+class RecordError(ValueError):
+    """A record that cannot be redacted safely (too deep, cyclic, not JSON-like)."""
+
+
+def load_schema(path: str | Path) -> dict[str, str]:
+    """A schema file: a JSON object of field name or dotted path → role."""
+    try:
+        raw = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as exc:
+        raise RecordError(f"schema {path}: cannot read ({exc})") from None
+    if not isinstance(raw, dict) or any(v not in ROLES for v in raw.values()):
+        raise RecordError(f"schema {path}: must map field names to one of {', '.join(ROLES)}")
+    return {str(k): str(v) for k, v in raw.items()}
+
+
+class RecordRedactor:
+    def __init__(
+        self,
+        policy: Policy | None = None,
+        session: Session | None = None,
+        schema: Mapping[str, str] | None = None,
+        *,
+        max_depth: int = MAX_DEPTH,
+    ) -> None:
+        self.text = TextRedactor(policy, session)
+        self.schema = {**DEFAULT_SCHEMA, **(schema or {})}
+        self.max_depth = max_depth
+
+    def redact(self, obj: Any) -> Any:
+        """A redacted copy of ``obj``; the input is not modified."""
+        jobs: list[tuple[list, int | str, str]] = []  # (container, slot, text) for free text
+        root = [None]
+        self._walk(obj, root, 0, (), 0, jobs, set(), secure=False)
+        texts = [t for _, _, t in jobs]
+        for (container, slot, _), result in zip(jobs, self.text.redact_many(texts)):
+            container[slot] = result.text
+        return root[0]
+
+    # The walk copies the structure and queues free-text strings for one batched analysis.
+    def _walk(
+        self,
+        value: Any,
+        container: Any,
+        slot: Any,
+        path: tuple[str, ...],
+        depth: int,
+        jobs: list,
+        active: set[int],
+        *,
+        secure: bool,
+    ) -> None:
+        if depth > self.max_depth:
+            raise RecordError(f"record nested deeper than {self.max_depth} levels")
+        if value is None or isinstance(value, bool | int):
+            container[slot] = value
+        elif isinstance(value, float):
+            container[slot] = value if math.isfinite(value) else None
+        elif isinstance(value, str):
+            role = "secret" if secure else self._role(path)
+            container[slot] = self._string(value, role, container, slot, jobs)
+        elif isinstance(value, Mapping | list | tuple):
+            if id(value) in active:
+                raise RecordError("record contains a cycle")
+            active.add(id(value))
+            if isinstance(value, Mapping):
+                out: dict[str, Any] = {}
+                node_secure = secure or bool(SECURE_ROLES.search(str(value.get("role", ""))))
+                for k, v in value.items():
+                    if not isinstance(k, str):
+                        raise RecordError(f"record key of type {type(k).__name__} is not JSON")
+                    child_secure = node_secure and k in ("value", "text", "title")
+                    self._walk(v, out, k, (*path, k), depth + 1, jobs, active, secure=child_secure)
+            else:
+                out = [None] * len(value)  # type: ignore[assignment]
+                for i, v in enumerate(value):
+                    self._walk(v, out, i, (*path, "*"), depth + 1, jobs, active, secure=secure)
+            active.discard(id(value))
+            container[slot] = out
+        else:
+            raise RecordError(f"value of type {type(value).__name__} is not JSON-like")
+
+    def _role(self, path: tuple[str, ...]) -> str:
+        dotted = ".".join(path)
+        if dotted in self.schema:
+            return self.schema[dotted]
+        return self.schema.get(path[-1], "text") if path else "text"
+
+    def _string(self, value: str, role: str, container: Any, slot: Any, jobs: list) -> str:
+        if role == "keep" or not value:
+            return value
+        if role == "secret":
+            return _SECRET_MASK
+        if role == "id":
+            return self.text.session.pseudonym("ID", value)
+        if role == "url":
+            return self._url(value)
+        jobs.append((container, slot, value))
+        return value  # replaced after the batched analysis
+
+    def _url(self, value: str) -> str:
+        try:
+            parts = urlsplit(value)
+        except ValueError:
+            return self.text.redact(value).text
+        if not parts.scheme or not parts.netloc:
+            return self.text.redact(value).text
+        host = parts.hostname or ""
+        netloc = host + (f":{parts.port}" if parts.port else "")
+        segments = [self._url_piece(s) for s in parts.path.split("/")]
+        query = "&".join(
+            f"{quote(k, safe='')}={self._url_piece(v, key=k)}"
+            for k, v in parse_qsl(parts.query, keep_blank_values=True)
+        )
+        fragment = self._url_piece(parts.fragment) if parts.fragment else ""
+        return urlunsplit((parts.scheme, netloc, "/".join(segments), query, fragment))
+
+    def _url_piece(self, piece: str, key: str = "") -> str:
+        if not piece:
+            return piece
+        if _looks_like_identifier(piece) or DEFAULT_SCHEMA.get(key) in ("secret", "id"):
+            return "REDACTED"
+        redacted = self.text.redact(piece).text
+        return quote(redacted, safe="<>_-.~") if redacted != piece else quote(piece, safe="-._~")
+
+
+def _looks_like_identifier(piece: str) -> bool:
+    """Long digit runs (account and order numbers) and random-looking tokens."""
+    if re.fullmatch(r"\d{6,}", piece):
+        return True
+    if not _TOKENISH.match(piece):
+        return False
+    counts = Counter(piece)
+    entropy = -sum(c / len(piece) * math.log2(c / len(piece)) for c in counts.values())
+    return entropy > 3.5 and any(ch.isdigit() for ch in piece)
+
+
+_default: RecordRedactor | None = None
+
+
+def redact_record(
+    obj: Any,
+    schema: Mapping[str, str] | None = None,
+    *,
+    policy: Policy | None = None,
+    session: Session | None = None,
+) -> Any:
+    """Redact a nested JSON-like record (dicts, lists, strings, numbers); see the module doc."""
+    global _default
+    if schema is None and policy is None and session is None:
+        if _default is None:
+            _default = RecordRedactor()
+        return _default.redact(obj)
+    return RecordRedactor(policy, session, schema).redact(obj)
