@@ -1,0 +1,521 @@
+"""KeystrokeRedactor: key events in, the same events out with every sensitive keystroke masked.
+
+The stream is replayed through the edit model (``editor``); when a field ends, its final text and
+its raw typed sequence are checked by the shared detection engine, and each character found
+sensitive rewrites the keydown that typed it and the keyups that released it. Secure fields,
+password prompts and password-manager windows are masked whole, at once, without detection.
+
+Streaming: an event leaves as soon as nothing later can change its fate. Only the keystrokes of
+the field being typed are undecided, so output lags input by about one field. The lag is bounded
+by ``max_hold`` events and ``max_hold_seconds``: at half the bound a checkpoint analyses the
+field so far and releases what is clean and far enough behind the cursor (an entity still being
+typed cannot reach back ``CHECKPOINT_TAIL`` characters); at the bound every held keystroke is
+masked. Failing closed costs a few characters of text; releasing early could cost a password.
+
+Modes (``mode=``):
+
+- ``mask`` (default): each sensitive key becomes ``mask_char`` in keydown and keyup. Event count,
+  order, timing and the edit semantics survive (Backspace still deletes the masked character it
+  deleted), so a replay of the output reproduces the field with the secret blanked, which is
+  what typing-behaviour and computer-use training data needs. It leaks the length of the value,
+  as the bullets of a password box on screen already do.
+- ``drop``: sensitive keydowns and keyups are removed. Hides the length; a replay no longer
+  matches the Backspaces that follow.
+- ``placeholder``: a finding typed in one go (no edit after it in its field) is replaced by
+  events typing the policy's replacement (``<EMAIL_ADDRESS>``, a session pseudonym), spread over
+  the timestamps of the original keydowns. Everything else (secure fields, erased secrets, spans
+  with edits) falls back to ``mask``, since a replacement of another length would make later
+  Backspaces and arrows act on the wrong characters.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections import OrderedDict, deque
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from redactkit.keys.editor import Context, Editor, Field, Stroke
+from redactkit.keys.events import (
+    EDITING,
+    KEY_TYPES,
+    MODIFIERS,
+    NAVIGATION,
+    KeyEventError,
+    check_event,
+    is_printable,
+)
+from redactkit.keys.prompts import DEFAULT_RULES, PromptRules
+
+log = logging.getLogger("redactkit.keys")
+
+MODES = ("mask", "drop", "placeholder")
+UNDECIDED, KEEP, MASK, DROP, REPLACE = 0, 1, 2, 3, 4
+
+#: Characters behind the cursor that a checkpoint never releases (a card number with spaces is
+#: 19, an IBAN up to 42).
+CHECKPOINT_TAIL = 48
+#: Fields longer than this are closed by force (cost of analysis grows with the field).
+MAX_FIELD_CHARS = 20_000
+
+#: Credential prefixes: a token starting with one is masked as typed, whatever the engine says.
+PREFIXES = re.compile(
+    r"(?<![A-Za-z0-9_])(?:gh[pousr]_|github_pat_|glpat-|glsa_|sk-|sk_(?:live|test)_|"
+    r"[rp]k_(?:live|test)_|AKIA|ASIA|AGPA|AIDA|AROA|xox[abposer]-|xapp-|npm_|pypi-|hf_|AIza|"
+    r"ya29\.|eyJ|SG\.|shp(?:at|ss|ca)_|dop_v1_|-----BEGIN)[A-Za-z0-9_\-./+=:]{4,}"
+)
+
+#: Fields whose values are not free text: never sent to detection.
+NON_TEXT_FIELDS = frozenset(
+    {
+        "t",
+        "type",
+        "key",
+        "code",
+        "location",
+        "repeat",
+        "isComposing",
+        "secure",
+        "button",
+        "buttons",
+        "x",
+        "y",
+        "dx",
+        "dy",
+        "deltaX",
+        "deltaY",
+        "deltaZ",
+        "deltaMode",
+        "shiftKey",
+        "ctrlKey",
+        "altKey",
+        "metaKey",
+    }
+)
+#: Fields a masked key event keeps as they are; any other field of it could spell the key
+#: (``code``: "KeyA", ``keyCode``: 65, ``char``...), so it is blanked in place.
+MASKED_KEEP = frozenset(
+    {
+        "t",
+        "type",
+        "app",
+        "title",
+        "secure",
+        "location",
+        "repeat",
+        "isComposing",
+        "shiftKey",
+        "ctrlKey",
+        "altKey",
+        "metaKey",
+    }
+)
+_CONTROL_KEYS = MODIFIERS | NAVIGATION | EDITING
+_GENERIC = ("CREDENTIAL", "PASSWORD")
+_CACHE_SIZE = 4096
+_MAX_DEPTH = 32
+
+
+class _Slot:
+    """One input event waiting in the hold-back queue."""
+
+    __slots__ = ("index", "event", "t", "stroke", "ups", "secure")
+
+    def __init__(self, index: int, event: dict[str, Any], t: float | None) -> None:
+        self.index, self.event, self.t = index, event, t
+        self.stroke: Stroke | None = None
+        self.ups: list[Stroke] | None = None
+        self.secure = False
+
+
+class KeystrokeRedactor:
+    """Redacts a stream of key events (dicts shaped like the JSON Lines of INTERFACE.md).
+
+    ``feed(events)`` yields redacted events in input order as soon as they are decided;
+    ``flush()`` ends the stream and yields the rest. Inputs are never modified. A bad event
+    raises KeyEventError naming its position; the events still held are then masked by
+    ``flush()``, never released as typed. ``stats`` counts fields, analyses and forced masks.
+    """
+
+    def __init__(
+        self,
+        policy: Any = None,
+        session: Any = None,
+        mode: str = "mask",
+        max_hold: int = 1000,
+        max_hold_seconds: float = 60.0,
+        *,
+        rules: PromptRules = DEFAULT_RULES,
+        mask_char: str = "•",
+        text_redactor: Any = None,
+    ) -> None:
+        if mode not in MODES:
+            raise ValueError(f"mode must be one of {', '.join(MODES)}")
+        if max_hold < 2 or max_hold_seconds <= 0:
+            raise ValueError("max_hold must be >= 2 and max_hold_seconds > 0")
+        if text_redactor is None:
+            from redactkit.text import TextRedactor
+
+            text_redactor = TextRedactor(policy, session)
+        self.text = text_redactor
+        self.policy = self.text.policy
+        self.mode = mode
+        self.max_hold = max_hold
+        self.max_hold_seconds = float(max_hold_seconds)
+        self.rules = rules
+        self.mask_char = mask_char
+        self.editor = Editor()
+        self.stats = {
+            "events": 0,
+            "fields": 0,
+            "analyses": 0,
+            "forced_masks": 0,
+            "checkpoints": 0,
+            "detection_errors": 0,
+        }
+        self._queue: deque[_Slot] = deque()
+        self._index = 0
+        self._last_t: float | None = None
+        self._secret_lines: dict[str | None, int] = {}
+        self._secure_ctx: dict[Context, bool] = {}
+        self._spans_cache: OrderedDict[tuple[str, bool], list[tuple[int, int, str]]] = OrderedDict()
+        self._text_cache: OrderedDict[str, str] = OrderedDict()
+        self._last_checkpoint = -1
+        self._failed = False
+        self._mask_apps = {a.casefold() for a in getattr(self.policy, "mask_apps", ())}
+        titles = getattr(self.policy, "mask_titles", ())
+        self._mask_titles = re.compile("|".join(f"(?:{p})" for p in titles)) if titles else None
+
+    # -- public ------------------------------------------------------------------------------
+    def feed(self, events: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+        for event in events:
+            yield from self._push(event)
+
+    def flush(self) -> Iterator[dict[str, Any]]:
+        """End of stream: close the open field, decide it, release everything held."""
+        if self._failed:
+            self._force(MASK)
+        else:
+            field = self.editor.close(self._index - 1, "flush")
+            if field is not None:
+                self._decide(field)
+        self._force(MASK)  # keyups still waiting on nothing; cannot happen, but never release raw
+        yield from self._release()
+
+    def expire(self, now: float) -> Iterator[dict[str, Any]]:
+        """Apply the time bound at ``now`` (seconds, the events' clock) when no event arrives:
+        a live agent calls this on a timer so a pause in typing does not hold events forever."""
+        self._bound(now)
+        yield from self._release()
+
+    # -- the stream --------------------------------------------------------------------------
+    def _push(self, event: dict[str, Any]) -> Iterator[dict[str, Any]]:
+        position = self._index + 1
+        try:
+            self._last_t = check_event(event, position, self._last_t)
+        except KeyEventError:
+            self._failed = True
+            raise
+        index = self._index
+        self._index += 1
+        self.stats["events"] += 1
+        step = self.editor.feed(index, event)
+        for field in step.closed:
+            self._decide(field)
+        slot = _Slot(index, event, self._last_t)
+        kind = event.get("type")
+        if kind in KEY_TYPES:
+            slot.secure = self._secure(self.editor.context)
+            if step.stroke is not None:
+                slot.stroke = step.stroke
+                if slot.secure:
+                    step.stroke.verdict = DROP if self.mode == "drop" else MASK
+                elif not step.stroke.text:
+                    step.stroke.verdict = KEEP
+            elif kind == "keyup" and is_printable(event.get("key", "")):
+                slot.ups = step.released
+        self._queue.append(slot)
+        if len(self.editor.field.chars) > MAX_FIELD_CHARS:
+            field = self.editor.close(index, "limit")
+            if field is not None:
+                self._decide(field)
+        self._bound(self._last_t)
+        yield from self._release()
+
+    def _release(self) -> Iterator[dict[str, Any]]:
+        queue = self._queue
+        while queue:
+            slot = queue[0]
+            verdict = self._verdict(slot)
+            if verdict == UNDECIDED:
+                return
+            queue.popleft()
+            yield from self._render(slot, verdict)
+
+    def _verdict(self, slot: _Slot) -> int:
+        if slot.stroke is not None:
+            return slot.stroke.verdict
+        if slot.ups is None:
+            return KEEP
+        if not slot.ups:  # a keyup whose keydown was never seen: its key is unjudged
+            return DROP if self.mode == "drop" else MASK
+        verdicts = [s.verdict for s in slot.ups]
+        if UNDECIDED in verdicts:
+            return UNDECIDED
+        if all(v == KEEP for v in verdicts):
+            return KEEP
+        if self.mode == "drop" or all(v in (KEEP, REPLACE) for v in verdicts):
+            return DROP
+        return MASK
+
+    # -- bounds ------------------------------------------------------------------------------
+    def _bound(self, now: float | None) -> None:
+        queue = self._queue
+        if not queue:
+            return
+        held = len(queue)
+        age = 0.0 if now is None or queue[0].t is None else now - queue[0].t
+        if held >= self.max_hold or age >= self.max_hold_seconds:
+            self._checkpoint(force=True)
+        elif held >= self.max_hold // 2 or age >= self.max_hold_seconds / 2:
+            if self._index - self._last_checkpoint >= max(1, self.max_hold // 8):
+                self._checkpoint(force=False)
+
+    def _checkpoint(self, *, force: bool) -> None:
+        """Release the clean part of the open field far behind the cursor; when forced, mask
+        the rest of what is held."""
+        self._last_checkpoint = self._index
+        self.stats["checkpoints"] += 1
+        field = self.editor.field
+        if field.strokes and not self._failed and not self._secure(field.context):
+            try:
+                bad = self._sensitive(field)
+            except Exception:  # noqa: BLE001 - detection failure: fall through to masking
+                self.stats["detection_errors"] += 1
+                log.warning("detection failed at a checkpoint; held keystrokes masked")
+                bad = set(map(id, field.strokes))
+            typed, chars = field.typed, field.chars
+            final_pos = {id(s): i for i, s in enumerate(chars)}
+            raw_end, final_end = len(typed) - CHECKPOINT_TAIL, len(chars) - CHECKPOINT_TAIL
+            for s in typed[: max(0, raw_end)]:
+                # far behind the cursor in both the raw sequence and the final text
+                if (
+                    s.verdict == UNDECIDED
+                    and id(s) not in bad
+                    and final_pos.get(id(s), -1) < final_end
+                ):
+                    s.verdict = KEEP
+        if force:
+            n = self._force(MASK)
+            self.stats["forced_masks"] += n
+
+    def _force(self, verdict: int) -> int:
+        n = 0
+        for slot in self._queue:
+            strokes = [slot.stroke] if slot.stroke is not None else slot.ups or []
+            for s in strokes:
+                if s.verdict == UNDECIDED:
+                    s.verdict = DROP if self.mode == "drop" else verdict
+                    n += 1
+        return n
+
+    # -- decisions ---------------------------------------------------------------------------
+    def _secure(self, ctx: Context) -> bool:
+        if self._secret_lines.get(ctx.app, 0) > 0:
+            return True
+        known = self._secure_ctx.get(ctx)
+        if known is None:
+            app = (ctx.app or "").strip()
+            app = re.sub(r"\.(app|exe)$", "", app, flags=re.IGNORECASE).casefold()
+            known = (
+                ctx.secure
+                or self.rules.is_secure_window(ctx.app, ctx.title)
+                or app in self._mask_apps
+                or bool(ctx.title and self._mask_titles and self._mask_titles.search(ctx.title))
+            )
+            if len(self._secure_ctx) > _CACHE_SIZE:
+                self._secure_ctx.clear()
+            self._secure_ctx[ctx] = known
+        return known
+
+    def _decide(self, field: Field) -> None:
+        self.stats["fields"] += 1
+        ctx = field.context
+        prompted = self._secret_lines.get(ctx.app, 0) > 0
+        if self._secure(ctx):
+            for s in field.strokes:
+                if s.verdict == UNDECIDED:
+                    s.verdict = MASK if self.mode != "drop" else DROP
+        else:
+            try:
+                bad = self._sensitive(field)
+                spans = self._placeholders(field, bad) if self.mode == "placeholder" else {}
+            except Exception:  # noqa: BLE001 - any failure masks the whole field
+                self.stats["detection_errors"] += 1
+                log.warning("detection failed; the field's keystrokes are masked")
+                bad, spans = set(map(id, field.strokes)), {}
+            sensitive = DROP if self.mode == "drop" else MASK
+            for s in field.strokes:
+                if s.verdict == UNDECIDED:
+                    s.verdict = REPLACE if id(s) in spans else sensitive if id(s) in bad else KEEP
+        if field.reason == "Enter" and self.rules.is_terminal(ctx.app):
+            if prompted:
+                self._secret_lines[ctx.app] -= 1
+            else:
+                n = self.rules.secret_lines_after(field.text())
+                if n:
+                    self._secret_lines[ctx.app] = n
+
+    def _sensitive(self, field: Field) -> set[int]:
+        """ids of the strokes that belong to a finding in the final text or the raw sequence."""
+        terminal = self.rules.is_terminal(field.context.app)
+        bad: set[int] = set()
+        final = field.chars
+        typed = field.typed
+        text = "".join(s.char for s in final)
+        for start, end, _ in self._spans(text, terminal):
+            bad.update(map(id, _strokes_in(final, start, end)))
+        raw = "".join(s.char for s in typed)
+        if raw != text:
+            for start, end, _ in self._spans(raw, terminal):
+                bad.update(map(id, _strokes_in(typed, start, end)))
+        return bad
+
+    def _spans(self, text: str, terminal: bool) -> list[tuple[int, int, str]]:
+        key = (text, terminal)
+        cache = self._spans_cache
+        spans = cache.get(key)
+        if spans is not None:
+            cache.move_to_end(key)
+            return spans
+        spans = []
+        if text.strip():
+            self.stats["analyses"] += 1
+            spans = [(f.start, f.end, f.entity_type) for f in self.text.analyze(text)]
+            spans += [(*m.span(), "CREDENTIAL") for m in PREFIXES.finditer(text)]
+            if terminal:
+                spans += [(a, b, "PASSWORD") for a, b in self.rules.inline_spans(text)]
+        cache[key] = spans
+        if len(cache) > _CACHE_SIZE:
+            cache.popitem(last=False)
+        return spans
+
+    def _placeholders(self, field: Field, bad: set[int]) -> dict[int, Stroke]:
+        """Plan replacement typing for findings of the final text typed without later edits."""
+        chars = field.chars
+        text = field.text()
+        planned: dict[int, Stroke] = {}
+        spans = sorted(self._spans(text, self.rules.is_terminal(field.context.app)))
+        merged: list[list[Any]] = []
+        for a, b, kind in spans:
+            if merged and a <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], b)
+                if merged[-1][2] in _GENERIC:  # the engine's type names the value better
+                    merged[-1][2] = kind
+            else:
+                merged.append([a, b, kind])
+        head = self._queue[0].index if self._queue else 0
+        for a, b, kind in merged:
+            strokes = _strokes_in(chars, a, b)
+            if not strokes or any(s.verdict != UNDECIDED for s in strokes):
+                continue
+            first = strokes[0].down
+            if any(e >= first for e in field.edits):
+                continue
+            value = "".join(s.char for s in strokes)
+            replacement = self.text.replacement(kind, value)
+            slots = [self._queue[s.down - head] for s in strokes]
+            per = 2 * len(replacement)
+            emit: list[list[dict[str, Any]]] = [[] for _ in strokes]
+            for j in range(per):
+                k = j * len(strokes) // per
+                template = slots[k].event
+                ev = self._masked(template)
+                ev["type"] = "keydown" if j % 2 == 0 else "keyup"
+                ev["key"] = replacement[j // 2]
+                emit[k].append(ev)
+            for s, evs in zip(strokes, emit):
+                s.emit = evs
+                planned[id(s)] = s
+        return planned
+
+    # -- output ------------------------------------------------------------------------------
+    def _render(self, slot: _Slot, verdict: int) -> Iterator[dict[str, Any]]:
+        event = slot.event
+        if verdict == KEEP:
+            if slot.secure and slot.stroke is None and event.get("key") not in _CONTROL_KEYS:
+                yield self._clean(self._masked(event, keep_key=True))
+            else:
+                yield self._clean(event)
+        elif verdict == MASK:
+            yield self._clean(self._masked(event))
+        elif verdict == REPLACE and slot.stroke is not None:
+            for ev in slot.stroke.emit or ():
+                yield self._clean(ev)
+
+    def _masked(self, event: dict[str, Any], keep_key: bool = False) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for k, v in event.items():
+            if k == "key":
+                out[k] = v if keep_key else self.mask_char
+            elif k in MASKED_KEEP or v is None or isinstance(v, bool):
+                out[k] = v
+            elif isinstance(v, str):
+                out[k] = self.mask_char
+            elif isinstance(v, int | float):
+                out[k] = 0
+            else:
+                out[k] = type(v)() if isinstance(v, list | dict) else None
+        return out
+
+    def _clean(self, event: dict[str, Any]) -> dict[str, Any]:
+        return {k: v if k in NON_TEXT_FIELDS else self._free(v, 0) for k, v in event.items()}
+
+    def _free(self, value: Any, depth: int) -> Any:
+        """Free text in any other field (titles, URLs), redacted like any text."""
+        if isinstance(value, str):
+            return self._free_text(value)
+        if depth > _MAX_DEPTH:
+            return None
+        if isinstance(value, list):
+            return [self._free(v, depth + 1) for v in value]
+        if isinstance(value, dict):
+            return {k: self._free(v, depth + 1) for k, v in value.items()}
+        return value
+
+    def _free_text(self, value: str) -> str:
+        cache = self._text_cache
+        out = cache.get(value)
+        if out is None:
+            try:
+                out = self.text.redact(value).text if value.strip() else value
+            except Exception:  # noqa: BLE001 - never pass unchecked text through
+                self.stats["detection_errors"] += 1
+                out = "<REDACTED>"
+            cache[value] = out
+            if len(cache) > _CACHE_SIZE:
+                cache.popitem(last=False)
+        return out
+
+
+def _strokes_in(seq: list[Stroke], start: int, end: int) -> list[Stroke]:
+    """The strokes covering characters ``start:end`` of ``"".join(s.char for s in seq)``
+    (a stroke may type several code points: an accent, an emoji with modifiers)."""
+    out, pos = [], 0
+    for s in seq:
+        nxt = pos + len(s.char)
+        if nxt > start and pos < end:
+            out.append(s)
+        elif pos >= end:
+            break
+        pos = nxt
+    return out
+
+
+def redact_keystrokes(events: list[dict[str, Any]], **options: Any) -> list[dict[str, Any]]:
+    """Whole-list convenience: the redacted events, in order (options as KeystrokeRedactor)."""
+    redactor = KeystrokeRedactor(**options)
+    out = list(redactor.feed(events))
+    out.extend(redactor.flush())
+    return out
