@@ -145,14 +145,17 @@ _SENSITIVE = [
 
 
 def _prose(b: _Builder) -> None:
+    """Paragraphs mixing ordinary sentences with sensitive ones (at least one a paragraph)."""
     rng = b.rng
     for p in range(rng.randint(2, 5)):
         if p:
             b.add("\n\n")
-        for s in range(rng.randint(3, 7)):
+        n = rng.randint(3, 7)
+        surely = rng.randrange(n)
+        for s in range(n):
             if s:
                 b.add(" ")
-            pool = _SENSITIVE if rng.random() < 0.45 else _FILLER
+            pool = _SENSITIVE if s == surely or rng.random() < 0.35 else _FILLER
             b.fill(rng.choice(pool))
 
 

@@ -1,0 +1,73 @@
+"""The benchmark scorer: coverage arithmetic and the leak / over-redaction definitions."""
+
+from __future__ import annotations
+
+import random
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from benchmarks.scoring import coverage, score_corpus
+from redactkit.synth.text import Doc, Label, generate_corpus
+
+spans_st = st.lists(st.tuples(st.integers(-5, 60), st.integers(-5, 60)), max_size=8)
+
+
+@given(n=st.integers(0, 50), spans=spans_st)
+def test_coverage_matches_a_set_of_positions(n: int, spans: list[tuple[int, int]]) -> None:
+    spans = [(min(a, b), max(a, b)) for a, b in spans]
+    expected = {i for a, b in spans for i in range(max(a, 0), min(b, n))}
+    got = coverage(n, spans)
+    assert got.shape == (n,) and got.dtype == bool
+    assert set(got.nonzero()[0].tolist()) == expected
+
+
+def _doc() -> Doc:
+    text = "call Jane Roe on 555-0199 about v1.2.3 today"
+    labels = [Label(5, 13, "PERSON"), Label(17, 25, "PHONE_NUMBER")]
+    return Doc(text, "prose", labels, [Label(32, 38, "DECOY_VERSION")])
+
+
+def test_partial_mask_is_a_leak_but_not_recoverable() -> None:
+    doc = _doc()
+    q = score_corpus([doc], [[(5, 9), (17, 25)]])  # "Jane" masked, "Roe" left
+    assert q.by_type["PERSON"].leaked == 1 and q.by_type["PERSON"].recoverable == 0
+    assert q.by_type["PHONE_NUMBER"].leaked == 0
+    assert q.overall.leak_rate == 0.5
+
+
+def test_punctuation_left_unmasked_is_no_leak() -> None:
+    doc = _doc()
+    digits = [(17, 20), (21, 25)]  # the dash of 555-0199 stays
+    q = score_corpus([doc], [[(5, 13), *digits]])
+    assert q.overall.leaked == 0
+    assert q.other_masked == 0 and q.decoy_overall.damaged == 0
+
+
+def test_nothing_masked_everything_recoverable_and_found_verbatim() -> None:
+    doc = _doc()
+    q = score_corpus([doc], [[]], [doc.text])
+    assert q.overall.leak_rate == 1.0 and q.overall.recoverable_rate == 1.0
+    assert q.overall.in_output == 0  # in_output counts only values reported as masked
+    masked_but_kept = score_corpus([doc], [[(5, 13)]], [doc.text])
+    assert masked_but_kept.by_type["PERSON"].in_output == 1
+
+
+def test_masking_everything_destroys_all_decoys_and_other_text() -> None:
+    doc = _doc()
+    q = score_corpus([doc], [[(0, len(doc.text))]])
+    assert q.overall.leaked == 0
+    assert q.decoy_overall.damaged_rate == 1.0 and q.decoy_overall.masked_rate == 1.0
+    assert q.other_masked_rate == 1.0
+
+
+@settings(max_examples=20, deadline=None)
+@given(seed=st.integers(0, 2**32 - 1))
+def test_masking_exactly_the_labels_scores_perfectly(seed: int) -> None:
+    docs = generate_corpus(random.Random(seed), 12)
+    spans = [[(lab.start, lab.end) for lab in d.labels] for d in docs]
+    q = score_corpus(docs, spans)
+    assert q.overall.total == sum(len(d.labels) for d in docs)
+    assert q.overall.leaked == 0
+    assert q.decoy_overall.masked_chars == 0 and q.other_masked == 0
+    assert q.other_chars > 0
