@@ -63,13 +63,15 @@ class Secret:
 
 @dataclass
 class Screen:
-    """``image``: HxWx3 uint8 RGB."""
+    """``image``: HxWx3 uint8 RGB. ``fonts``: (UI family, monospace family) drawn with."""
 
     image: np.ndarray
     words: list[RenderedWord]
     secrets: list[Secret]
     kind: str
     theme: str
+    scale: int = 1
+    fonts: tuple[str, str] = ("", "")
 
 
 RGB = tuple[int, int, int]
@@ -237,7 +239,9 @@ class _Canvas:
             if len(s.boxes) < n:  # cut at the bottom edge: label what shows
                 s.value = " ".join(s.value.split()[: len(s.boxes)])
             secrets.append(s)
-        return Screen(np.asarray(self.img, dtype=np.uint8).copy(), self.words, secrets, kind, theme)
+        image = np.asarray(self.img, dtype=np.uint8).copy()
+        fonts = (self.sans, self.mono)
+        return Screen(image, self.words, secrets, kind, theme, self.k, fonts)
 
 
 def _split_words(text: str) -> list[tuple[int, str]]:
