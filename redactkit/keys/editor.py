@@ -50,13 +50,18 @@ class Stroke:
 class Field:
     """The keystrokes of one field. ``chars`` is the final content, ``strokes`` every printable
     keydown in typing order; ``edits`` the event indices of edits after which content positions
-    no longer follow typing order (deletes, moves, selections, pastes)."""
+    no longer follow typing order (deletes, moves, selections, pastes). ``snapshots`` hold the
+    text around each erasure of SNAPSHOT_MIN or more characters as it was just before it: a
+    secret typed with a corrected typo and then erased exists whole only there. Past
+    MAX_SNAPSHOTS the field is marked ``overflow`` (the redactor then masks all erased text)."""
 
     context: Context
     start: int
     strokes: list[Stroke] = field(default_factory=list)
     chars: list[Stroke] = field(default_factory=list)
     edits: list[int] = field(default_factory=list)
+    snapshots: list[list[Stroke]] = field(default_factory=list)
+    overflow: bool = False
     end: int | None = None
     reason: str = ""
 
@@ -77,6 +82,12 @@ class Step(NamedTuple):
 
 _NO_STEP = Step([], None, [])
 
+#: Erasures shorter than this are typo fixes, not erased values.
+SNAPSHOT_MIN = 3
+#: Characters of context kept on each side of an erased range.
+SNAPSHOT_CONTEXT = 64
+MAX_SNAPSHOTS = 64
+
 
 class Editor:
     """Feeds events (with their index in the stream) and reports fields as they close.
@@ -93,6 +104,8 @@ class Editor:
         self.field = Field(self.context, 0)
         self.cursor = 0
         self.anchor: int | None = None
+        self._snap: list[Stroke] | None = None
+        self._erased = 0
         self._held: dict[str, float] = {}
         self._pending: dict[str, list[Stroke]] = {}
         self._t = 0.0
@@ -100,6 +113,7 @@ class Editor:
     # -- fields ------------------------------------------------------------------------------
     def close(self, index: int, reason: str) -> Field | None:
         """End the open field; returns it unless nothing was typed in it."""
+        self._end_erasure()
         done = self.field
         done.end, done.reason = index, reason
         self.field = Field(self.context, index + 1)
@@ -185,8 +199,27 @@ class Editor:
         return min(self.anchor, self.cursor), max(self.anchor, self.cursor)
 
     def _delete(self, lo: int, hi: int) -> None:
+        if hi > lo:
+            if self._snap is None:
+                self._snap = list(self.field.chars)
+            self._erased += hi - lo
         del self.field.chars[lo:hi]
         self.cursor, self.anchor = lo, None
+
+    def _end_erasure(self) -> None:
+        """Close a run of deletions; keep the text around what it erased if it was long."""
+        snap, erased = self._snap, self._erased
+        self._snap, self._erased = None, 0
+        if snap is None or erased < SNAPSHOT_MIN:
+            return
+        field = self.field
+        if len(field.snapshots) >= MAX_SNAPSHOTS:
+            field.overflow = True
+            return
+        alive = set(map(id, field.chars))
+        gone = [i for i, s in enumerate(snap) if id(s) not in alive]
+        lo, hi = max(0, gone[0] - SNAPSHOT_CONTEXT), gone[-1] + 1 + SNAPSHOT_CONTEXT
+        field.snapshots.append(snap[lo:hi])
 
     def _delete_selection(self) -> bool:
         sel = self._selection()
@@ -199,6 +232,7 @@ class Editor:
     def _insert(self, stroke: Stroke) -> None:
         if self._delete_selection() or self.cursor != len(self.field.chars):
             self.field.edits.append(stroke.down)
+        self._end_erasure()
         self.field.chars.insert(self.cursor, stroke)
         self.cursor += 1
 
@@ -238,6 +272,7 @@ class Editor:
         self.field.edits.append(index)
 
     def _move(self, key: str, *, ctrl: bool, meta: bool, alt: bool, shift: bool) -> None:
+        self._end_erasure()
         chars, cur = self.field.chars, self.cursor
         sel = self._selection()
         if shift:

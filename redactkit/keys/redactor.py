@@ -113,6 +113,7 @@ MASKED_KEEP = frozenset(
 )
 _CONTROL_KEYS = MODIFIERS | NAVIGATION | EDITING
 _GENERIC = ("CREDENTIAL", "PASSWORD")
+_SEP = "\n\n"
 _CACHE_SIZE = 4096
 _MAX_DEPTH = 32
 
@@ -368,18 +369,35 @@ class KeystrokeRedactor:
                     self._secret_lines[ctx.app] = n
 
     def _sensitive(self, field: Field) -> set[int]:
-        """ids of the strokes that belong to a finding in the final text or the raw sequence."""
+        """ids of the strokes in a finding of the final text, the raw typed sequence or the text
+        just before an erasure. One analysis call for all of them (joined by blank lines):
+        the per-call cost of the NLP pipeline dominates on field-sized texts."""
         terminal = self.rules.is_terminal(field.context.app)
+        parts: list[list[Stroke]] = []
+        seen: set[str] = set()
+        for seq in (field.chars, field.typed, *field.snapshots):
+            text = "".join(s.char for s in seq)
+            if text.strip() and text not in seen:
+                seen.add(text)
+                parts.append(seq)
         bad: set[int] = set()
-        final = field.chars
-        typed = field.typed
-        text = "".join(s.char for s in final)
-        for start, end, _ in self._spans(text, terminal):
-            bad.update(map(id, _strokes_in(final, start, end)))
-        raw = "".join(s.char for s in typed)
-        if raw != text:
-            for start, end, _ in self._spans(raw, terminal):
-                bad.update(map(id, _strokes_in(typed, start, end)))
+        if field.overflow:  # too many erasures to check each: every erased stroke is masked
+            alive = set(map(id, field.chars))
+            bad.update(id(s) for s in field.strokes if s.text and id(s) not in alive)
+        if not parts:
+            return bad
+        texts = ["".join(s.char for s in seq) for seq in parts]
+        offset = 0
+        bounds = []
+        for t in texts:
+            bounds.append(offset)
+            offset += len(t) + len(_SEP)
+        spans = self._spans(_SEP.join(texts), terminal)
+        for start, end, _ in spans:
+            for seq, base, t in zip(parts, bounds, texts):
+                lo, hi = max(start, base) - base, min(end, base + len(t)) - base
+                if hi > lo:
+                    bad.update(map(id, _strokes_in(seq, lo, hi)))
         return bad
 
     def _spans(self, text: str, terminal: bool) -> list[tuple[int, int, str]]:
