@@ -300,11 +300,12 @@ class KeystrokeRedactor:
             final_pos = {id(s): i for i, s in enumerate(chars)}
             raw_end, final_end = len(typed) - CHECKPOINT_TAIL, len(chars) - CHECKPOINT_TAIL
             for s in typed[: max(0, raw_end)]:
-                # far behind the cursor in both the raw sequence and the final text
+                # still in the text and far behind the cursor in it and in the raw sequence;
+                # erased text is never released early (its erasure may still be going on)
                 if (
                     s.verdict == UNDECIDED
                     and id(s) not in bad
-                    and final_pos.get(id(s), -1) < final_end
+                    and -1 < final_pos.get(id(s), -1) < final_end
                 ):
                     s.verdict = KEEP
         if force:
