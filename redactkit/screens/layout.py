@@ -40,7 +40,7 @@ class Layout:
 
     ``words[i]`` occupies ``text[starts[i]:ends[i]]``; ``line_of[i]`` is its line number
     (0-based, in text order). ``starts`` is strictly increasing, so a span is mapped to words
-    by bisection.
+    by bisection. ``junctions`` are offsets where two words were glued without a separator.
     """
 
     text: str
@@ -48,6 +48,7 @@ class Layout:
     starts: tuple[int, ...]
     ends: tuple[int, ...]
     line_of: tuple[int, ...]
+    junctions: tuple[int, ...] = ()
 
     @property
     def line_count(self) -> int:
@@ -76,20 +77,44 @@ def group_lines(words: Iterable[WordLike]) -> list[list[WordLike]]:
     return [sorted(ws, key=lambda w: (w.box.left, w.box.top)) for ws in lines.values()]
 
 
-def build_layout(words: Iterable[WordLike]) -> Layout:
-    """Rebuild text from OCR words: words of a line joined by a space, lines by a newline."""
+def _glued(line: Sequence[WordLike], glue: float) -> list[bool]:
+    """For each gap between consecutive words of a line: narrower than ``glue`` x the line's
+    median word height? Tesseract splits tokens at ``@``, ``.`` or a misread glyph with gaps
+    of about a quarter of the text height, much like a space, so this is a hint, not a rule."""
+    heights = sorted(w.box.height for w in line)
+    limit = glue * heights[len(heights) // 2]
+    return [b.box.left - a.box.right < limit for a, b in zip(line, line[1:])]
+
+
+def build_layout(
+    words: Iterable[WordLike], *, glue: float | None = None, only_glued: bool = False
+) -> Layout:
+    """Rebuild text from OCR words: words of a line joined by a space, lines by a newline.
+
+    With ``glue``, words closer than ``glue`` x the text height are joined without a space
+    (``noah.`` + ``haddad@globex.net`` reads as one address); ``junctions`` then lists where.
+    With ``only_glued`` only lines that have such a junction are kept.
+    """
     text_parts: list[str] = []
     kept: list[WordLike] = []
     starts: list[int] = []
     ends: list[int] = []
     line_of: list[int] = []
+    junctions: list[int] = []
     pos = 0
-    for line_no, line in enumerate(group_lines(words)):
+    line_no = -1
+    for line in group_lines(words):
+        joined = _glued(line, glue) if glue is not None else [False] * (len(line) - 1)
+        if only_glued and not any(joined):
+            continue
+        line_no += 1
         if line_no:
             text_parts.append(LINE_SEP)
             pos += len(LINE_SEP)
         for k, word in enumerate(line):
-            if k:
+            if k and joined[k - 1]:
+                junctions.append(pos)
+            elif k:
                 text_parts.append(WORD_SEP)
                 pos += len(WORD_SEP)
             chunk = _clean(word.text.strip())
@@ -99,7 +124,20 @@ def build_layout(words: Iterable[WordLike]) -> Layout:
             pos += len(chunk)
             ends.append(pos)
             line_of.append(line_no)
-    return Layout("".join(text_parts), tuple(kept), tuple(starts), tuple(ends), tuple(line_of))
+    return Layout(
+        "".join(text_parts),
+        tuple(kept),
+        tuple(starts),
+        tuple(ends),
+        tuple(line_of),
+        tuple(junctions),
+    )
+
+
+def across_junction(layout: Layout, finding: Finding) -> bool:
+    """Whether a finding spans a glued junction, i.e. it could only be seen with the glue."""
+    i = bisect_right(layout.junctions, finding.start)
+    return i < len(layout.junctions) and layout.junctions[i] < finding.end
 
 
 def words_touched(layout: Layout, start: int, end: int) -> range:

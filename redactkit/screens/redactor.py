@@ -24,7 +24,7 @@ from PIL import Image, ImageOps
 from redactkit.files import read_image, to_array
 from redactkit.findings import Box, Finding
 from redactkit.policy import Policy
-from redactkit.screens.layout import Layout, build_layout, locate
+from redactkit.screens.layout import Layout, across_junction, build_layout, locate
 from redactkit.screens.masks import METHODS, Color, mask_all, mask_boxes
 from redactkit.session import Session
 
@@ -35,6 +35,8 @@ ImageInput = np.ndarray | Image.Image | str | os.PathLike
 #: Entity type of the single finding that stands for a frame masked because of its context.
 CONTEXT_MASK = "CONTEXT_MASK"
 OUTLINE = (255, 0, 80)
+#: Words closer than this fraction of the text height are also analysed as one token.
+GLUE = 0.45
 
 
 @dataclass
@@ -161,28 +163,46 @@ def ocr_views(pixels: np.ndarray) -> list[np.ndarray]:
     return [over_white, over_black]
 
 
-def read_layout(view: np.ndarray, *, timeout: float = 30.0) -> Layout:
-    """OCR one view (uint8 (H, W) or (H, W, 3)) into text with its word map."""
+def read_layouts(
+    view: np.ndarray, *, timeout: float = 30.0, glue: float | None = GLUE
+) -> tuple[Layout, ...]:
+    """OCR one view (uint8 (H, W) or (H, W, 3)) into the texts to analyse, with word maps.
+
+    The first layout has every word separated; the second (when ``glue`` is set) holds only
+    the lines where some words sit closer than ``glue`` x text height, joined without a space,
+    so a token that OCR split (``rahul.fernandez@`` ``mail.org``) is analysed whole too.
+    """
     from redactkit.screens.ocr import read_words
 
-    return build_layout(read_words(view, timeout=timeout))
+    words = read_words(view, timeout=timeout)
+    plain = build_layout(words)
+    if glue is None:
+        return (plain,)
+    return plain, build_layout(words, glue=glue, only_glued=True)
 
 
 def locate_findings(
-    layout: Layout,
+    layouts: Sequence[Layout],
     text_redactor: Any,
     size: tuple[int, int],
     *,
     pad: int | None = None,
 ) -> list[Finding]:
-    """Analyse a layout's text as OCR text and return the findings with pixel boxes.
+    """Analyse each layout's text as OCR text and return the findings with pixel boxes.
 
+    From glued layouts (all but the first) only findings that cross a glued junction count:
+    the others were already seen, with better word boundaries, in the first.
     ``text_redactor`` is a :class:`redactkit.text.TextRedactor`; ``size`` = (width, height).
     """
-    if not layout.text:
-        return []
-    findings = text_redactor.analyze(layout.text, ocr=True)
-    return locate(layout, findings, pad=pad, size=size)
+    out: list[Finding] = []
+    for k, layout in enumerate(layouts):
+        if not layout.text:
+            continue
+        findings = text_redactor.analyze(layout.text, ocr=True)
+        if k:
+            findings = [f for f in findings if across_junction(layout, f)]
+        out += locate(layout, findings, pad=pad, size=size)
+    return out
 
 
 def find_boxes(
@@ -194,8 +214,8 @@ def find_boxes(
 ) -> list[Finding]:
     """OCR one view, analyse its text, and return findings with pixel boxes."""
     height, width = view.shape[:2]
-    layout = read_layout(view, timeout=timeout)
-    return locate_findings(layout, text_redactor, (width, height), pad=pad)
+    layouts = read_layouts(view, timeout=timeout)
+    return locate_findings(layouts, text_redactor, (width, height), pad=pad)
 
 
 def _matches_app(app: str, pattern: str) -> bool:
@@ -259,7 +279,9 @@ class ScreenshotRedactor:
     ``method``: "fill" (default, solid ``fill`` colour), "pixelate" or "blur" (weaker: see
     :mod:`redactkit.screens.masks`). ``pad``: pixels added around each box, None to scale
     with the text height. ``on_error``: "mask" returns a fully masked frame when anything
-    fails, "withhold" returns no image. ``ocr_timeout``: seconds per OCR call.
+    fails, "withhold" returns no image. ``ocr_timeout``: seconds per OCR call. ``glue``: see
+    :func:`read_layouts` (None turns the second reading off). ``keep_original`` keeps a
+    reference to the input for ``side_by_side``.
     """
 
     def __init__(
@@ -274,6 +296,7 @@ class ScreenshotRedactor:
         ocr_timeout: float = 30.0,
         keep_values: bool = False,
         keep_original: bool = True,
+        glue: float | None = GLUE,
     ) -> None:
         if method not in METHODS:
             raise ValueError(f"unknown mask method {method!r}; expected one of {METHODS}")
@@ -290,6 +313,7 @@ class ScreenshotRedactor:
         self.on_error = on_error
         self.ocr_timeout = ocr_timeout
         self.keep_original = keep_original
+        self.glue = glue
 
     def redact(
         self, image: ImageInput, context: Mapping[str, Any] | None = None
@@ -313,9 +337,9 @@ class ScreenshotRedactor:
             findings: list[Finding] = []
             for view in ocr_views(pixels):
                 stage = "ocr"
-                layout = read_layout(view, timeout=self.ocr_timeout)
+                layouts = read_layouts(view, timeout=self.ocr_timeout, glue=self.glue)
                 stage = "detect"
-                findings += locate_findings(layout, self.text, (width, height), pad=self.pad)
+                findings += locate_findings(layouts, self.text, (width, height), pad=self.pad)
             stage = "mask"
             findings = _dedupe(findings)
             out = redact_pixels(pixels, findings, method=self.method, fill=self.fill)
