@@ -224,12 +224,25 @@ def leak_examples(docs: Sequence[Doc], q: Quality, per_type: int = 3, width: int
     for o in q.leaks():
         items = out.setdefault(o.label.entity_type, [])
         if len(items) < per_type:
-            text = docs[o.doc_index].text
-            a, b = o.label.start, o.label.end
-            before = text[max(0, a - width) : a].replace("\n", "⏎")
-            after = text[b : b + width].replace("\n", "⏎")
-            items.append(f"[{docs[o.doc_index].kind}] …{before}«{text[a:b]}»{after}…")
+            items.append(_context(docs[o.doc_index], o.label, width))
     return out
+
+
+def damage_examples(docs: Sequence[Doc], q: Quality, per_type: int = 3, width: int = 30) -> dict:
+    """A few damaged decoys per decoy type, with the text around them."""
+    out: dict[str, list[str]] = {}
+    for i, lab in q.damaged:
+        items = out.setdefault(lab.entity_type, [])
+        if len(items) < per_type:
+            items.append(_context(docs[i], lab, width))
+    return out
+
+
+def _context(doc: Doc, lab: Label, width: int) -> str:
+    text, a, b = doc.text, lab.start, lab.end
+    before = text[max(0, a - width) : a].replace("\n", "⏎")
+    after = text[b : b + width].replace("\n", "⏎")
+    return f"[{doc.kind}] …{before}«{text[a:b]}»{after}…"
 
 
 def print_report(results: Sequence[PathResult], docs: Sequence[Doc], main_path: str) -> None:
@@ -279,6 +292,10 @@ def print_report(results: Sequence[PathResult], docs: Sequence[Doc], main_path: 
         for k, items in leak_examples(docs, by[main_path]).items():
             for s in items:
                 console.print(f"  {k}: {s}", markup=False, highlight=False, soft_wrap=True)
+        console.print(f"[bold]Decoys damaged by {main_path} (examples)[/bold]")
+        for k, items in damage_examples(docs, by[main_path], per_type=2).items():
+            for s in items:
+                console.print(f"  {k}: {s}", markup=False, highlight=False, soft_wrap=True)
 
 
 def to_json(results: Sequence[PathResult], docs: Sequence[Doc], seed: int, extra: dict) -> dict:
@@ -308,6 +325,7 @@ def to_json(results: Sequence[PathResult], docs: Sequence[Doc], seed: int, extra
                 "peak_rss_mb": r.peak_rss_mb,
                 "quality": r.quality.to_dict(),
                 "leak_examples": leak_examples(docs, r.quality),
+                "damage_examples": damage_examples(docs, r.quality),
             }
             for r in results
         },

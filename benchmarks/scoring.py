@@ -135,6 +135,7 @@ class Quality:
     other_chars: int = 0
     other_masked: int = 0
     outcomes: list[LabelOutcome] = field(default_factory=list)
+    damaged: list[tuple[int, Label]] = field(default_factory=list)  # (doc index, decoy)
 
     @property
     def overall(self) -> Tally:
@@ -243,6 +244,8 @@ def score_doc(
         t = quality.decoys[lab.entity_type]
         t.total += 1
         t.damaged += mk > 0
+        if mk:
+            quality.damaged.append((index, lab))
         t.chars += ch
         t.masked_chars += mk
 
