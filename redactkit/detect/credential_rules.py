@@ -1,0 +1,316 @@
+"""The credential catalogue as data: one row per token format.
+
+A rule is a regex plus the keywords that must occur for it to be worth running, a tier that
+sets its score, and an optional offline validator. Adding a format means adding a row, never a
+class (the gitleaks rule table is the model). Patterns are bounded (every repeat has a maximum)
+so that the stdlib ``re`` cannot backtrack catastrophically.
+
+Pattern conventions: the named group ``s`` is the secret (the span that gets masked); without
+it the whole match is the secret. Keywords are lower-case literals checked against the
+lower-cased text; the literal token prefixes in ``prefixes`` are what OCR mode repairs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from redactkit.detect import checksums as ck
+
+SCORES = {"checksum": 0.9, "prefix": 0.9, "structural": 0.85, "context": 0.75, "generic": 0.55}
+OCR_FAILED_SCORE = 0.6
+VERIFIED_SCORE = 1.0  # a checksum passed: as sure as offline checking can be
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """One credential format.
+
+    ``validator`` returns True (verified), False (failed) or None (nothing to check for this
+    instance). ``check`` says what a failure means: "checksum" (a CRC that OCR can break, so in
+    OCR mode a failure only lowers the score) or "shape" (the value is not this kind of thing).
+    ``random`` asks that the secret also look machine-generated (used by context-keyed rows,
+    whose value patterns alone would match words).
+    """
+
+    id: str
+    entity: str
+    keywords: tuple[str, ...]
+    pattern: str
+    tier: str = "prefix"
+    validator: Callable[[str], bool | None] | None = None
+    check: str = "checksum"
+    random: bool = False
+    prefixes: tuple[str, ...] = ()
+
+    @property
+    def score(self) -> float:
+        return SCORES[self.tier]
+
+
+L = r"(?<![A-Za-z0-9_])"  # left edge: not inside a longer identifier
+R = r"(?![A-Za-z0-9_])"  # right edge
+R64 = r"(?![A-Za-z0-9_/+=-])"
+# key name tail, quotes and an assignment operator: `_KEY="`, `": "`, ` = '`, `=>`, `: `
+SEP = r"""[\w.\-]{0,25}?["'\]]?\s{0,3}(?:=|:=|:|=>|->|,)\s{0,3}["'`]?"""
+
+
+def tok(body: str) -> str:
+    """A free-standing token: the whole match is the secret."""
+    return f"{L}(?P<s>{body}){R}"
+
+
+def keyed(keys: str, value: str) -> str:
+    """A value after a provider-specific key name (``AWS_SECRET_ACCESS_KEY = ...``)."""
+    return f"(?i:{keys}){SEP}(?P<s>{value}){R64}"
+
+
+def _gitlab(token: str) -> bool | None:
+    return ck.gitlab_routable_ok(token) if token.count(".") >= 2 else None
+
+
+def _atlassian(token: str) -> bool | None:
+    return ck.atlassian_ok(token) if len(token) == 192 else None
+
+
+def _age(token: str) -> bool:
+    return ck.bech32_ok(token)
+
+
+def _jwt(token: str) -> bool:
+    return ck.jwt_header_ok(token)
+
+
+def _discord(token: str) -> bool:
+    return ck.discord_id_ok(token.split(".", 1)[0])
+
+
+def _basic(value: str) -> bool:
+    return ck.basic_auth_ok(value)
+
+
+def _aws_id(token: str) -> bool:
+    return not token.endswith("EXAMPLE")
+
+
+UUID = r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"
+AWS_PREFIXES = ("AKIA", "ASIA", "ABIA", "ACCA", "AGPA", "AIDA", "AIPA", "ANPA", "ANVA", "APKA", "AROA", "ASCA")  # fmt: skip
+GH = ck.github_token_ok
+
+_R = Rule
+RULES: tuple[Rule, ...] = (
+    # --- cloud ------------------------------------------------------------------------------
+    _R("aws-access-key-id", "AWS_ACCESS_KEY", tuple(p.lower() for p in AWS_PREFIXES) + ("a3t",),
+       tok(r"(?:A3T[A-Z0-9]|" + "|".join(AWS_PREFIXES) + r")[A-Z2-7]{16}"),
+       validator=_aws_id, check="shape", prefixes=AWS_PREFIXES),
+    _R("aws-secret-access-key", "AWS_SECRET_KEY", ("aws", "secret_access", "secretaccesskey"),
+       keyed(r"aws[\w.\-]{0,20}?(?:secret|sk)|secret[_\-. ]?access[_\-. ]?key", r"[A-Za-z0-9/+]{40}"),
+       tier="context", random=True),
+    _R("aws-session-token", "AWS_SESSION_TOKEN", ("iqojb3jpz2lux2vj", "fwogzxivyxdz"),
+       tok(r"(?:IQoJb3JpZ2luX2Vj|FwoGZXIvYXdz)[A-Za-z0-9/+=]{80,1400}"),
+       prefixes=("IQoJb3JpZ2luX2Vj", "FwoGZXIvYXdz")),
+    _R("aws-session-token-keyed", "AWS_SESSION_TOKEN", ("session_token", "security-token", "securitytoken"),
+       keyed(r"aws_session_token|x-amz-security-token|securitytoken", r"[A-Za-z0-9/+=]{100,1400}"),
+       tier="context", random=True),
+    _R("google-api-key", "GOOGLE_API_KEY", ("aiza",), tok(r"AIza[0-9A-Za-z_\-]{35}"), prefixes=("AIza",)),
+    _R("google-oauth-client-secret", "GOOGLE_OAUTH_SECRET", ("gocspx-",),
+       tok(r"GOCSPX-[A-Za-z0-9_\-]{28}"), prefixes=("GOCSPX-",)),
+    _R("google-oauth-access-token", "GOOGLE_OAUTH_TOKEN", ("ya29.",),
+       tok(r"ya29\.[0-9A-Za-z_\-]{30,500}"), prefixes=("ya29.",)),
+    _R("gcp-private-key-id", "GCP_SERVICE_ACCOUNT_KEY", ("private_key_id",),
+       r"""(?i:private_key_id)["']?\s{0,3}:\s{0,3}["'](?P<s>[a-f0-9]{40})(?![a-f0-9])""",
+       tier="structural"),
+    _R("azure-storage-account-key", "AZURE_STORAGE_KEY", ("accountkey",),
+       r"(?i:AccountKey)\s{0,2}=\s{0,2}(?P<s>[A-Za-z0-9+/]{86}==)", tier="structural"),
+    _R("azure-storage-key-keyed", "AZURE_STORAGE_KEY", ("azure", "storage"),
+       keyed(r"(?:azure|storage)[\w.\-]{0,20}?(?:key|secret)", r"[A-Za-z0-9+/]{86}=="),
+       tier="context", random=True),
+    _R("azure-shared-access-key", "AZURE_CONNECTION_STRING", ("sharedaccesskey=",),
+       r"(?i:SharedAccessKey)\s{0,2}=\s{0,2}(?P<s>[A-Za-z0-9+/]{42,43}=)", tier="structural"),
+    _R("azure-sas-token", "AZURE_SAS_TOKEN", ("sig=",),
+       r"(?:[?&]sv=\d{4}-\d\d-\d\d&[^\s\"'<>]{0,300}?)sig=(?P<s>[A-Za-z0-9%+/]{40,80}(?:=|%3D){0,2})",
+       tier="structural"),
+    _R("azure-ad-client-secret", "AZURE_CLIENT_SECRET", ("q~",),
+       r"(?<![A-Za-z0-9_~.\-])(?P<s>[A-Za-z0-9_~.]{3}\dQ~[A-Za-z0-9_~.\-]{31,34})(?![A-Za-z0-9_~.\-])"),
+    _R("digitalocean-token", "DIGITALOCEAN_TOKEN", ("dop_v1_", "doo_v1_", "dor_v1_"),
+       tok(r"do[por]_v1_[a-f0-9]{64}"), prefixes=("dop_v1_", "doo_v1_", "dor_v1_")),
+    _R("heroku-api-key-v2", "HEROKU_API_KEY", ("hrku-",), tok(r"HRKU-AA[0-9A-Za-z_\-]{58}"), prefixes=("HRKU-AA",)),
+    _R("heroku-api-key", "HEROKU_API_KEY", ("heroku",),
+       keyed(r"heroku[\w.\-]{0,20}?(?:key|token|secret)", UUID), tier="context"),
+    _R("alibaba-access-key-id", "ALIBABA_ACCESS_KEY", ("ltai",), tok(r"LTAI[A-Za-z0-9]{12,20}"),
+       prefixes=("LTAI",), random=True),
+    _R("alibaba-secret-key", "ALIBABA_SECRET_KEY", ("alibaba", "aliyun", "accesskeysecret", "access_key_secret"),
+       keyed(r"(?:alibaba|aliyun|ali)[\w.\-]{0,20}?secret|access_?key_?secret", r"[A-Za-z0-9]{30}"),
+       tier="context", random=True),
+    _R("ibm-cloud-api-key", "IBM_CLOUD_API_KEY", ("ibm", "iam_api", "iamapi"),
+       keyed(r"(?:ibm|iam)[\w.\-]{0,20}?api[_\-]?key", r"[A-Za-z0-9_\-]{44}"), tier="context", random=True),
+    # --- code and CI ----------------------------------------------------------------------------
+    _R("github-pat", "GITHUB_TOKEN", ("ghp_",), tok(r"ghp_[A-Za-z0-9]{36}"), "checksum", GH, prefixes=("ghp_",)),
+    _R("github-oauth", "GITHUB_TOKEN", ("gho_",), tok(r"gho_[A-Za-z0-9]{36}"), "checksum", GH, prefixes=("gho_",)),
+    _R("github-user-to-server", "GITHUB_TOKEN", ("ghu_",), tok(r"ghu_[A-Za-z0-9]{36}"), "checksum", GH, prefixes=("ghu_",)),
+    _R("github-server-to-server", "GITHUB_TOKEN", ("ghs_",), tok(r"ghs_[A-Za-z0-9]{36}"), "checksum", GH, prefixes=("ghs_",)),
+    _R("github-refresh", "GITHUB_TOKEN", ("ghr_",), tok(r"ghr_[A-Za-z0-9]{36}"), "checksum", GH, prefixes=("ghr_",)),
+    _R("github-fine-grained-pat", "GITHUB_TOKEN", ("github_pat_",),
+       tok(r"github_pat_[A-Za-z0-9]{22}_[A-Za-z0-9]{59}"), prefixes=("github_pat_",)),
+    _R("gitlab-pat", "GITLAB_TOKEN", ("glpat-",),
+       tok(r"glpat-(?:[A-Za-z0-9_\-]{27,300}\.[0-9a-z]{2}\.[0-9a-z]{9}|[A-Za-z0-9_\-]{20})"),
+       "checksum", _gitlab, prefixes=("glpat-",)),
+    _R("gitlab-token", "GITLAB_TOKEN",
+       ("gldt-", "glrt-", "glptt-", "glcbt-", "gloas-", "glft-", "glimt-", "glagent-", "glsoat-", "glffct-"),
+       tok(r"gl(?:dt|rt|ptt|cbt|oas|ft|imt|agent|soat|ffct)-[A-Za-z0-9_\-]{20,300}(?:\.[0-9a-z]{2}\.[0-9a-z]{9})?"),
+       "checksum", _gitlab, prefixes=("gldt-", "glrt-", "glptt-", "glcbt-", "gloas-", "glft-")),
+    _R("gitlab-runner-registration", "GITLAB_TOKEN", ("gr1348941",), tok(r"GR1348941[A-Za-z0-9_\-]{20}"),
+       prefixes=("GR1348941",)),
+    _R("bitbucket-app-password", "BITBUCKET_TOKEN", ("atbb",), tok(r"ATBB[A-Za-z0-9_=.\-]{32}"), prefixes=("ATBB",)),
+    _R("npm-token", "NPM_TOKEN", ("npm_",), tok(r"npm_[A-Za-z0-9]{36}"), "checksum", GH, prefixes=("npm_",)),
+    _R("pypi-token", "PYPI_TOKEN", ("pypi-ageichlwas5vcmc",),
+       tok(r"pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_\-]{50,300}"), prefixes=("pypi-AgEIcHlwaS5vcmc",)),
+    _R("dockerhub-token", "DOCKERHUB_TOKEN", ("dckr_",), tok(r"dckr_(?:pat|oat)_[A-Za-z0-9_\-]{27,32}"),
+       prefixes=("dckr_pat_", "dckr_oat_")),
+    _R("huggingface-token", "HUGGINGFACE_TOKEN", ("hf_", "api_org_"), tok(r"(?:hf|api_org)_[A-Za-z]{34}"),
+       prefixes=("hf_", "api_org_"), random=True),
+    _R("circleci-token", "CIRCLECI_TOKEN", ("ccipat_", "ccipat"), tok(r"CCIPAT_[A-Za-z0-9]{22}_[a-f0-9]{40}"),
+       prefixes=("CCIPAT_",)),
+    _R("circleci-token-keyed", "CIRCLECI_TOKEN", ("circle",),
+       keyed(r"circle[\w.\-]{0,20}?(?:token|key)", r"[a-f0-9]{40}"), tier="context", random=True),
+    _R("travis-token", "TRAVIS_TOKEN", ("travis",),
+       keyed(r"travis[\w.\-]{0,20}?(?:token|key)", r"[A-Za-z0-9_\-]{22}"), tier="context", random=True),
+    _R("terraform-cloud-token", "TERRAFORM_TOKEN", ("atlasv1",),
+       tok(r"[A-Za-z0-9]{14}\.atlasv1\.[A-Za-z0-9_=\-]{60,70}")),
+    _R("vault-token", "VAULT_TOKEN", ("hvs.", "hvb.", "hvr."), tok(r"hv[sbr]\.[A-Za-z0-9_\-]{24,300}"),
+       prefixes=("hvs.", "hvb.", "hvr.")),
+    _R("vault-token-legacy", "VAULT_TOKEN", ("vault",),
+       keyed(r"vault[\w.\-]{0,20}?token", r"s\.[A-Za-z0-9]{24}"), tier="context"),
+    _R("pulumi-token", "PULUMI_TOKEN", ("pul-",), tok(r"pul-[a-f0-9]{40}"), prefixes=("pul-",)),
+    _R("doppler-token", "DOPPLER_TOKEN", ("dp.pt.", "dp.st.", "dp.sa."), tok(r"dp\.(?:pt|st|sa|ct)\.[A-Za-z0-9]{40,44}"),
+       prefixes=("dp.pt.", "dp.st.")),
+    _R("databricks-token", "DATABRICKS_TOKEN", ("dapi",), tok(r"dapi[a-f0-9]{32}(?:-\d)?"), prefixes=("dapi",)),
+    _R("supabase-token", "SUPABASE_TOKEN", ("sbp_",), tok(r"sbp_[a-f0-9]{40}"), prefixes=("sbp_",)),
+    _R("rubygems-token", "RUBYGEMS_TOKEN", ("rubygems_",), tok(r"rubygems_[a-f0-9]{48}"), prefixes=("rubygems_",)),
+    _R("nuget-key", "NUGET_KEY", ("oy2",), tok(r"oy2[a-z0-9]{43}"), prefixes=("oy2",), random=True),
+    _R("age-secret-key", "AGE_SECRET_KEY", ("age-secret-key-1",),
+       tok(r"AGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58}"), "checksum", _age,
+       prefixes=("AGE-SECRET-KEY-1",)),
+    _R("sourcegraph-token", "SOURCEGRAPH_TOKEN", ("sgp_",), tok(r"sgp_(?:[a-f0-9]{16}_)?[a-f0-9]{40}"), prefixes=("sgp_",)),
+    _R("planetscale-token", "PLANETSCALE_TOKEN", ("pscale_",), tok(r"pscale_(?:tkn|pw|oauth)_[A-Za-z0-9_.\-]{32,64}"),
+       prefixes=("pscale_tkn_", "pscale_pw_")),
+    _R("flyio-token", "FLYIO_TOKEN", ("fo1_",), tok(r"fo1_[A-Za-z0-9_\-]{43}"), prefixes=("fo1_",)),
+    _R("onepassword-service-token", "ONEPASSWORD_TOKEN", ("ops_eyj",), tok(r"ops_eyJ[A-Za-z0-9+/=_\-]{100,1000}"),
+       prefixes=("ops_eyJ",)),
+    _R("contentful-token", "CONTENTFUL_TOKEN", ("cfpat-",), tok(r"CFPAT-[A-Za-z0-9_\-]{43}"), prefixes=("CFPAT-",)),
+    _R("figma-token", "FIGMA_TOKEN", ("figd_",), tok(r"figd_[A-Za-z0-9_\-]{40}"), prefixes=("figd_",)),
+    _R("mapbox-secret-token", "MAPBOX_TOKEN", ("sk.eyj",), tok(r"sk\.eyJ[A-Za-z0-9_\-]{20,300}\.[A-Za-z0-9_\-]{20,100}"),
+       prefixes=("sk.eyJ",)),
+    _R("dynatrace-token", "DYNATRACE_TOKEN", ("dt0c01.",), tok(r"dt0c01\.[A-Z0-9]{24}\.[A-Z0-9]{64}"), prefixes=("dt0c01.",)),
+    _R("airtable-pat", "AIRTABLE_TOKEN", ("pat",), tok(r"pat[A-Za-z0-9]{14}\.[a-f0-9]{64}")),
+    _R("dropbox-token", "DROPBOX_TOKEN", ("sl.",), tok(r"sl\.(?:u\.)?[A-Za-z0-9_\-]{130,1400}"), prefixes=("sl.",)),
+    _R("firebase-fcm-key", "FIREBASE_KEY", (":apa91b",), tok(r"AAAA[A-Za-z0-9_\-]{7}:APA91b[A-Za-z0-9_\-]{134}")),
+    _R("grafana-service-account", "GRAFANA_TOKEN", ("glsa_",), tok(r"glsa_[A-Za-z0-9]{32}_[A-Fa-f0-9]{8}"),
+       "checksum", ck.grafana_sa_ok, prefixes=("glsa_",)),
+    _R("grafana-cloud-token", "GRAFANA_TOKEN", ("glc_eyj",), tok(r"glc_eyJ[A-Za-z0-9+/=_\-]{60,400}"), prefixes=("glc_eyJ",)),
+    _R("typeform-token", "TYPEFORM_TOKEN", ("tfp_",), tok(r"tfp_[A-Za-z0-9_.=\-]{59}"), prefixes=("tfp_",)),
+    _R("shippo-token", "SHIPPO_TOKEN", ("shippo_",), tok(r"shippo_(?:live|test)_[a-f0-9]{40}"), prefixes=("shippo_live_",)),
+    _R("flutterwave-secret-key", "FLUTTERWAVE_KEY", ("flwseck",), tok(r"FLWSECK(?:_TEST)?-[a-f0-9]{32}-X"), prefixes=("FLWSECK",)),
+    _R("easypost-key", "EASYPOST_KEY", ("ezak", "eztk"), tok(r"EZ[AT]K[A-Za-z0-9]{54}"), prefixes=("EZAK", "EZTK")),
+    _R("prefect-token", "PREFECT_TOKEN", ("pnu_",), tok(r"pnu_[A-Za-z0-9]{36}"), prefixes=("pnu_",)),
+    _R("readme-key", "README_KEY", ("rdme_",), tok(r"rdme_[a-z0-9]{70}"), prefixes=("rdme_",)),
+    _R("adafruit-key", "ADAFRUIT_KEY", ("aio_",), tok(r"aio_[A-Za-z0-9]{28}"), prefixes=("aio_",), random=True),
+    _R("duffel-token", "DUFFEL_TOKEN", ("duffel_",), tok(r"duffel_(?:test|live)_[A-Za-z0-9_=\-]{43}"), prefixes=("duffel_",)),
+    _R("scalingo-token", "SCALINGO_TOKEN", ("tk-us-",), tok(r"tk-us-[A-Za-z0-9_\-]{48}"), prefixes=("tk-us-",)),
+    _R("frameio-token", "FRAMEIO_TOKEN", ("fio-u-",), tok(r"fio-u-[A-Za-z0-9_=\-]{64}"), prefixes=("fio-u-",)),
+    # --- SaaS and payments ----------------------------------------------------------------
+    _R("slack-bot-token", "SLACK_TOKEN", ("xoxb-",), tok(r"xoxb-[0-9]{10,13}-[0-9]{10,13}-[A-Za-z0-9]{24}"),
+       prefixes=("xoxb-",)),
+    _R("slack-user-token", "SLACK_TOKEN", ("xoxp-",),
+       tok(r"xoxp-[0-9]{10,13}-[0-9]{10,13}-[0-9]{10,13}-[a-f0-9]{32}"), prefixes=("xoxp-",)),
+    _R("slack-app-token", "SLACK_TOKEN", ("xapp-",), tok(r"xapp-\d-[A-Z0-9]{9,12}-\d{10,13}-[a-f0-9]{64}"),
+       prefixes=("xapp-",)),
+    _R("slack-legacy-token", "SLACK_TOKEN", ("xoxa-", "xoxo-", "xoxs-", "xoxr-", "xoxe"),
+       tok(r"xox(?:[aosr]|e(?:\.xox[bp])?)-[0-9]{1,13}-[A-Za-z0-9\-]{10,200}"), prefixes=("xoxa-", "xoxs-", "xoxe.")),
+    _R("slack-webhook", "SLACK_WEBHOOK", ("hooks.slack.com",),
+       r"(?P<s>https?://hooks\.slack\.com/(?:services|workflows|triggers)/T[A-Z0-9]{8,12}/[AB][A-Z0-9]{8,12}/[A-Za-z0-9]{20,32})",
+       tier="structural"),
+    _R("discord-bot-token", "DISCORD_TOKEN", ("discord", "token", "bot"),
+       tok(r"[MNO][A-Za-z0-9_\-]{23,27}\.[A-Za-z0-9_\-]{6}\.[A-Za-z0-9_\-]{27,40}"), check="shape", validator=_discord),
+    _R("discord-webhook", "DISCORD_WEBHOOK", ("discord",),
+       r"(?P<s>https://(?:ptb\.|canary\.)?discord(?:app)?\.com/api/webhooks/\d{17,20}/[A-Za-z0-9_\-]{60,68})",
+       tier="structural"),
+    _R("telegram-bot-token", "TELEGRAM_BOT_TOKEN", (":aa",), tok(r"\d{8,10}:AA[A-Za-z0-9_\-]{33}")),
+    _R("stripe-secret-key", "STRIPE_KEY", ("sk_live_", "sk_test_"), tok(r"sk_(?:live|test)_[A-Za-z0-9]{24,99}"),
+       prefixes=("sk_live_", "sk_test_")),
+    _R("stripe-restricted-key", "STRIPE_KEY", ("rk_live_", "rk_test_"), tok(r"rk_(?:live|test)_[A-Za-z0-9]{24,99}"),
+       prefixes=("rk_live_", "rk_test_")),
+    _R("stripe-webhook-secret", "STRIPE_KEY", ("whsec_",), tok(r"whsec_[A-Za-z0-9+/=]{32,64}"), prefixes=("whsec_",)),
+    _R("square-access-token", "SQUARE_TOKEN", ("sq0atp-", "eaaa"), tok(r"sq0atp-[A-Za-z0-9_\-]{22}|EAAA[A-Za-z0-9_\-]{60}"),
+       prefixes=("sq0atp-", "EAAA"), random=True),
+    _R("square-oauth-secret", "SQUARE_TOKEN", ("sq0csp-",), tok(r"sq0csp-[A-Za-z0-9_\-]{43}"), prefixes=("sq0csp-",)),
+    _R("braintree-access-token", "PAYPAL_BRAINTREE_TOKEN", ("access_token$",),
+       tok(r"access_token\$(?:production|sandbox)\$[a-z0-9]{16}\$[a-f0-9]{32}")),
+    _R("paypal-client-secret", "PAYPAL_BRAINTREE_TOKEN", ("paypal", "braintree"),
+       keyed(r"(?:paypal|braintree)[\w.\-]{0,20}?(?:secret|private[_\-]?key)", r"[A-Za-z0-9_\-]{32,80}"),
+       tier="context", random=True),
+    _R("shopify-token", "SHOPIFY_TOKEN", ("shpat_", "shpca_", "shppa_", "shpss_"),
+       tok(r"shp(?:at|ca|pa|ss)_[a-fA-F0-9]{32}"), prefixes=("shpat_", "shpca_", "shppa_", "shpss_")),
+    _R("twilio-key", "TWILIO_KEY", ("twilio",),
+       keyed(r"twilio[\w.\-]{0,20}?(?:token|secret|key)", r"(?:SK)?[a-f0-9]{32}"), tier="context", random=True),
+    _R("sendgrid-key", "SENDGRID_KEY", ("sg.",), tok(r"SG\.[A-Za-z0-9_\-]{22}\.[A-Za-z0-9_\-]{43}"), prefixes=("SG.",)),
+    _R("mailgun-key", "MAILGUN_KEY", ("key-",), tok(r"key-[a-f0-9]{32}"), prefixes=("key-",), random=True),
+    _R("mailgun-key-keyed", "MAILGUN_KEY", ("mailgun",),
+       keyed(r"mailgun[\w.\-]{0,20}?(?:key|secret)", r"[a-f0-9]{32}-[a-f0-9]{8}-[a-f0-9]{8}"), tier="context"),
+    _R("mailchimp-key", "MAILCHIMP_KEY", ("-us",), tok(r"[a-f0-9]{32}-us[0-9]{1,2}"), random=True),
+    _R("datadog-key", "DATADOG_KEY", ("datadog", "dd_api", "dd_app", "dd-api", "dd-app", "dd_client"),
+       keyed(r"(?:datadog|dd)[_\-.]?(?:api|app|client)?[_\-.]?(?:key|token)", r"[a-f0-9]{40}|[a-f0-9]{32}"),
+       tier="context", random=True),
+    _R("newrelic-key", "NEW_RELIC_KEY", ("nrak-", "nrra-", "nriq-", "nrii-", "nrjs-"),
+       tok(r"NR(?:AK|RA|IQ)-[A-Z0-9]{27}|NRII-[A-Za-z0-9_\-]{32}|NRJS-[a-f0-9]{19}"),
+       prefixes=("NRAK-", "NRRA-", "NRIQ-", "NRII-", "NRJS-")),
+    _R("newrelic-license-key", "NEW_RELIC_KEY", ("nral",), tok(r"[a-f0-9]{36}NRAL")),
+    _R("sentry-org-token", "SENTRY_TOKEN", ("sntrys_",), tok(r"sntrys_eyJ[A-Za-z0-9+/=_\-]{60,400}"), prefixes=("sntrys_eyJ",)),
+    _R("sentry-user-token", "SENTRY_TOKEN", ("sntryu_",), tok(r"sntryu_[a-f0-9]{64}"), prefixes=("sntryu_",)),
+    _R("sentry-dsn", "SENTRY_DSN", ("sentry",),
+       r"https?://(?P<s>[a-f0-9]{32})(?::[a-f0-9]{32})?@[a-z0-9.\-]{0,80}sentry[a-z0-9.\-]{0,40}/\d{1,12}",
+       tier="structural"),
+    _R("atlassian-api-token", "ATLASSIAN_TOKEN", ("atatt3", "atctt3"), tok(r"AT[AC]TT3[A-Za-z0-9_=\-]{186}"),
+       "checksum", _atlassian, prefixes=("ATATT3", "ATCTT3")),
+    _R("atlassian-legacy-token", "ATLASSIAN_TOKEN", ("atlassian", "jira", "confluence"),
+       keyed(r"(?:atlassian|jira|confluence)[\w.\-]{0,20}?(?:token|key|secret)", r"[A-Za-z0-9]{24}"),
+       tier="context", random=True),
+    _R("notion-token", "NOTION_TOKEN", ("ntn_", "secret_"), tok(r"ntn_[0-9]{11}[A-Za-z0-9]{35}|secret_[A-Za-z0-9]{43}"),
+       prefixes=("ntn_", "secret_"), random=True),
+    _R("linear-key", "LINEAR_KEY", ("lin_api_", "lin_oauth_"), tok(r"lin_(?:api|oauth)_[A-Za-z0-9]{40}"),
+       prefixes=("lin_api_", "lin_oauth_")),
+    _R("postman-key", "POSTMAN_KEY", ("pmak-",), tok(r"PMAK-[a-f0-9]{24}-[a-f0-9]{34}"), prefixes=("PMAK-",)),
+    # --- LLM providers -------------------------------------------------------------------------
+    _R("openai-api-key", "OPENAI_API_KEY", ("t3blbkfj",),
+       tok(r"sk-(?:(?:proj|svcacct|admin)-)?[A-Za-z0-9_\-]{20,200}T3BlbkFJ[A-Za-z0-9_\-]{20,200}"),
+       prefixes=("sk-proj-", "sk-")),
+    _R("openai-legacy-key", "OPENAI_API_KEY", ("sk-",), tok(r"sk-(?:proj-)?[A-Za-z0-9]{48}"), random=True),
+    _R("anthropic-api-key", "ANTHROPIC_API_KEY", ("sk-ant-",),
+       tok(r"sk-ant-(?:api|admin|oat|ort|sid)\d\d-[A-Za-z0-9_\-]{80,110}"), prefixes=("sk-ant-",)),
+    _R("openrouter-key", "OPENROUTER_API_KEY", ("sk-or-",), tok(r"sk-or-v1-[a-f0-9]{64}"), prefixes=("sk-or-v1-",)),
+    _R("groq-key", "GROQ_API_KEY", ("gsk_",), tok(r"gsk_[A-Za-z0-9]{52}"), prefixes=("gsk_",)),
+    _R("perplexity-key", "PERPLEXITY_API_KEY", ("pplx-",), tok(r"pplx-[A-Za-z0-9]{48}"), prefixes=("pplx-",)),
+    _R("xai-key", "XAI_API_KEY", ("xai-",), tok(r"xai-[A-Za-z0-9]{80}"), prefixes=("xai-",)),
+    _R("replicate-token", "REPLICATE_TOKEN", ("r8_",), tok(r"r8_[A-Za-z0-9]{37}"), prefixes=("r8_",)),
+    _R("cohere-key", "COHERE_API_KEY", ("cohere", "co_api"),
+       keyed(r"(?:cohere|co_api)[\w.\-]{0,20}?(?:key|token)", r"[A-Za-z0-9]{40}"), tier="context", random=True),
+    _R("mistral-key", "MISTRAL_API_KEY", ("mistral",),
+       keyed(r"mistral[\w.\-]{0,20}?(?:key|token)", r"[A-Za-z0-9]{32}"), tier="context", random=True),
+    # --- structural -----------------------------------------------------------------------------
+    _R("jwt", "JWT", ("eyj",), r"(?<![A-Za-z0-9_\-])(?P<s>eyJ[A-Za-z0-9_\-]{5,2000}\.[A-Za-z0-9_\-]{2,4000}\.[A-Za-z0-9_\-]{0,1000})",
+       tier="structural", validator=_jwt, check="shape", prefixes=("eyJ",)),
+    _R("uri-credentials", "URI_CREDENTIALS", ("://",),
+       r"://(?P<u>[^\s:/?#@'\"<>()\[\]]{0,128}):(?P<s>[^\s/?#'\"<>]{1,256})@(?=[A-Za-z0-9\[])", tier="structural"),
+    _R("authorization-bearer", "BEARER_TOKEN", ("bearer", "authorization"),
+       r"(?i:\bbearer|authorization[\"']?\s{0,3}[:=]\s{0,3}[\"']?(?:token|bearer))\s{1,3}(?P<s>[A-Za-z0-9._~+/\-]{8,4000}=*)",
+       tier="structural"),
+    _R("authorization-basic", "BASIC_AUTH", ("basic",), r"(?i:\bbasic)\s{1,3}(?P<s>[A-Za-z0-9+/]{4,1000}={0,2})(?![A-Za-z0-9+/=])",
+       tier="structural", validator=_basic, check="shape"),
+    _R("curl-user-password", "PASSWORD", ("-u", "--user"),
+       r"(?:\s-u\s{0,3}|\s--user[\s=]{1,3})[\"']?[^\s:'\"]{1,64}:(?P<s>[^\s'\"]{1,128})", tier="structural"),
+    _R("session-cookie", "SESSION_COOKIE", ("cookie", "sess", "sid="),
+       r"(?<![\w.\-])(?i:[\w.\-]{0,30}(?:sess(?:ion)?(?:[_\-]?id)?|sid|remember[\w\-]{0,10}|auth[\w\-]{0,10}|jwt|token))=(?P<s>[^;\s,\"'<>]{16,4096})",
+       tier="structural", random=True),
+)  # fmt: skip
+
+RULES_BY_ID: dict[str, Rule] = {r.id: r for r in RULES}

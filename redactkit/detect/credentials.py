@@ -1,0 +1,230 @@
+"""Credential detection: the catalogue in ``credential_rules`` compiled behind one prefilter.
+
+The text path runs at tens of thousands of characters a second and most text holds no secret,
+so the expensive part must not run at all when it cannot match: the text is lower-cased once,
+each rule keyword is looked up in it (C-speed substring search), and only rules whose keyword
+occurs run their regex. Findings are tiered (checksum-verified > fixed prefix > structural >
+context-keyed > generic); a specific finding suppresses an overlapping generic one.
+
+OCR mode exists because Tesseract misreads single characters (O/0, l/1/I, S/5, B/8) and splits
+long tokens at a space or line break: known prefixes are repaired before matching, a token cut
+in two is rejoined, and a checksum that fails lowers the score instead of dropping the finding.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable
+
+from redactkit.detect import checksums as ck
+from redactkit.detect.credential_rules import OCR_FAILED_SCORE, RULES, VERIFIED_SCORE, Rule
+from redactkit.detect.generic_secrets import KEYWORDS as GENERIC_KEYWORDS
+from redactkit.detect.generic_secrets import find_generic_secrets, is_placeholder
+from redactkit.detect.private_keys import find_private_keys
+from redactkit.findings import Finding
+
+FAMILY = "CREDENTIAL"  # the umbrella type policies can use for every entity below
+GENERIC_TYPES = {
+    "generic-password": "PASSWORD",
+    "generic-secret": "SECRET",
+    "cli-password": "PASSWORD",
+}
+KEY_TYPES = {"private-key": "PRIVATE_KEY", "private-key-partial": "PRIVATE_KEY",
+             "putty-private-key": "PRIVATE_KEY", "private-key-body": "PRIVATE_KEY"}  # fmt: skip
+CREDENTIAL_TYPES: frozenset[str] = frozenset(
+    {r.entity for r in RULES} | set(GENERIC_TYPES.values()) | set(KEY_TYPES.values())
+)
+GENERIC_RULE_IDS = frozenset(GENERIC_TYPES)
+KEY_KEYWORDS = ("private", "putty-user-key")
+
+# What Tesseract reads instead of a character (canonical -> confusable readings).
+CONFUSABLE: dict[str, str] = {
+    "0": "0OoQD", "O": "O0oQD", "o": "o0O", "1": "1lI|i!", "l": "l1I|i!", "I": "I1l|i!", "i": "i1l!|",
+    "5": "5Ss$", "S": "S5s$", "s": "s5S$", "8": "8B", "B": "B8", "2": "2Z", "Z": "Z2", "g": "g9",
+    "9": "9g", "_": "_- ~", "-": "-_~\u2010\u2011\u2012\u2013\u2014", ".": ".,",
+}  # fmt: skip
+_OCR_FOLD = str.maketrans({"0": "o", "1": "l", "i": "l", "|": "l", "!": "l", "5": "s", "$": "s", "8": "b",
+                           "-": "_", "~": "_", "\u2013": "_", "\u2014": "_", "2": "z", "9": "g"})  # fmt: skip
+
+
+@functools.cache
+def _compiled(rule_id: str) -> re.Pattern[str]:
+    return re.compile(_BY_ID[rule_id].pattern)
+
+
+_BY_ID = {r.id: r for r in RULES}
+_KEYWORD_RULES: dict[str, tuple[str, ...]] = {}
+for _r in RULES:
+    for _k in _r.keywords:
+        _KEYWORD_RULES[_k] = (*_KEYWORD_RULES.get(_k, ()), _r.id)
+
+
+def _ocr_keyword(kw: str) -> str:
+    return kw.translate(_OCR_FOLD).strip("_.")
+
+
+_OCR_KEYWORD_RULES: dict[str, tuple[str, ...]] = {}
+for _k, _ids in _KEYWORD_RULES.items():
+    _f = _ocr_keyword(_k)
+    if len(_f) >= 2:
+        _OCR_KEYWORD_RULES[_f] = (*_OCR_KEYWORD_RULES.get(_f, ()), *_ids)
+
+
+def active_rules(text: str, lowered: str, *, ocr: bool = False) -> list[Rule]:
+    """Rules whose keyword occurs in the text: the prefilter. Order follows the catalogue."""
+    ids: set[str] = set()
+    for kw, rule_ids in _KEYWORD_RULES.items():
+        if kw in lowered:
+            ids.update(rule_ids)
+    if ocr:
+        folded = lowered.translate(_OCR_FOLD)
+        for kw, rule_ids in _OCR_KEYWORD_RULES.items():
+            if kw in folded:
+                ids.update(rule_ids)
+    return [r for r in RULES if r.id in ids]
+
+
+@functools.cache
+def _tolerant_prefix(prefix: str) -> re.Pattern[str]:
+    """A regex for ``prefix`` as OCR may have read it: one confusable reading per character."""
+    parts = [f"[{re.escape(CONFUSABLE.get(c, c))}]" for c in prefix]
+    return re.compile(r"(?<![A-Za-z0-9])" + "".join(parts))
+
+
+def repair_prefixes(text: str, rules: list[Rule]) -> str:
+    """Rewrite confusable readings of known token prefixes to the prefix itself.
+
+    Length-preserving (one character for one), so offsets into the result are offsets into
+    the original. Only prefixes of 3+ characters are repaired: shorter ones are too common.
+    """
+    chars: list[str] | None = None
+    for rule in rules:
+        for prefix in rule.prefixes:
+            if len(prefix) < 3:
+                continue
+            for m in _tolerant_prefix(prefix).finditer(text):
+                if m.group() != prefix:
+                    if chars is None:
+                        chars = list(text)
+                    chars[m.start() : m.end()] = prefix
+    return text if chars is None else "".join(chars)
+
+
+def _score(rule: Rule, value: str, ocr: bool) -> float | None:
+    """The score of a candidate value, or None when it must be dropped."""
+    if is_placeholder(value):
+        return None
+    if rule.random and not ck.looks_random(value, min_len=12, min_norm_entropy=0.65):
+        return None
+    verdict = rule.validator(value) if rule.validator is not None else None
+    if verdict is None:
+        return rule.score
+    if verdict:
+        return VERIFIED_SCORE if rule.check == "checksum" else rule.score
+    return min(rule.score, OCR_FAILED_SCORE) if ocr else None
+
+
+def _secret_span(m: re.Match[str]) -> tuple[int, int]:
+    return m.span("s") if "s" in m.re.groupindex else m.span()
+
+
+def _rejoin(
+    text: str, rule: Rule, pattern: re.Pattern[str], taken: list[tuple[int, int]]
+) -> list[tuple[int, int, str]]:
+    """OCR: a token split in two by one space or line break, found by deleting that break.
+
+    Returns ``(start, end, joined_value)`` spans of ``text`` covering both pieces. When the
+    first piece alone already matched (a variable-length format), the second piece is only
+    added if it does not read like words, so the sentence after a key stays readable.
+    """
+    out = []
+    for prefix in rule.prefixes:
+        pos = text.find(prefix)
+        while pos >= 0:
+            window = text[pos : pos + 1500]
+            gap = _GAP.search(window, len(prefix))
+            m = None
+            if gap is not None:
+                i, width = gap.start(), gap.end() - gap.start()
+                joined = window[:i] + window[i + width :]
+                m = pattern.match(joined)
+            if m is not None:
+                s, e = _secret_span(m)
+                strict = [b for a, b in taken if a == pos + s]
+                second = joined[i:e]
+                extends = e > i and (
+                    not strict
+                    or (
+                        strict[0] == pos + i
+                        and len(second) >= 4
+                        and ck.wordlike_fraction(second) < 0.5
+                    )
+                )
+                if extends:
+                    out.append((pos + s, pos + e + width, joined[s:e]))
+            pos = text.find(prefix, pos + 1)
+    return out
+
+
+_GAP = re.compile(r"[ \t]|\r?\n")
+
+
+def find_credentials(
+    text: str, *, ocr: bool = False, allow: Callable[[str], bool] | None = None
+) -> list[Finding]:
+    """Every credential in ``text``, as findings without values, sorted by start.
+
+    ``ocr=True`` tolerates Tesseract's character confusions and split tokens (see module
+    docstring). ``allow(value)`` returning True suppresses a finding (a user allow-list).
+    Errors propagate: the caller must treat a failure as "mask everything", never as "clean".
+    """
+    if not text:
+        return []
+    lowered = text.lower()
+    rules = active_rules(text, lowered, ocr=ocr)
+    work = repair_prefixes(text, rules) if ocr and rules else text
+    raw: list[tuple[str, str, int, int, float]] = []  # (rule id, entity, start, end, score)
+    for rule in rules:
+        pattern = _compiled(rule.id)
+        spans = []
+        for m in pattern.finditer(work):
+            s, e = _secret_span(m)
+            if e <= s:
+                continue
+            score = _score(rule, work[s:e], ocr)
+            if score is not None:
+                raw.append((rule.id, rule.entity, s, e, score))
+                spans.append((s, e))
+        if ocr and rule.prefixes:
+            for s, e, value in _rejoin(work, rule, pattern, spans):
+                score = _score(rule, value, ocr)
+                if score is not None:
+                    raw.append((rule.id, rule.entity, s, e, min(score, 0.9)))
+    if any(k in lowered for k in KEY_KEYWORDS) or (len(text) > 200 and "\n" in text):
+        for rid, s, e, score in find_private_keys(work, ocr=ocr):
+            raw.append((rid, KEY_TYPES[rid], s, e, score))
+    if any(k in lowered for k in GENERIC_KEYWORDS):
+        low = lowered if len(lowered) == len(text) else "".join(c.lower()[:1] or c for c in text)
+        for rid, s, e, score in find_generic_secrets(work, low):
+            raw.append((rid, GENERIC_TYPES[rid], s, e, score))
+    return _resolve(raw, text, allow)
+
+
+def _resolve(
+    raw: list[tuple[str, str, int, int, float]], text: str, allow: Callable[[str], bool] | None
+) -> list[Finding]:
+    """Drop allow-listed values, generic hits under specific ones, and contained duplicates."""
+    specific = [(s, e) for rid, _, s, e, _ in raw if rid not in GENERIC_RULE_IDS]
+    kept: list[tuple[str, str, int, int, float]] = []
+    for item in sorted(raw, key=lambda x: (-x[4], -(x[3] - x[2]), x[2])):
+        rid, _, s, e, score = item
+        if allow is not None and allow(text[s:e]):
+            continue
+        if rid in GENERIC_RULE_IDS and any(a < e and s < b for a, b in specific):
+            continue
+        if any(a <= s and e <= b and sc >= score for _, _, a, b, sc in kept):
+            continue
+        kept.append(item)
+    kept.sort(key=lambda x: (x[2], x[3]))
+    return [Finding(entity, s, e, score, rid) for rid, entity, s, e, score in kept]

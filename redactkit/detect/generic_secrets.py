@@ -1,0 +1,238 @@
+"""Secrets with no format of their own: values assigned to a key that names a secret.
+
+``PASSWORD=...``, ``api_key: ...``, ``"secret": "..."``, ``--password x``, ``mysql -pXXX``,
+``export TOKEN=...``, ``<password>x</password>``. The key alone says nothing about the value:
+it is as often a placeholder, an environment-variable reference or a word in a sentence. So the
+value is judged by shape (placeholders, references, paths, identifiers are not secrets) and,
+for token-like keys, by randomness; password-like keys accept human-chosen values that mix
+character classes. This is the tier most exposed to false positives, so it scores lowest and
+any specific rule that overlaps a generic hit wins.
+"""
+
+from __future__ import annotations
+
+import re
+
+from redactkit.detect import checksums as ck
+
+GENERIC_SCORE = 0.55
+STRONG_GENERIC_SCORE = 0.65
+
+# Placeholders from documentation and templates: never findings. Extend through ``allow``.
+PLACEHOLDER_PATTERNS: tuple[str, ...] = (
+    r"example",
+    r"^(?:your|my|the|a|an|enter|insert|replace|put|add|some|<)[\w\- ]{0,40}(?:here|key|token|secret|password|passwd|value|id)>?$",
+    r"x{5,}",
+    r"^(?P<rep>.)(?P=rep){3,}$",
+    r"0{8,}",
+    r"^<[^<>]{0,80}>$",
+    r"^\[[^\[\]]{0,80}\]$",
+    r"^\$\{",
+    r"^\$\(?[A-Za-z_][\w.]*\)?$",
+    r"^\{\{",
+    r"\{\{.{0,120}\}\}",
+    r"\$\{[^{}]{0,120}\}",
+    r"^%\(?\w*\)?[sd]$",
+    r"^%[A-Za-z_]\w*%$",
+    r"^\{\w*\}$",
+    r"^[*•●·.#?_-]+$",
+    r"^(?:changeme|change_me|changeit|password|passwd|secret|token|apikey|api_key|test|testing|dummy\w*|fake\w*|sample\w*|placeholder|redacted|removed|hidden|masked|none|null|nil|undefined|true|false|yes|no|todo|tbd|fixme|foo|bar|baz|foobar|value|string|str|int|required|optional|default|empty|unset|notset|n/?a)$",
+    r"^(?:xxx|\*\*\*|sk_test_x|sk_live_x)",
+    r"Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==",
+    r"^(?:dev|local|test)store ?account",
+)
+_PLACEHOLDER = re.compile("|".join(f"(?:{p})" for p in PLACEHOLDER_PATTERNS), re.IGNORECASE)
+
+# Values that point at a secret rather than being one.
+_REFERENCE = re.compile(
+    r"""^(?:
+        (?:process\.env|os\.environ|os\.getenv|getenv|env|ENV|secrets|vault|config|settings|self|this|params|props|req|request)\b.*
+      | [A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+(?:\(.*\))?     # dotted.name or call
+      | [A-Za-z_$][\w$]*\(.*\)?                               # call(...)
+      | [A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+                         # ENV_VAR_NAME
+      | (?:~|\.{1,2})?/[\w.\-/]*                              # a path
+      | [A-Za-z]:\\.*
+      | [\w.\-/]*\.(?:pem|key|json|txt|crt|cer|p12|pfx|env|ya?ml|ini|conf|cfg|jks|keystore|gpg|asc)
+      | https?://.*
+      | arn:aws:.* | @Microsoft\.KeyVault.* | (?:vault|sm|ssm|secret|op)://.*
+    )$""",
+    re.VERBOSE,
+)
+
+KEYWORDS: tuple[str, ...] = (
+    "pass", "pwd", "secret", "token", "key", "credential", "auth", "contraseña", "passwort", "mysql", "sshpass",
+)  # fmt: skip
+_KEY = re.compile(
+    r"password|passwort|passwd|passphrase|contraseña|pwd|pass|secret|token|credentials?"
+    r"|api[_\-]?key|access[_\-]?key|auth[_\-]?key|private[_\-]?key|(?:signing|encryption|master|session|client)[_\-]?key"
+    r"|auth|(?<=[_\-.])key"
+)
+_PASSWORDISH = frozenset(
+    ("password", "passwort", "passwd", "passphrase", "contraseña", "pwd", "pass")
+)
+_META_SUFFIX = re.compile(
+    r"(?:_|-|\.|(?<=[a-z])(?=[A-Z]))(?:type|url|uri|endpoint|name|ref|arn|file|path|length|len|min|max|policy|field"
+    r"|label|prompt|hint|placeholder|expir\w*|ttl|count|limit|format|header|param|env|var|algorithm|algo|reset"
+    r"|required|changed|enabled|provider|store|manager|version|hash_algorithm|regex|pattern|strength|rules?|dir"
+    r"|mode|location|source|lifetime|timeout|size|kind|method|scope|scopes|usage|index|idx)s?$",
+    re.IGNORECASE,
+)
+_EXCLUDED_KEYS = re.compile(
+    r"^(?:.*public[_\-]?key.*|.*key(?:board|word|code|s|press|down|up|stroke|name|id|ring|chain|frame|map|set|path|file|value|type|pair)|"
+    r"(?:by|com|sur|tres|under|over|encom)pass.*|passport.*|passenger.*|passage.*|passive.*|.*tokeniz.*|"
+    r"(?:max|num|total|input|output|prompt|completion|cached|reasoning|min)[_\-]?tokens?|author\w*|oauth|auth|authority|"
+    r"secretary.*|tokens|keys|has[_\-]?\w+|is[_\-]?\w+|use[_\-]?\w+|no[_\-]?\w+)$"
+)
+_OP = re.compile(r"""[\w.\-]{0,30}?(["'\]]?)[ \t]{0,3}(=>|:=|\?=|=|:|->)[ \t]{0,3}""")
+_FLAG_OP = re.compile(r"""[\w\-]{0,20}?(?:[ \t]{1,3}|=)""")
+_QUOTED = {'"': re.compile(r'"((?:[^"\\\n]|\\.){1,256})"'), "'": re.compile(r"'([^'\n]{1,256})'"),
+           "`": re.compile(r"`([^`\n]{1,256})`")}  # fmt: skip
+_BARE = re.compile(r"""[^\s'"`<>]{1,256}""")
+_XML_VALUE = re.compile(r"""[ \t]*>([^<\n]{1,256})</""")
+_CLI_PASSWORD = re.compile(
+    r"\b(?:mysql|mysqldump|mysqladmin|mariadb|mariadb-dump)\b[^\n|;&]{0,200}?[ \t]-p(?P<s>[^\s'\"-][^\s'\"]{0,127})"
+    r"|\bsshpass\b[^\n|;&]{0,40}?[ \t]-p[ \t]{0,2}(?P<s2>[^\s'\"]{1,128})"
+)
+
+
+def is_placeholder(value: str) -> bool:
+    """Documentation and template fillers (``your-api-key-here``, ``<token>``, ``${VAR}``, ...)."""
+    return bool(_PLACEHOLDER.search(value))
+
+
+def is_reference(value: str) -> bool:
+    """Values that name where a secret lives (env vars, attributes, calls, paths, URLs)."""
+    return bool(_REFERENCE.match(value))
+
+
+def _classes(value: str) -> int:
+    core = value[1:] if value[:1].isupper() and value[1:].islower() else value
+    return (
+        any(c.islower() for c in core)
+        + any(c.isupper() for c in core)
+        + any(c.isdigit() for c in value)
+        + any(not c.isalnum() for c in value)
+    )
+
+
+def judge_value(value: str, *, kind: str, quoted: bool, strong_op: bool) -> float | None:
+    """The score a value earns after a secret-naming key, or None when it is no secret.
+
+    ``kind`` "password" keys (password, pwd, passphrase) accept human-chosen values that mix
+    character classes; "secret" keys (token, secret, api_key) want key-like randomness, or at
+    least a mix of letters and digits in a config-style (``=`` or quoted) assignment; "weak"
+    keys (a bare ``*_key``, as in ``cache_key``) want clear randomness.
+    """
+    v = value.strip()
+    if not v or is_placeholder(v) or is_reference(v) or " " in v:
+        return None
+    if kind == "weak":
+        return GENERIC_SCORE if ck.looks_random(v, min_len=16, min_norm_entropy=0.75) else None
+    if kind == "password":
+        if len(v) >= 6 and _classes(v) >= 2 and not ck.is_sequential(v):
+            return STRONG_GENERIC_SCORE
+        if len(v) >= 12 and (quoted or strong_op) and not ck.is_sequential(v):
+            return GENERIC_SCORE
+        return None
+    if ck.looks_random(v, min_len=12, min_norm_entropy=0.7):
+        return STRONG_GENERIC_SCORE
+    if (quoted or strong_op) and len(v) >= 8 and _classes(v) >= 2 and any(c.isdigit() for c in v):
+        if not v.replace(".", "").replace("-", "").isdigit() and not re.fullmatch(
+            r"v?\d+(?:\.\d+)+[\w.\-]*", v
+        ):
+            return GENERIC_SCORE
+    return None
+
+
+def _key_bounds(text: str, ks: int, ke: int) -> tuple[int, int]:
+    s = ks
+    while s > 0 and (text[s - 1].isalnum() or text[s - 1] in "_.-") and ks - s < 40:
+        s -= 1
+    e = ke
+    while e < len(text) and (text[e].isalnum() or text[e] in "_-") and e - ke < 30:
+        e += 1
+    return s, e
+
+
+def _keyword_ok(text: str, lowered: str, ks: int, ke: int, key: str, kw: str) -> bool:
+    tail = lowered[ke : ke + 3]
+    if tail[:1].isalpha() and not text[ke].isupper():
+        if not re.match(r"(?:e?s)?(?:[^a-z]|$)", tail):
+            return False
+    if kw == "pass" and ks > 0 and text[ks - 1].isalpha() and not text[ks].isupper():
+        return False
+    return not _EXCLUDED_KEYS.match(key) and not _META_SUFFIX.search(key)
+
+
+def find_generic_secrets(text: str, lowered: str) -> list[tuple[str, int, int, float]]:
+    """Assignments of secret-looking values as ``(rule_id, start, end, score)``.
+
+    ``lowered`` is ``text.lower()`` of the same length (the caller guarantees it), searched so
+    that one case-sensitive alternation finds every key in a single pass.
+    """
+    out: list[tuple[str, int, int, float]] = []
+    last_end = -1
+    for m in _KEY.finditer(lowered):
+        ks, ke = m.span()
+        if ks < last_end:
+            continue
+        s, e = _key_bounds(text, ks, ke)
+        key = text[s:e]
+        if not _keyword_ok(text, lowered, ks, ke, key, m.group()):
+            continue
+        kw = m.group()
+        kind = "password" if kw in _PASSWORDISH else "weak" if kw == "key" else "secret"
+        hit = _value_after(text, s, e)
+        if hit is None:
+            continue
+        vs, ve, quoted, strong = hit
+        score = judge_value(text[vs:ve], kind=kind, quoted=quoted, strong_op=strong)
+        if score is not None:
+            out.append(
+                ("generic-password" if kind == "password" else "generic-secret", vs, ve, score)
+            )
+            last_end = ve
+    for m in _CLI_PASSWORD.finditer(text):
+        g = "s" if m.group("s") is not None else "s2"
+        v = m.group(g)
+        if not is_placeholder(v) and not v.startswith("$"):
+            out.append(("cli-password", m.start(g), m.end(g), STRONG_GENERIC_SCORE))
+    return out
+
+
+def _value_after(text: str, s: int, e: int) -> tuple[int, int, bool, bool] | None:
+    """Span of the value assigned to the key at ``text[s:e]``, with (quoted, strong operator)."""
+    if s > 0 and text[s - 1] == "<":  # <password>value</password>
+        m = _XML_VALUE.match(text, e)
+        return (m.start(1), m.end(1), True, True) if m else None
+    flag = (
+        s >= 2
+        and text[s - 2 : s] == "--"
+        or (s >= 1 and text[s - 1] == "-" and (s < 2 or text[s - 2] in " \t"))
+    )
+    m = _OP.match(text, e)
+    if m is not None:
+        pos, op = m.end(), m.group(2)
+        strong = op != ":" or bool(m.group(1))
+        if op == ":" and not m.group(1) and pos < len(text) and text[pos - 1] not in " \t":
+            # `key:value` without a space or quotes is a URL, a time or a namespace, not YAML
+            if not flag:
+                return None
+    elif flag:
+        m = _FLAG_OP.match(text, e)
+        if m is None:
+            return None
+        pos, strong = m.end(), True
+    else:
+        return None
+    q = text[pos : pos + 1]
+    if q in _QUOTED:
+        qm = _QUOTED[q].match(text, pos)
+        return (qm.start(1), qm.end(1), True, strong) if qm else None
+    bm = _BARE.match(text, pos)
+    if bm is None:
+        return None
+    end = bm.end()
+    while end > pos and text[end - 1] in ",;)}]":
+        end -= 1
+    return (pos, end, False, strong) if end > pos else None
