@@ -6,6 +6,7 @@ code, so a value that a real detector would reject cannot pass here.
 
 from __future__ import annotations
 
+import base64
 import json
 import random
 import re
@@ -48,7 +49,20 @@ def _phone_ok(value: str) -> bool:
     return False
 
 
+def _jwt_ok(token: str) -> bool:
+    head = token.split(".")[0]
+    header = json.loads(base64.urlsafe_b64decode(head + "=" * (-len(head) % 4)))
+    return token.count(".") == 2 and isinstance(header.get("alg"), str)
+
+
+def _pem_body_ok(body: str) -> bool:
+    lines = [x.strip() for x in body.splitlines()]
+    return len(lines) > 3 and len(base64.b64decode("".join(lines), validate=True)) > 200
+
+
 VALID = {
+    "JWT": _jwt_ok,
+    "PRIVATE_KEY": _pem_body_ok,
     "CREDIT_CARD": CreditCardRecognizer().validate_result,
     "IBAN_CODE": IbanRecognizer().validate_result,
     "CRYPTO": CryptoRecognizer().validate_result,
@@ -121,7 +135,7 @@ def test_corpus_is_reproducible_by_seed_and_covers_kinds_and_types() -> None:
     types = {lab.entity_type for d in a for lab in d.labels}
     expected = {"PERSON", "EMAIL_ADDRESS", "PHONE_NUMBER", "CREDIT_CARD", "IBAN_CODE", "US_SSN",
                 "IP_ADDRESS", "LOCATION", "URL", "DATE_TIME", "CRYPTO", "AWS_ACCESS_KEY",
-                "GITHUB_TOKEN", "PASSWORD"}  # fmt: skip
+                "GITHUB_TOKEN", "PASSWORD", "JWT"}  # fmt: skip
     assert expected <= types
     for d in a:
         _check_doc(d)

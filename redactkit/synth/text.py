@@ -21,7 +21,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from redactkit.synth.values import SLOTS, email_for, person, person_parts
+from redactkit.synth.values import SLOTS, email_for, pem_body, person, person_parts
 
 KINDS: tuple[str, ...] = (
     "prose",
@@ -226,15 +226,16 @@ def _email(b: _Builder) -> None:
 _LOG = [
     '[[ip]] - - [[[ts]]] "GET /api/v2/orders/[[order]] HTTP/1.1" [[status]] 512 [[duration]]',
     "[[ts]] INFO  login ok user=[[email]] ip=[[ip]] request_id=[[uuid]]",
-    "[[ts]] WARN  slow query took [[duration]] on [[loopback]]:[[port]]",
+    "[[ts]] WARN  slow query took [[duration]] on [[localhost]]:[[port]]",
     "[[ts]] ERROR payment declined card=[[card]] order=[[order]]",
-    "[[ts]] DEBUG service [[product]] [[version]] started on [[loopback]]:[[port]]",
+    "[[ts]] DEBUG service [[product]] [[version]] started on [[localhost]]:[[port]]",
     "[[ts]] INFO  GET [[url]] -> [[status]] in [[duration]]",
     "[[ts]] INFO  build [[sha]] deployed by [[person]]",
     "[[ts]] DEBUG auth header: Authorization: token [[ghp]]",
     "[[ts]] INFO  heap [[size]], gc [[duration]], [[path]]",
     "[[ts]] WARN  retrying [[ticket]] (attempt 3 of 5)",
     "[[ts]] INFO  connection from [[ipv6]] closed",
+    "[[ts]] DEBUG request headers: Authorization: Bearer [[jwt]]",
 ]
 
 
@@ -269,9 +270,14 @@ def _yaml(b: _Builder) -> None:
     rng = b.rng
     b.fill("# deployment config, owner [[person]] <[[email]]>\nservice:\n  name: billing-api\n")
     b.fill('  version: "[[version]]"\n  image: registry.local/billing@sha256:[[sha]]\n')
-    b.fill("  listen: [[loopback]]:[[port]]\ndatabase:\n  host: [[ip]]\n  user: billing\n")
+    b.fill("  listen: [[localhost]]:[[port]]\ndatabase:\n  host: [[ip]]\n  user: billing\n")
     b.fill('  password: "[[password]]"\naws:\n  access_key_id: [[akia]]\n')
     b.fill("  secret_access_key: [[awssecret]]\n")
+    if rng.random() < 0.3:
+        begin, body, end = pem_body(rng)
+        b.add(f"tls:\n  key: |\n    {begin}\n    ")
+        b.put("PRIVATE_KEY", body.replace("\n", "\n    "))
+        b.add(f"\n    {end}\n")
     b.add("contacts:\n")
     for _ in range(rng.randint(1, 4)):
         b.fill("  - name: [[person]]\n    phone: '[[phone]]'\n    city: [[city]]\n")
@@ -343,7 +349,7 @@ def _python(b: _Builder) -> None:
 def _js(b: _Builder) -> None:
     rng = b.rng
     b.fill("// Author: [[person]] ([[email]])\n// Colour palette: [[color]], [[color2]]\n")
-    b.fill("const GITHUB_TOKEN = '[[ghp]]';\nconst API = 'http://[[loopback]]:[[port]]/v1';\n\n")
+    b.fill("const GITHUB_TOKEN = '[[ghp]]';\nconst API = 'http://[[localhost]]:[[port]]/v1';\n\n")
     for _ in range(rng.randint(1, 3)):
         b.fill("export const demoUser = {\n  name: '[[person]]',\n  email: '[[email]]',\n")
         b.fill("  phone: '[[phone]]',\n  city: '[[city]]',\n  ip: '[[ip]]',\n};\n\n")
@@ -386,7 +392,20 @@ _SHELL = [
 
 
 def _shell(b: _Builder) -> None:
-    _lines(b, _SHELL, b.rng.randint(10, 35))
+    rng = b.rng
+    _lines(b, _SHELL, rng.randint(5, 18))
+    if rng.random() < 0.35:
+        _private_key(b, f"cat ~/.ssh/{rng.choice(['id_rsa', 'deploy_key', 'id_ed25519'])}\n")
+    _lines(b, _SHELL, rng.randint(5, 17))
+
+
+def _private_key(b: _Builder, intro: str) -> None:
+    """A pasted private key. Only the base64 body is labelled: the BEGIN/END lines say what it
+    is but reveal nothing, and a redactor that keeps them keeps useful context."""
+    begin, body, end = pem_body(b.rng)
+    b.add(f"{intro}{begin}\n")
+    b.put("PRIVATE_KEY", body)
+    b.add(f"\n{end}\n")
 
 
 _KIND_FNS: dict[str, Callable[[_Builder], None]] = {

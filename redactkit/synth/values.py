@@ -9,7 +9,9 @@ and different on every new seed.
 
 from __future__ import annotations
 
+import base64
 import hashlib
+import json
 import random
 import re
 import unicodedata
@@ -380,6 +382,39 @@ def ghp(rng: random.Random) -> str:
     return "ghp_" + body + check
 
 
+def pem_body(rng: random.Random) -> tuple[str, str, str]:
+    """(BEGIN line, base64 body with its inner newlines, END line) of a private key.
+
+    The body decodes: OpenSSH keys start with the ``openssh-key-v1`` magic (70-character lines),
+    PKCS#1 RSA keys with a DER sequence header (64-character lines).
+    """
+    if rng.random() < 0.5:
+        kind, raw, width = "OPENSSH", b"openssh-key-v1\0" + rng.randbytes(rng.randint(300, 400)), 70
+    else:
+        kind, raw, width = (
+            "RSA",
+            b"\x30\x82\x04\xa4\x02\x01\x00" + rng.randbytes(rng.randint(600, 900)),
+            64,
+        )
+    b64 = base64.b64encode(raw).decode()
+    body = "\n".join(b64[i : i + width] for i in range(0, len(b64), width))
+    return f"-----BEGIN {kind} PRIVATE KEY-----", body, f"-----END {kind} PRIVATE KEY-----"
+
+
+def jwt(rng: random.Random) -> str:
+    """A signed JWT: base64url JSON header naming ``alg``, JSON claims, random signature."""
+
+    def seg(data: bytes) -> str:
+        return base64.urlsafe_b64encode(data).decode().rstrip("=")
+
+    header = json.dumps({"alg": rng.choice(["HS256", "RS256"]), "typ": "JWT"}).encode()
+    claims = {
+        "sub": str(rng.randint(10**5, 10**9)),
+        "iat": rng.randint(1_600_000_000, 1_800_000_000),
+    }
+    return ".".join([seg(header), seg(json.dumps(claims).encode()), seg(rng.randbytes(32))])
+
+
 def _random(alphabet: str, n: int) -> Callable[[random.Random], str]:
     return lambda rng: "".join(rng.choice(alphabet) for _ in range(n))
 
@@ -438,6 +473,7 @@ SLOTS: dict[str, tuple[str | None, Callable[[random.Random], str]]] = {
     "awssecret": ("AWS_SECRET_KEY", _random(_B64, 40)),
     "ghp": ("GITHUB_TOKEN", ghp),
     "password": ("PASSWORD", password),
+    "jwt": ("JWT", jwt),
     "upassword": ("PASSWORD", lambda rng: password(rng, url_safe=True)),
     "version": ("DECOY_VERSION", _fmt("#.##.#", "v#.#.##", "#.#.###", "v##.#")),
     "ts": ("DECOY_TIMESTAMP", _timestamp),
@@ -461,6 +497,7 @@ SLOTS: dict[str, tuple[str | None, Callable[[random.Random], str]]] = {
     "lineno": ("DECOY_LINE_NUMBER", lambda rng: f"line {rng.randint(1, 2000)}"),
     "price": ("DECOY_PRICE", _fmt("$%,###.##", "€##.##", "£#.##", "USD #,###", "₹%#,###")),
     "loopback": ("DECOY_LOCAL_IP", _pick(["127.0.0.1", "0.0.0.0", "::1", "localhost"])),
+    "localhost": ("DECOY_LOCAL_IP", _pick(["127.0.0.1", "0.0.0.0", "localhost"])),  # before a port
     "port": ("DECOY_PORT", _pick(["8080", "3000", "5432", "6379", "8443", "9090"])),
     "size": ("DECOY_SIZE", _fmt("### MB", "#.# GB", "##GiB", "###KB")),
     "pub_url": ("DECOY_PUBLIC_URL", _pick(_PUBLIC_URLS)),
