@@ -15,7 +15,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from presidio_analyzer import AnalyzerEngine, PatternRecognizer, RecognizerResult
-from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
 
 from redactkit.detect.ocr import normalize_confusions
 from redactkit.findings import Finding, merge_spans
@@ -46,7 +45,7 @@ class Query:
 
 class Engine:
     def __init__(self) -> None:
-        from redactkit.detect.nlp import TrimmedSpacyEngine
+        from redactkit.detect.nlp import CompoundContextEnhancer, TrimmedSpacyEngine
         from redactkit.detect.recognizers import build_registry
 
         nlp_engine = TrimmedSpacyEngine()
@@ -56,7 +55,7 @@ class Engine:
             registry=registry,
             nlp_engine=nlp_engine,
             supported_languages=["en"],
-            context_aware_enhancer=LemmaContextAwareEnhancer(context_matching_mode="whole_word"),
+            context_aware_enhancer=CompoundContextEnhancer(),
         )
         self.nlp_engine = nlp_engine
         self.supported_entities: frozenset[str] = frozenset(

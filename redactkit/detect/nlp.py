@@ -12,9 +12,11 @@ cannot find. Loading from the installed package keeps detection offline.
 
 from __future__ import annotations
 
+import re
 import threading
 
 import spacy
+from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
 from presidio_analyzer.nlp_engine import NerModelConfiguration, SpacyNlpEngine
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -41,18 +43,34 @@ IGNORED_LABELS = (
 )
 
 
+_PARTS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\\d+")
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
+
+
 @Language.component("redactkit_lemma")
 def lowercase_lemma(doc: Doc) -> Doc:
     """Give each token a cheap lemma: lower case, a plural ``s`` dropped.
 
     Presidio's context enhancer compares context words against lemmas; this is all it needs
-    to tell "card numbers" from "card", without the tagger and lemmatizer.
+    to tell "card numbers" from "card", without the tagger and lemmatizer. Identifiers such as
+    ``drivers_license``, ``dateOfBirth`` or ``passport-no`` (keys in JSON, YAML, forms) become
+    ``driver:license``: Presidio splits keywords on ``:``, so each part can match a context word.
     """
     for token in doc:
-        low = token.lower_
-        if len(low) > 3 and low.endswith("s") and not low.endswith("ss"):
-            low = low[:-1]
-        token.lemma_ = low
+        text = token.text
+        if len(text) > 3 and (
+            "_" in text
+            or "-" in text
+            or (not text.isupper() and not text.istitle() and any(c.isupper() for c in text[1:]))
+        ):
+            parts = _PARTS.findall(text)
+            if len(parts) > 1:
+                token.lemma_ = ":".join(_singular(p.lower()) for p in parts)
+                continue
+        token.lemma_ = _singular(token.lower_)
     return doc
 
 
@@ -109,3 +127,34 @@ class TrimmedSpacyEngine(SpacyNlpEngine):
 
 def spacy_version() -> str:
     return spacy.__version__
+
+
+class CompoundContextEnhancer(LemmaContextAwareEnhancer):
+    """Presidio's lemma context enhancer, whole-word, that also sees the parts of compounds.
+
+    Presidio splits keywords on ``:`` but then looks lemmas up unsplit, so the parts of
+    ``driver:license`` (from ``drivers_license``) never count as context. Here each part does.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(context_matching_mode="whole_word")
+
+    @staticmethod
+    def _add_n_words(
+        index: int,
+        n_words: int,
+        lemmas: list[str],
+        lemmatized_filtered_keywords: list[str],
+        is_backward: bool,
+    ) -> list[str]:
+        keywords = set(lemmatized_filtered_keywords)
+        words: list[str] = []
+        remaining = n_words + 1
+        i = index
+        while 0 <= i < len(lemmas) and remaining > 0:
+            parts = [p for p in lemmas[i].lower().split(":") if p in keywords]
+            if parts:
+                words.extend(parts)
+                remaining -= 1
+            i = i - 1 if is_backward else i + 1
+        return words

@@ -33,6 +33,8 @@ from presidio_analyzer.predefined_recognizers import (
     SpacyRecognizer,
 )
 
+from redactkit.detect.labelled import LabelledValueRecognizer
+
 #: The suffix list snapshot that ships inside tldextract: no fetch, no cache directory.
 _OFFLINE_TLD = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None, fallback_to_snapshot=True)
 
@@ -100,7 +102,11 @@ _WORDLIKE = re.compile(r"(?<![\w])[^\W\d_]{2,}(?![\w])")
 
 
 class ScopedSpacyRecognizer(SpacyRecognizer):
-    """spaCy NER with DATE/TIME scoped to birth context like the date patterns."""
+    """spaCy NER with DATE/TIME scoped to birth context, and the small model's label confusions
+    repaired: it tags many personal names as ORG, WORK_OF_ART, PRODUCT or NORP. A span of two to
+    four capitalised words with no organisation word in it is reported as a PERSON (lower score);
+    a facility (FAC: "Cedar Street", "Heathrow") as a LOCATION.
+    """
 
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
@@ -118,7 +124,65 @@ class ScopedSpacyRecognizer(SpacyRecognizer):
                 # a name has a word in it, and addresses have recognizers of their own.
                 continue
             results.append(r)
+        doc = getattr(nlp_artifacts, "tokens", None)
+        if doc is not None and hasattr(doc, "ents"):
+            for ent in doc.ents:
+                etype = None
+                if (
+                    ent.label_ in _CONFUSED_WITH_PERSON
+                    and "PERSON" in entities
+                    and _looks_like_name(ent.text)
+                ):
+                    etype = "PERSON"
+                elif ent.label_ == "FAC" and "LOCATION" in entities and _WORDLIKE.search(ent.text):
+                    etype = "LOCATION"
+                if etype:
+                    results.append(
+                        RecognizerResult(
+                            etype,
+                            ent.start_char,
+                            ent.end_char,
+                            _CONFUSED_SCORE,
+                            recognition_metadata={
+                                RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+                                RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
+                                "redactkit_detector": f"spacy-{ent.label_.lower()}",
+                            },
+                        )
+                    )
         return results
+
+
+_CONFUSED_WITH_PERSON = {
+    "ORG",
+    "WORK_OF_ART",
+    "PRODUCT",
+    "NORP",
+    "EVENT",
+    "LAW",
+    "GPE",
+    "CARDINAL",
+    "QUANTITY",
+}
+_CONFUSED_SCORE = 0.5
+_NAME_WORD = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w'’-]*[a-zß-öø-ÿ]$")
+_ORG_WORDS = frozenset(
+    "inc ltd llc gmbh corp corporation company co group bank university institute foundation "
+    "association services systems technologies technology labs partners holdings hospital clinic "
+    "school college council agency department ministry team club ag sa bv plc studio studios "
+    "software solutions networks cloud capital ventures media press news airlines air energy "
+    "health insurance trust fund center centre committee office city state county republic "
+    "kingdom united national international global".split()
+)
+
+
+def _looks_like_name(span: str) -> bool:
+    words = span.split()
+    return (
+        2 <= len(words) <= 4
+        and all(_NAME_WORD.match(w) for w in words)
+        and not any(w.lower().strip(".,") in _ORG_WORDS for w in words)
+    )
 
 
 class CredentialRecognizer(LocalRecognizer):
@@ -184,6 +248,7 @@ def build_registry(nlp_engine: NlpEngine) -> RecognizerRegistry:
     registry.add_recognizer(FastPhoneRecognizer())
     registry.add_recognizer(scoped_date_recognizer())
     registry.add_recognizer(ScopedSpacyRecognizer())
+    registry.add_recognizer(LabelledValueRecognizer())
     if credentials_available():
         registry.add_recognizer(CredentialRecognizer())
     return registry
