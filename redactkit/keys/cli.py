@@ -1,0 +1,84 @@
+"""``redactkit keys``: JSON Lines of key events in, redacted JSON Lines out.
+
+Nothing unredacted is ever written: events leave only through the redactor, and when reading or
+redacting fails part-way, the events still held are flushed masked before the error is reported.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import Any, TextIO
+
+from redactkit.keys.events import KeyEventError, Reader, dump_event
+from redactkit.keys.redactor import KeystrokeRedactor
+
+#: Events read ahead and analysed as one batch (see KeystrokeRedactor.prefetch).
+CHUNK = 4096
+
+
+def run_keys(
+    inp: TextIO,
+    out: TextIO,
+    *,
+    policy: Any = None,
+    mode: str | None = None,
+    errors: str = "strict",
+    err: TextIO | None = None,
+    **options: Any,
+) -> int:
+    """Redact the events of ``inp`` into ``out``; returns the exit status.
+
+    0: every line processed (with ``errors="drop"``, bad lines dropped and counted on ``err``).
+    1: a bad line under ``errors="strict"`` (message names the line, never its content), or a
+    detection failure (the affected keystrokes were masked). 2: unusable options.
+    Output up to the failure is complete and redacted; held events are written masked.
+    """
+    err = err if err is not None else sys.stderr
+    try:
+        reader = Reader(errors=errors)
+        redactor = KeystrokeRedactor(policy=policy, mode=mode or "mask", **options)
+    except (ValueError, TypeError) as exc:
+        err.write(f"redactkit keys: {exc}\n")
+        return 2
+    status = 0
+    events = reader.events(inp)
+    try:
+        while True:
+            chunk: list[dict[str, Any]] = []
+            bad: KeyEventError | None = None
+            try:
+                for event in events:
+                    chunk.append(event)
+                    if len(chunk) >= CHUNK:
+                        break
+            except KeyEventError as exc:  # the events before the bad line still go out
+                bad = exc
+            redactor.prefetch(chunk)
+            for event in redactor.feed(chunk):
+                out.write(dump_event(event))
+            if bad is not None:
+                raise bad
+            if len(chunk) < CHUNK:
+                break
+    except KeyEventError as exc:
+        err.write(f"redactkit keys: {exc}\n")
+        redactor.fail()
+        status = 1
+    except Exception as exc:  # noqa: BLE001 - report without values, never pass events through
+        err.write(f"redactkit keys: failed at line {reader.line}: {type(exc).__name__}\n")
+        redactor.fail()
+        status = 1
+    for event in redactor.flush():
+        out.write(dump_event(event))
+    if reader.dropped:
+        err.write(
+            f"redactkit keys: dropped {reader.dropped} bad line(s), first at line "
+            f"{reader.dropped_lines[0]}\n"
+        )
+    if redactor.stats["detection_errors"]:
+        err.write(
+            f"redactkit keys: detection failed {redactor.stats['detection_errors']} time(s);"
+            " the affected keystrokes were masked\n"
+        )
+        status = 1
+    return status
