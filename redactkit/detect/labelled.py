@@ -132,6 +132,8 @@ class LabelledValueRecognizer(LocalRecognizer):
     def analyze(
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts = None
     ) -> list[RecognizerResult]:
+        from redactkit.detect.recognizers import make_result
+
         wanted = set(entities)
         out: list[RecognizerResult] = []
         for rule, rx in _COMPILED:
@@ -141,16 +143,6 @@ class LabelledValueRecognizer(LocalRecognizer):
                 start, end = m.span("v")
                 if end > start:
                     out.append(
-                        RecognizerResult(
-                            rule.entity_type,
-                            start,
-                            end,
-                            rule.score,
-                            recognition_metadata={
-                                RecognizerResult.RECOGNIZER_NAME_KEY: rule.name,
-                                RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
-                                "redactkit_detector": rule.name,
-                            },
-                        )
+                        make_result(self, rule.entity_type, start, end, rule.score, rule.name)
                     )
         return out

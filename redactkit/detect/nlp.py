@@ -12,12 +12,15 @@ cannot find. Loading from the installed package keeps detection offline.
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 import threading
 
 import spacy
 from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
-from presidio_analyzer.nlp_engine import NerModelConfiguration, SpacyNlpEngine
+from presidio_analyzer.nlp_engine import NerModelConfiguration, NlpArtifacts, SpacyNlpEngine
+from spacy.attrs import IDX, ORTH
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -50,28 +53,24 @@ def _singular(word: str) -> str:
     return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
 
 
-@Language.component("redactkit_lemma")
-def lowercase_lemma(doc: Doc) -> Doc:
-    """Give each token a cheap lemma: lower case, a plural ``s`` dropped.
+@functools.lru_cache(maxsize=65536)
+def context_lemma(text: str) -> str:
+    """A cheap lemma for Presidio's context enhancer: lower case, a plural ``s`` dropped.
 
-    Presidio's context enhancer compares context words against lemmas; this is all it needs
-    to tell "card numbers" from "card", without the tagger and lemmatizer. Identifiers such as
-    ``drivers_license``, ``dateOfBirth`` or ``passport-no`` (keys in JSON, YAML, forms) become
-    ``driver:license``: Presidio splits keywords on ``:``, so each part can match a context word.
+    That is all the enhancer needs to tell "card numbers" from "card", without the tagger and
+    lemmatizer. Identifiers such as ``drivers_license``, ``dateOfBirth`` or ``passport-no`` (keys
+    in JSON, YAML, forms) become ``driver:license``, whose parts count as context words
+    (``CompoundContextEnhancer``).
     """
-    for token in doc:
-        text = token.text
-        if len(text) > 3 and (
-            "_" in text
-            or "-" in text
-            or (not text.isupper() and not text.istitle() and any(c.isupper() for c in text[1:]))
-        ):
-            parts = _PARTS.findall(text)
-            if len(parts) > 1:
-                token.lemma_ = ":".join(_singular(p.lower()) for p in parts)
-                continue
-        token.lemma_ = _singular(token.lower_)
-    return doc
+    if len(text) > 3 and (
+        "_" in text
+        or "-" in text
+        or (not text.isupper() and not text.istitle() and any(c.isupper() for c in text[1:]))
+    ):
+        parts = _PARTS.findall(text)
+        if len(parts) > 1:
+            return ":".join(_singular(p.lower()) for p in parts)
+    return _singular(text.lower())
 
 
 def load_pipeline() -> Language:
@@ -80,7 +79,6 @@ def load_pipeline() -> Language:
 
     package = importlib.import_module(MODEL_PACKAGE)
     nlp = package.load(exclude=list(UNUSED_COMPONENTS))
-    nlp.add_pipe("redactkit_lemma", last=True)
     # Chunking in the engine keeps each call far below this; the limit only guards memory.
     nlp.max_length = 2_000_000
     return nlp
@@ -104,6 +102,33 @@ class TrimmedSpacyEngine(SpacyNlpEngine):
     def load(self) -> None:
         self.nlp = {"en": load_pipeline()}
 
+    def _doc_to_nlp_artifact(self, doc: Doc, language: str) -> NlpArtifacts:
+        """Presidio's conversion, with lemmas from ``context_lemma`` (cached per word) and token
+        offsets read as one array instead of a Python object per token."""
+        words = [doc.vocab.strings[o] for o in doc.to_array(ORTH).tolist()]
+        entities, scores = self._get_updated_entities(
+            self._get_entities(doc), self._get_scores_for_entities(doc)
+        )
+        return NlpArtifacts(
+            entities=entities,
+            tokens=doc,
+            tokens_indices=doc.to_array(IDX).tolist(),
+            lemmas=[context_lemma(w) for w in words],
+            nlp_engine=self,
+            language=language,
+            scores=scores,
+        )
+
+    def is_stopword(self, word: str, language: str) -> bool:
+        return word in self._stop_words
+
+    def is_punct(self, word: str, language: str) -> bool:
+        return _is_punct(word)
+
+    @functools.cached_property
+    def _stop_words(self) -> frozenset[str]:
+        return frozenset(self.nlp["en"].Defaults.stop_words)
+
     def process_text(self, text: str, language: str):
         with self._lock:
             return super().process_text(text, language)
@@ -125,6 +150,11 @@ class TrimmedSpacyEngine(SpacyNlpEngine):
             )
 
 
+@functools.lru_cache(maxsize=4096)
+def _is_punct(word: str) -> bool:
+    return bool(word) and all(not c.isalnum() for c in word)
+
+
 def spacy_version() -> str:
     return spacy.__version__
 
@@ -138,6 +168,13 @@ class CompoundContextEnhancer(LemmaContextAwareEnhancer):
 
     def __init__(self) -> None:
         super().__init__(context_matching_mode="whole_word")
+
+    @staticmethod
+    def _find_index_of_match_token(word: str, start: int, tokens, tokens_indices: list[int]) -> int:
+        # Presidio scans every token for every result (quadratic on long texts); the offsets are
+        # sorted, so bisect finds the token that covers ``start``.
+        i = bisect.bisect_right(tokens_indices, start) - 1
+        return max(i, 0)
 
     @staticmethod
     def _add_n_words(

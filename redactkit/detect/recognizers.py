@@ -19,6 +19,7 @@ import re
 import phonenumbers
 import tldextract
 from presidio_analyzer import (
+    AnalysisExplanation,
     EntityRecognizer,
     LocalRecognizer,
     Pattern,
@@ -39,6 +40,29 @@ from redactkit.detect.labelled import LabelledValueRecognizer
 _OFFLINE_TLD = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None, fallback_to_snapshot=True)
 
 BIRTH_CONTEXT = ["born", "birth", "birthday", "birthdate", "dob", "d.o.b", "date"]
+
+
+def make_result(
+    recognizer: EntityRecognizer,
+    entity_type: str,
+    start: int,
+    end: int,
+    score: float,
+    detector: str,
+) -> RecognizerResult:
+    """A RecognizerResult that Presidio's context enhancer can annotate (it needs an explanation)."""
+    return RecognizerResult(
+        entity_type,
+        start,
+        end,
+        score,
+        analysis_explanation=AnalysisExplanation(recognizer=detector, original_score=score),
+        recognition_metadata={
+            RecognizerResult.RECOGNIZER_NAME_KEY: detector,
+            RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: recognizer.id,
+            "redactkit_detector": detector,
+        },
+    )
 
 
 class OfflineEmailRecognizer(EmailRecognizer):
@@ -67,17 +91,26 @@ class FastPhoneRecognizer(PhoneRecognizer):
                 continue
             lo = max(0, cand.start() - self._MARGIN)
             window = text[lo : cand.end() + self._MARGIN]
-            for region in self.supported_regions:
-                for match in phonenumbers.PhoneNumberMatcher(
-                    window, region, leniency=self.leniency
-                ):
+            # An international number parses the same in every region; a national one is
+            # tried region by region until one reads it.
+            regions = (
+                self.supported_regions[:1]
+                if cand.group().startswith("+")
+                else self.supported_regions
+            )
+            for region in regions:
+                matches = list(
+                    phonenumbers.PhoneNumberMatcher(window, region, leniency=self.leniency)
+                )
+                for match in matches:
                     span = (lo + match.start, lo + match.end)
-                    if span in seen:
-                        continue
-                    seen.add(span)
-                    results.append(
-                        self._get_recognizer_result(_Span(*span), text, region, nlp_artifacts)
-                    )
+                    if span not in seen:
+                        seen.add(span)
+                        results.append(
+                            self._get_recognizer_result(_Span(*span), text, region, nlp_artifacts)
+                        )
+                if matches:
+                    break
         return EntityRecognizer.remove_duplicates(results)
 
 
@@ -137,17 +170,10 @@ class ScopedSpacyRecognizer(SpacyRecognizer):
                 elif ent.label_ == "FAC" and "LOCATION" in entities and _WORDLIKE.search(ent.text):
                     etype = "LOCATION"
                 if etype:
+                    detector = f"spacy-{ent.label_.lower()}"
                     results.append(
-                        RecognizerResult(
-                            etype,
-                            ent.start_char,
-                            ent.end_char,
-                            _CONFUSED_SCORE,
-                            recognition_metadata={
-                                RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
-                                RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
-                                "redactkit_detector": f"spacy-{ent.label_.lower()}",
-                            },
+                        make_result(
+                            self, etype, ent.start_char, ent.end_char, _CONFUSED_SCORE, detector
                         )
                     )
         return results
@@ -212,17 +238,7 @@ class CredentialRecognizer(LocalRecognizer):
 
         wanted = set(entities)
         return [
-            RecognizerResult(
-                f.entity_type,
-                f.start,
-                f.end,
-                f.score,
-                recognition_metadata={
-                    RecognizerResult.RECOGNIZER_NAME_KEY: f.detector,
-                    RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
-                    "redactkit_detector": f.detector,
-                },
-            )
+            make_result(self, f.entity_type, f.start, f.end, f.score, f.detector)
             for f in find_credentials(text)
             if f.entity_type in wanted
         ]
