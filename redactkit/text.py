@@ -29,10 +29,8 @@ class TextResult:
 
 
 def credential_types() -> frozenset[str]:
-    try:
-        from redactkit.detect.credentials import CREDENTIAL_TYPES
-    except ImportError:
-        return frozenset()
+    from redactkit.detect.credentials import CREDENTIAL_TYPES
+
     return frozenset(CREDENTIAL_TYPES)
 
 

@@ -244,14 +244,6 @@ class CredentialRecognizer(LocalRecognizer):
         ]
 
 
-def credentials_available() -> bool:
-    try:
-        import redactkit.detect.credentials  # noqa: F401
-    except ImportError:
-        return False
-    return True
-
-
 _REPLACED = (EmailRecognizer, PhoneRecognizer, DateRecognizer, SpacyRecognizer)
 
 
@@ -265,6 +257,5 @@ def build_registry(nlp_engine: NlpEngine) -> RecognizerRegistry:
     registry.add_recognizer(scoped_date_recognizer())
     registry.add_recognizer(ScopedSpacyRecognizer())
     registry.add_recognizer(LabelledValueRecognizer())
-    if credentials_available():
-        registry.add_recognizer(CredentialRecognizer())
+    registry.add_recognizer(CredentialRecognizer())
     return registry
