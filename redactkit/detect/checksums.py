@@ -254,15 +254,25 @@ def normalized_entropy(s: str) -> float:
 
 
 _PIECES = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|[0-9]+|[^A-Za-z0-9]+")
-_VOWELS = frozenset("aeiouyAEIOUY")
-_CONS_RUN = re.compile(r"[b-df-hj-np-tv-xzB-DF-HJ-NP-TV-XZ]{4,}")
+# The most frequent English letter pairs: words are made of them, random strings rarely are.
+_COMMON_BIGRAMS = frozenset(
+    """th he in er an re on at en nd ti es or te of ed is it al ar st to nt ng se ha as ou io le ve
+    co me de hi ri ro ic ne ea ra ce li ch ll be ma si om ur ca el ta la ns di fo ho pe ec pr no ct
+    us ac ot il tr ly nc et ut ss so rs un lo wa ge ie wh ee wi em ad ol rt po we na ul ni ts mo ow
+    pa im mi ai sh ir su id os iv ia am fi ci vi pl ig tu ev ld ry mp fe bl ab gh ty op wo sa ay ex
+    ke fr oo av ag if ap gr od bo sp rd do uc bu ei ov by rm ep tt oc fa ef cu rn sc gi da yo cr cl
+    du ga qu ue ff ba ey ls va um pp ua up lu go ht ru ug ds lt pi rc rr eg au ck ew mu br bi pt ak
+    pu ui rg ib tl ny ki rk ys ob mm fu ph og ms ye ud mb ip ub oi rl gu dr hr cc tw ft wn nu""".split()
+)
 
 
 def _wordlike(piece: str) -> bool:
     if len(piece) < 3 or not piece.isalpha():
         return False
-    vowels = sum(c in _VOWELS for c in piece)
-    return 0.2 <= vowels / len(piece) <= 0.7 and not _CONS_RUN.search(piece)
+    low = piece.lower()
+    pairs = [low[i : i + 2] for i in range(len(low) - 1)]
+    common = sum(p in _COMMON_BIGRAMS for p in pairs)
+    return common >= len(pairs) * (0.99 if len(low) == 3 else 0.7)
 
 
 def wordlike_fraction(s: str) -> float:
@@ -297,7 +307,7 @@ def looks_random(s: str, *, min_len: int = 12, min_norm_entropy: float = 0.72) -
         return False
     if alphabet_size(s) in (10, 16):
         return True
-    return mean_piece_length(s) < 4.5 or (alphabet_size(s) <= 36 and wordlike_fraction(s) < 0.3)
+    return mean_piece_length(s) < 4.5 or wordlike_fraction(s) < 0.3
 
 
 def is_sequential(s: str) -> bool:

@@ -52,7 +52,7 @@ L = r"(?<![A-Za-z0-9_])"  # left edge: not inside a longer identifier
 R = r"(?![A-Za-z0-9_])"  # right edge
 R64 = r"(?![A-Za-z0-9_/+=-])"
 # key name tail, quotes and an assignment operator: `_KEY="`, `": "`, ` = '`, `=>`, `: `
-SEP = r"""[\w.\-]{0,25}?["'\]]?\s{0,3}(?:=|:=|:|=>|->|,)\s{0,3}["'`]?"""
+SEP = r"""[\w.\-]{0,25}?["'\]]{0,2}\s{0,3}(?:=|:=|:|=>|->|,)\s{0,3}["'`]?"""
 
 
 def tok(body: str) -> str:
@@ -118,7 +118,7 @@ RULES: tuple[Rule, ...] = (
     _R("google-oauth-access-token", "GOOGLE_OAUTH_TOKEN", ("ya29.",),
        tok(r"ya29\.[0-9A-Za-z_\-]{30,500}"), prefixes=("ya29.",)),
     _R("gcp-private-key-id", "GCP_SERVICE_ACCOUNT_KEY", ("private_key_id",),
-       r"""(?i:private_key_id)["']?\s{0,3}:\s{0,3}["'](?P<s>[a-f0-9]{40})(?![a-f0-9])""",
+       r"""(?i:private_key_id)\\?["']?\s{0,3}:\s{0,3}\\?["'](?P<s>[a-f0-9]{40})(?![a-f0-9])""",
        tier="structural"),
     _R("azure-storage-account-key", "AZURE_STORAGE_KEY", ("accountkey",),
        r"(?i:AccountKey)\s{0,2}=\s{0,2}(?P<s>[A-Za-z0-9+/]{86}==)", tier="structural"),
@@ -230,7 +230,7 @@ RULES: tuple[Rule, ...] = (
     _R("slack-webhook", "SLACK_WEBHOOK", ("hooks.slack.com",),
        r"(?P<s>https?://hooks\.slack\.com/(?:services|workflows|triggers)/T[A-Z0-9]{8,12}/[AB][A-Z0-9]{8,12}/[A-Za-z0-9]{20,32})",
        tier="structural"),
-    _R("discord-bot-token", "DISCORD_TOKEN", ("discord", "token", "bot"),
+    _R("discord-bot-token", "DISCORD_TOKEN", (),
        tok(r"[MNO][A-Za-z0-9_\-]{23,27}\.[A-Za-z0-9_\-]{6}\.[A-Za-z0-9_\-]{27,40}"), check="shape", validator=_discord),
     _R("discord-webhook", "DISCORD_WEBHOOK", ("discord",),
        r"(?P<s>https://(?:ptb\.|canary\.)?discord(?:app)?\.com/api/webhooks/\d{17,20}/[A-Za-z0-9_\-]{60,68})",
@@ -308,8 +308,11 @@ RULES: tuple[Rule, ...] = (
        tier="structural", validator=_basic, check="shape"),
     _R("curl-user-password", "PASSWORD", ("-u", "--user"),
        r"(?:\s-u\s{0,3}|\s--user[\s=]{1,3})[\"']?[^\s:'\"]{1,64}:(?P<s>[^\s'\"]{1,128})", tier="structural"),
-    _R("session-cookie", "SESSION_COOKIE", ("cookie", "sess", "sid="),
-       r"(?<![\w.\-])(?i:[\w.\-]{0,30}(?:sess(?:ion)?(?:[_\-]?id)?|sid|remember[\w\-]{0,10}|auth[\w\-]{0,10}|jwt|token))=(?P<s>[^;\s,\"'<>]{16,4096})",
+    _R("session-cookie", "SESSION_COOKIE", ("cookie",),
+       r"(?i:cookie)\s{0,3}[:=][^\n]{0,400}?(?<![\w.\-])(?i:[\w.\-]{0,30}(?:sess(?:ion)?(?:[_\-]?id)?|sid|remember[\w\-]{0,10}|auth[\w\-]{0,10}|jwt|token))=(?P<s>[^;\s,\"'<>]{16,4096})",
+       tier="structural", random=True),
+    _R("session-id", "SESSION_COOKIE", ("sessid", "sessionid", "session_id", "connect.sid", "_session="),
+       r"(?<![\w.\-])(?:PHPSESSID|JSESSIONID|ASP\.NET_SessionId|connect\.sid|(?i:session_?id)|[\w\-]{1,20}_session)=(?P<s>[^;\s,\"'<>&]{16,4096})",
        tier="structural", random=True),
 )  # fmt: skip
 

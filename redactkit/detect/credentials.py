@@ -60,6 +60,9 @@ for _r in RULES:
         _KEYWORD_RULES[_k] = (*_KEYWORD_RULES.get(_k, ()), _r.id)
 
 
+_ALWAYS = frozenset(r.id for r in RULES if not r.keywords)
+
+
 def _ocr_keyword(kw: str) -> str:
     return kw.translate(_OCR_FOLD).strip("_.")
 
@@ -73,7 +76,7 @@ for _k, _ids in _KEYWORD_RULES.items():
 
 def active_rules(text: str, lowered: str, *, ocr: bool = False) -> list[Rule]:
     """Rules whose keyword occurs in the text: the prefilter. Order follows the catalogue."""
-    ids: set[str] = set()
+    ids: set[str] = set(_ALWAYS)
     for kw, rule_ids in _KEYWORD_RULES.items():
         if kw in lowered:
             ids.update(rule_ids)

@@ -37,7 +37,7 @@ PLACEHOLDER_PATTERNS: tuple[str, ...] = (
     r"^\{\w*\}$",
     r"^[*•●·.#?_-]+$",
     r"^(?:changeme|change_me|changeit|password|passwd|secret|token|apikey|api_key|test|testing|dummy\w*|fake\w*|sample\w*|placeholder|redacted|removed|hidden|masked|none|null|nil|undefined|true|false|yes|no|todo|tbd|fixme|foo|bar|baz|foobar|value|string|str|int|required|optional|default|empty|unset|notset|n/?a)$",
-    r"^(?:xxx|\*\*\*|sk_test_x|sk_live_x)",
+    r"^(?:xxx|\*\*\*)",
     r"Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==",
     r"^(?:dev|local|test)store ?account",
 )
@@ -83,14 +83,15 @@ _EXCLUDED_KEYS = re.compile(
     r"(?:max|num|total|input|output|prompt|completion|cached|reasoning|min)[_\-]?tokens?|author\w*|oauth|auth|authority|"
     r"secretary.*|tokens|keys|has[_\-]?\w+|is[_\-]?\w+|use[_\-]?\w+|no[_\-]?\w+)$"
 )
-_OP = re.compile(r"""[\w.\-]{0,30}?(["'\]]?)[ \t]{0,3}(=>|:=|\?=|=|:|->)[ \t]{0,3}""")
+_OP = re.compile(r"""[\w.\-]{0,30}?(["'\]]{0,2})[ \t]{0,3}(=>|:=|\?=|=|:|->)[ \t]{0,3}""")
 _FLAG_OP = re.compile(r"""[\w\-]{0,20}?(?:[ \t]{1,3}|=)""")
 _QUOTED = {'"': re.compile(r'"((?:[^"\\\n]|\\.){1,256})"'), "'": re.compile(r"'([^'\n]{1,256})'"),
            "`": re.compile(r"`([^`\n]{1,256})`")}  # fmt: skip
 _BARE = re.compile(r"""[^\s'"`<>]{1,256}""")
+_BARE_IN_URL = re.compile(r"""[^\s'"`<>&#]{1,256}""")
 _XML_VALUE = re.compile(r"""[ \t]*>([^<\n]{1,256})</""")
 _CLI_PASSWORD = re.compile(
-    r"\b(?:mysql|mysqldump|mysqladmin|mariadb|mariadb-dump)\b[^\n|;&]{0,200}?[ \t]-p(?P<s>[^\s'\"-][^\s'\"]{0,127})"
+    r"\b(?:mysql|mysqldump|mysqladmin|mariadb|mariadb-dump)\b[^\n|;&]{0,200}?[ \t]-p(?P<s>[^\s'\"]{1,128})"
     r"|\bsshpass\b[^\n|;&]{0,40}?[ \t]-p[ \t]{0,2}(?P<s2>[^\s'\"]{1,128})"
 )
 
@@ -229,7 +230,7 @@ def _value_after(text: str, s: int, e: int) -> tuple[int, int, bool, bool] | Non
     if q in _QUOTED:
         qm = _QUOTED[q].match(text, pos)
         return (qm.start(1), qm.end(1), True, strong) if qm else None
-    bm = _BARE.match(text, pos)
+    bm = (_BARE_IN_URL if s > 0 and text[s - 1] in "?&" else _BARE).match(text, pos)
     if bm is None:
         return None
     end = bm.end()

@@ -35,6 +35,8 @@ _BARE_BODY = re.compile(
     r"[ \t]*(?:[A-Za-z0-9+/]{64}|[A-Za-z0-9+/]{70})[ \t]*\r?\n"
     r"[ \t]*(?:[A-Za-z0-9+/]{64}|[A-Za-z0-9+/]{70}))"
 )
+_HEAD_RUN = re.compile(r"[ \t]*[A-Za-z0-9+/]+={0,2}(?=\s|$)")
+_TAIL_RUN = re.compile(r"[A-Za-z0-9+/]{16,}={0,2}[ \t]*$")
 MAX_BLOCK = 20000
 PARTIAL_SCORE = 0.85
 BARE_SCORE = 0.55
@@ -69,6 +71,9 @@ def _run_end(text: str, start: int, ocr: bool) -> int:
     body = []
     for ls, _le, content in _lines(text, start, min(len(text), start + MAX_BLOCK)):
         if not body_like(content, ocr):
+            head = _HEAD_RUN.match(content)
+            if head is not None and ls > start:
+                end = ls + head.end()  # body text with prose after it on the same line
             break
         if content.strip():
             body.append(content.strip())
@@ -91,6 +96,9 @@ def _run_start(text: str, end: int, ocr: bool) -> int:
                 break
             continue
         if not body_like(content, ocr):
+            tail = _TAIL_RUN.search(content)
+            if tail is not None:
+                start = ls + tail.start()  # prose before the first visible body line
             break
         start = ls + (len(content) - len(content.lstrip()))
     return start
