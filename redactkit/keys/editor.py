@@ -36,12 +36,16 @@ class Context(NamedTuple):
 @dataclass(eq=False, slots=True)
 class Stroke:
     """One printable keydown. ``text`` is False for a shortcut (Ctrl/Meta held): it typed
-    nothing. ``verdict`` and ``emit`` belong to the redactor (its decision for these events)."""
+    nothing. ``after_erasure``: the first character typed after an erasure of SNAPSHOT_MIN or
+    more (the raw sequence is cut there: the erased text is checked in its snapshot, and joining
+    it to what follows would make one word of both). ``verdict`` and ``emit`` belong to the
+    redactor (its decision for these events)."""
 
     char: str
     down: int
     ups: list[int] = field(default_factory=list)
     text: bool = True
+    after_erasure: bool = False
     verdict: int = 0
     emit: Any = None
 
@@ -106,6 +110,7 @@ class Editor:
         self.anchor: int | None = None
         self._snap: list[Stroke] | None = None
         self._erased = 0
+        self._cut = False
         self._held: dict[str, float] = {}
         self._pending: dict[str, list[Stroke]] = {}
         self._t = 0.0
@@ -117,7 +122,7 @@ class Editor:
         done = self.field
         done.end, done.reason = index, reason
         self.field = Field(self.context, index + 1)
-        self.cursor, self.anchor = 0, None
+        self.cursor, self.anchor, self._cut = 0, None, False
         return done if done.strokes else None
 
     def _context_of(self, event: dict[str, Any]) -> Context:
@@ -212,6 +217,7 @@ class Editor:
         self._snap, self._erased = None, 0
         if snap is None or erased < SNAPSHOT_MIN:
             return
+        self._cut = True
         field = self.field
         if len(field.snapshots) >= MAX_SNAPSHOTS:
             field.overflow = True
@@ -233,6 +239,8 @@ class Editor:
         if self._delete_selection() or self.cursor != len(self.field.chars):
             self.field.edits.append(stroke.down)
         self._end_erasure()
+        if self._cut:
+            stroke.after_erasure, self._cut = True, False
         self.field.chars.insert(self.cursor, stroke)
         self.cursor += 1
 

@@ -554,15 +554,26 @@ class KeystrokeRedactor:
 
 
 def _analysis_parts(field: Field) -> tuple[list[list[Stroke]], list[str]]:
-    """The distinct non-blank texts of a field to check: final, raw, pre-erasure snapshots."""
+    """The distinct non-blank texts of a field to check: final, raw (cut at long erasures),
+    pre-erasure snapshots."""
     parts: list[list[Stroke]] = []
     texts: list[str] = []
-    for seq in (field.chars, field.typed, *field.snapshots):
+    for seq in (field.chars, *_segments(field.typed), *field.snapshots):
         text = "".join(s.char for s in seq)
         if text.strip() and text not in texts:
             parts.append(seq)
             texts.append(text)
     return parts, texts
+
+
+def _segments(typed: list[Stroke]) -> list[list[Stroke]]:
+    """The raw sequence cut where a long erasure ended."""
+    out: list[list[Stroke]] = [[]]
+    for s in typed:
+        if s.after_erasure and out[-1]:
+            out.append([])
+        out[-1].append(s)
+    return out
 
 
 def _strokes_in(seq: list[Stroke], start: int, end: int) -> list[Stroke]:
