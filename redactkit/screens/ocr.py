@@ -11,9 +11,10 @@ do about it (each step measured in ``docs/ocr.md``, ``benchmarks/ocr_recall.py``
   only swap which half of a mixed screen is unreadable;
 - background flattening: dividing by the local background turns every panel, banner and
   button white, so Tesseract's global threshold fits every region;
-- upscaling: Tesseract reads best at a cap height of roughly 20-30 px. The text height is
-  estimated from connected components and the image scaled up only as far as needed, so HiDPI
-  screens (already large) cost nothing extra;
+- upscaling: Tesseract reads best at a cap height of roughly 20-30 px, and 11-14 px UI text
+  has an x-height of 7-9 px. The median glyph height is estimated from connected components
+  and the image scaled up until it reaches ``target_height`` (at most ``max_upscale``), so
+  HiDPI screens (already large) cost nothing extra;
 - one OpenMP thread (``OMP_THREAD_LIMIT=1``): 2-4x faster on small machines, and batch jobs
   parallelise across processes anyway.
 
@@ -64,8 +65,8 @@ class OcrConfig:
     invert_dark: bool = True
     flatten: bool = True
     upscale: float | str = "auto"
-    target_height: float = 22.0
-    max_upscale: float = 2.5
+    target_height: float = 16.0
+    max_upscale: float = 2.0
     psm: int = 11
     oem: int = 1
     lang: str = "eng"

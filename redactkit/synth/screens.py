@@ -145,7 +145,8 @@ class _Canvas:
         return _font(path, px * self.k)
 
     def rect(self, x0: int, y0: int, x1: int, y1: int, fill: RGB, radius: int = 0) -> None:
-        self.draw.rounded_rectangle((x0, y0, x1, y1), radius=radius, fill=fill)
+        if x1 >= x0 and y1 >= y0:  # layouts squeezed by a small size may collapse a panel
+            self.draw.rounded_rectangle((x0, y0, x1, y1), radius=radius, fill=fill)
 
     def secret(self, value: str, entity_type: str) -> Secret:
         s = Secret(value, entity_type)
@@ -160,7 +161,7 @@ class _Canvas:
         if isinstance(segs, str):
             segs = [(segs, None, None)]
         fill = fill or self.pal.fg
-        max_x = self.w - self.s(4) if max_x is None else max_x
+        max_x = self.w - self.s(4) if max_x is None else min(max_x, self.w - self.s(2))
         if y + font.size > self.h:
             return x
         text = "".join(t for t, _, _ in segs)
