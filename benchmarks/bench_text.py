@@ -43,7 +43,10 @@ from redactkit.synth.text import Doc, Label, generate_corpus
 #: Paths this benchmark knows; ``presidio`` is the reference for ratios.
 PATHS = ("presidio", "redactkit", "redactkit-batch", "redactkit-no-credentials")
 
-Runner = Callable[[Sequence[str]], tuple[list[list[Span]], list[str]]]
+#: texts -> (masked spans per text, redacted text per text, errors as "ExcType: message")
+Runner = Callable[[Sequence[str]], tuple[list[list[Span]], list[str], list[str]]]
+#: redact_many is called on batches of this many documents, as a capture pipeline would.
+BATCH = 32
 
 
 def build_corpus(seed: int, target_chars: int) -> list[Doc]:
@@ -82,13 +85,13 @@ def presidio_runner() -> Runner:
     analyzer = AnalyzerEngine(nlp_engine=nlp_engine, supported_languages=["en"])
     anonymizer = AnonymizerEngine()
 
-    def run(texts: Sequence[str]) -> tuple[list[list[Span]], list[str]]:
+    def run(texts: Sequence[str]) -> tuple[list[list[Span]], list[str], list[str]]:
         spans, outputs = [], []
         for text in texts:
             results = analyzer.analyze(text=text, language="en")
             outputs.append(anonymizer.anonymize(text=text, analyzer_results=results).text)
             spans.append([(r.start, r.end) for r in results])
-        return spans, outputs
+        return spans, outputs, []
 
     return run
 
@@ -102,12 +105,39 @@ def redactkit_runner(path: str) -> Runner:
     else:
         redactor = TextRedactor()
 
-    def run(texts: Sequence[str]) -> tuple[list[list[Span]], list[str]]:
+    def one(text: str, errors: list[str]) -> tuple[list[Span], str]:
+        """A document the redactor fails on is withheld whole, as a fail-closed pipeline
+        would: no leak, all of it lost, and the error is counted."""
+        try:
+            r = redactor.redact(text)
+        except Exception as exc:  # noqa: BLE001 - every failure is a finding to report
+            errors.append(f"{type(exc).__name__}: {str(exc)[:120]}")
+            return [(0, len(text))], ""
+        return [(f.start, f.end) for f in r.findings], r.text
+
+    def run(texts: Sequence[str]) -> tuple[list[list[Span]], list[str], list[str]]:
+        spans: list[list[Span]] = []
+        outputs: list[str] = []
+        errors: list[str] = []
         if path == "redactkit":
-            results = [redactor.redact(t) for t in texts]
-        else:
-            results = redactor.redact_many(texts)
-        return [[(f.start, f.end) for f in r.findings] for r in results], [r.text for r in results]
+            for t in texts:
+                sp, out = one(t, errors)
+                spans.append(sp)
+                outputs.append(out)
+            return spans, outputs, errors
+        for i in range(0, len(texts), BATCH):
+            chunk = texts[i : i + BATCH]
+            try:
+                results = redactor.redact_many(chunk)
+            except Exception:  # noqa: BLE001 - retried one by one, so the culprit is counted
+                for t in chunk:
+                    sp, out = one(t, errors)
+                    spans.append(sp)
+                    outputs.append(out)
+                continue
+            spans += [[(f.start, f.end) for f in r.findings] for r in results]
+            outputs += [r.text for r in results]
+        return spans, outputs, errors
 
     return run
 
@@ -125,6 +155,7 @@ class PathResult:
     wall_s: float
     cpu_s: float
     quality: Quality
+    errors: list[str] = field(default_factory=list)
     peak_rss_mb: float | None = None
     extra: dict = field(default_factory=dict)
 
@@ -148,20 +179,35 @@ def measure(path: str, docs: Sequence[Doc], warmup: Sequence[str]) -> PathResult
     run(warmup)
     texts = [d.text for d in docs]
     wall, cpu = time.perf_counter(), time.process_time()
-    spans, outputs = run(texts)
+    spans, outputs, errors = run(texts)
     wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
     quality = score_corpus(docs, spans, outputs)
-    return PathResult(path, sum(map(len, texts)), wall, cpu, quality)
+    return PathResult(path, sum(map(len, texts)), wall, cpu, quality, errors)
+
+
+def peak_rss_self_mb() -> float:
+    """This process's peak RSS in MB.
+
+    ``VmHWM`` rather than ``ru_maxrss``: Linux carries ``ru_maxrss`` over fork and exec, so a
+    child started by a big parent would report the parent's peak as its own.
+    """
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def _rss_child(path: str, seed: int, target_chars: int) -> float:
-    """In a fresh process: one path over the corpus; peak RSS in MB (``ru_maxrss`` is KB)."""
+    """In a fresh process: one path over the corpus (``baseline``: the corpus only)."""
     docs = build_corpus(seed, target_chars)
     if path != "baseline":
         run = make_runner(path)
         run(warmup_texts(seed))
         run([d.text for d in docs])
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return peak_rss_self_mb()
 
 
 def peak_rss(path: str, seed: int, target_chars: int) -> float:
@@ -170,44 +216,70 @@ def peak_rss(path: str, seed: int, target_chars: int) -> float:
         return pool.apply(_rss_child, (path, seed, target_chars))
 
 
+def _write_big_file(seed: int, megabytes: float, src: str, labels: str) -> int:
+    """In a fresh process (so the measuring parent stays small): documents joined into one
+    text file, their labels and decoys shifted to file offsets into a JSON file."""
+    docs = build_corpus(seed, int(megabytes * 1_000_000))
+    parts, spans, at = [], {"labels": [], "decoys": []}, 0
+    for d in docs:
+        spans["labels"] += [[x.start + at, x.end + at, x.entity_type] for x in d.labels]
+        spans["decoys"] += [[x.start + at, x.end + at, x.entity_type] for x in d.decoys]
+        parts.append(d.text + "\n\n")
+        at += len(d.text) + 2
+    Path(src).write_text("".join(parts), encoding="utf-8")
+    Path(labels).write_text(json.dumps(spans), encoding="utf-8")
+    return at
+
+
 def big_file_rss(seed: int, megabytes: float, workdir: Path) -> dict:
     """Peak RSS and time of ``redactkit text FILE --format json`` on a ``megabytes`` MB file of
-    generated documents, and the leak rate of its findings on that one long text (which is
-    analysed in overlapping chunks, so entities on chunk borders are scored too)."""
-    docs = build_corpus(seed, int(megabytes * 1_000_000))
-    text, labels, decoys, at = [], [], [], 0
-    for d in docs:
-        labels += [Label(x.start + at, x.end + at, x.entity_type) for x in d.labels]
-        decoys += [Label(x.start + at, x.end + at, x.entity_type) for x in d.decoys]
-        text.append(d.text + "\n\n")
-        at += len(d.text) + 2
-    big = Doc("".join(text), "mixed", labels, decoys)
-    src, out = workdir / "big.txt", workdir / "big.json"
-    src.write_text(big.text, encoding="utf-8")
+    generated documents, and the leak rate of its findings on that one long text (analysed in
+    overlapping chunks, so entities on chunk borders are scored too).
+
+    The child's peak comes from ``wait4`` (its own rusage). Linux starts a child's
+    ``ru_maxrss`` at its parent's peak, so the parent keeps small until then and its peak is
+    reported as ``rss_floor_mb``: a measured peak at that floor means "at most the floor".
+    """
+    src, out, lab = workdir / "big.txt", workdir / "big.json", workdir / "labels.json"
+    with multiprocessing.get_context("spawn").Pool(1) as pool:
+        chars = pool.apply(_write_big_file, (seed, megabytes, str(src), str(lab)))
+    floor = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     cmd = [sys.executable, "-m", "redactkit", "text", str(src), "-o", str(out), "--format", "json"]
-    start = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(proc.pid, 0)  # this child's own rusage, not all children's
-    wall = time.perf_counter() - start
+    with open(workdir / "stderr.txt", "wb") as err:
+        start = time.perf_counter()
+        proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=err)
+        _, status, usage = os.wait4(proc.pid, 0)  # this child's own rusage
+        wall = time.perf_counter() - start
     proc.returncode = os.waitstatus_to_exitcode(status)
-    err = proc.stderr.read().decode(errors="replace").strip() if proc.stderr else ""
     figures = {
-        "command": " ".join(["redactkit", "text", "<file>", "-o", "<out>", "--format", "json"]),
-        "chars": len(big.text),
+        "command": "redactkit text <file> -o <out> --format json",
+        "chars": chars,
         "bytes": src.stat().st_size,
         "exit_code": proc.returncode,
         "wall_s": round(wall, 2),
-        "chars_per_s": round(len(big.text) / wall),
+        "chars_per_s": round(chars / wall),
         "peak_rss_mb": round(usage.ru_maxrss / 1024, 1),
+        "rss_floor_mb": round(floor, 1),
     }
     if proc.returncode != 0:
-        figures["stderr"] = err.splitlines()[-1] if err else ""
+        lines = (workdir / "stderr.txt").read_text(errors="replace").strip().splitlines()
+        figures["stderr"] = lines[-1] if lines else ""
         return figures
+    text = src.read_text(encoding="utf-8")
+    spans = json.loads(lab.read_text(encoding="utf-8"))
+    big = Doc(
+        text,
+        "mixed",
+        [Label(a, b, t) for a, b, t in spans["labels"]],
+        [Label(a, b, t) for a, b, t in spans["decoys"]],
+    )
     result = json.loads(out.read_text(encoding="utf-8"))
-    spans = [(f["start"], f["end"]) for f in result["findings"]]
-    q = score_corpus([big], [spans], [result["text"]])
-    figures["leak_rate"] = round(q.overall.leak_rate, 4)
+    found = [(f["start"], f["end"]) for f in result["findings"]]
+    q = score_corpus([big], [found], [result["text"]])
     figures["labels"] = q.overall.total
+    figures["leak_rate"] = round(q.overall.leak_rate, 4)
+    figures["decoys_damaged_rate"] = round(q.decoy_overall.damaged_rate, 4)
+    figures["by_type_leak_rate"] = {k: round(v.leak_rate, 4) for k, v in sorted(q.by_type.items())}
     return figures
 
 
@@ -253,7 +325,7 @@ def print_report(results: Sequence[PathResult], docs: Sequence[Doc], main_path: 
     ref = next((r for r in results if r.path == "presidio"), None)
     t = Table(title=f"Text redaction: {len(docs)} documents, {results[0].chars:,} characters")
     for col in ("path", "chars/s", "CPU chars/s", "× Presidio (CPU)", "leak rate",
-                "fully recoverable", "decoy chars masked", "other text masked", "peak RSS MB"):  # fmt: skip
+                "fully recoverable", "decoy chars masked", "other text masked", "errors", "peak RSS MB"):  # fmt: skip
         t.add_column(col, justify="left" if col == "path" else "right")
     for r in results:
         o = r.quality.overall
@@ -261,8 +333,13 @@ def print_report(results: Sequence[PathResult], docs: Sequence[Doc], main_path: 
         rss = f"{r.peak_rss_mb:.0f}" if r.peak_rss_mb else "-"
         t.add_row(r.path, f"{r.chars_per_s:,.0f}", f"{r.cpu_chars_per_s:,.0f}", ratio,
                   _pct(o.leak_rate), _pct(o.recoverable_rate),
-                  _pct(r.quality.decoy_overall.masked_rate), _pct(r.quality.other_masked_rate), rss)  # fmt: skip
+                  _pct(r.quality.decoy_overall.masked_rate), _pct(r.quality.other_masked_rate),
+                  str(len(r.errors)), rss)  # fmt: skip
     console.print(t)
+    for r in results:
+        for e in sorted(set(r.errors)):
+            console.print(f"  {r.path} failed on {r.errors.count(e)} document(s) (withheld): {e}",
+                          markup=False, highlight=False, soft_wrap=True)  # fmt: skip
 
     by = {r.path: r.quality for r in results}
     names = list(dict.fromkeys(p for p in (main_path, "presidio") if p in by))
@@ -323,6 +400,8 @@ def to_json(results: Sequence[PathResult], docs: Sequence[Doc], seed: int, extra
                 if ref
                 else None,
                 "peak_rss_mb": r.peak_rss_mb,
+                "errors": len(r.errors),
+                "error_messages": sorted(set(r.errors)),
                 "quality": r.quality.to_dict(),
                 "leak_examples": leak_examples(docs, r.quality),
                 "damage_examples": damage_examples(docs, r.quality),
