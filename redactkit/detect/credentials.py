@@ -18,6 +18,7 @@ import re
 from collections.abc import Callable
 
 from redactkit.detect import checksums as ck
+from redactkit.detect.credential_ocr import OCR_FOLD, despace, fold_keyword, repair_prefixes, widen
 from redactkit.detect.credential_rules import OCR_FAILED_SCORE, RULES, VERIFIED_SCORE, Rule
 from redactkit.detect.generic_secrets import KEYWORDS as GENERIC_KEYWORDS
 from redactkit.detect.generic_secrets import find_generic_secrets, is_placeholder
@@ -38,15 +39,6 @@ CREDENTIAL_TYPES: frozenset[str] = frozenset(
 GENERIC_RULE_IDS = frozenset(GENERIC_TYPES)
 KEY_KEYWORDS = ("private", "putty-user-key")
 
-# What Tesseract reads instead of a character (canonical -> confusable readings).
-CONFUSABLE: dict[str, str] = {
-    "0": "0OoQD", "O": "O0oQD", "o": "o0O", "1": "1lI|i!", "l": "l1I|i!", "I": "I1l|i!", "i": "i1l!|",
-    "5": "5Ss$", "S": "S5s$", "s": "s5S$", "8": "8B", "B": "B8", "2": "2Z", "Z": "Z2", "g": "g9",
-    "9": "9g", "_": "_- ~", "-": "-_~\u2010\u2011\u2012\u2013\u2014", ".": ".,",
-}  # fmt: skip
-_OCR_FOLD = str.maketrans({"0": "o", "1": "l", "i": "l", "|": "l", "!": "l", "5": "s", "$": "s", "8": "b",
-                           "-": "_", "~": "_", "\u2013": "_", "\u2014": "_", "2": "z", "9": "g"})  # fmt: skip
-
 
 @functools.cache
 def _compiled(rule_id: str) -> re.Pattern[str]:
@@ -63,13 +55,9 @@ for _r in RULES:
 _ALWAYS = frozenset(r.id for r in RULES if not r.keywords)
 
 
-def _ocr_keyword(kw: str) -> str:
-    return kw.translate(_OCR_FOLD).strip("_.")
-
-
 _OCR_KEYWORD_RULES: dict[str, tuple[str, ...]] = {}
 for _k, _ids in _KEYWORD_RULES.items():
-    _f = _ocr_keyword(_k)
+    _f = fold_keyword(_k)
     if len(_f) >= 2:
         _OCR_KEYWORD_RULES[_f] = (*_OCR_KEYWORD_RULES.get(_f, ()), *_ids)
 
@@ -81,37 +69,11 @@ def active_rules(text: str, lowered: str, *, ocr: bool = False) -> list[Rule]:
         if kw in lowered:
             ids.update(rule_ids)
     if ocr:
-        folded = lowered.translate(_OCR_FOLD)
+        folded = lowered.translate(OCR_FOLD)
         for kw, rule_ids in _OCR_KEYWORD_RULES.items():
             if kw in folded:
                 ids.update(rule_ids)
     return [r for r in RULES if r.id in ids]
-
-
-@functools.cache
-def _tolerant_prefix(prefix: str) -> re.Pattern[str]:
-    """A regex for ``prefix`` as OCR may have read it: one confusable reading per character."""
-    parts = [f"[{re.escape(CONFUSABLE.get(c, c))}]" for c in prefix]
-    return re.compile(r"(?<![A-Za-z0-9])" + "".join(parts))
-
-
-def repair_prefixes(text: str, rules: list[Rule]) -> str:
-    """Rewrite confusable readings of known token prefixes to the prefix itself.
-
-    Length-preserving (one character for one), so offsets into the result are offsets into
-    the original. Only prefixes of 3+ characters are repaired: shorter ones are too common.
-    """
-    chars: list[str] | None = None
-    for rule in rules:
-        for prefix in rule.prefixes:
-            if len(prefix) < 3:
-                continue
-            for m in _tolerant_prefix(prefix).finditer(text):
-                if m.group() != prefix:
-                    if chars is None:
-                        chars = list(text)
-                    chars[m.start() : m.end()] = prefix
-    return text if chars is None else "".join(chars)
 
 
 def _score(rule: Rule, value: str, ocr: bool) -> float | None:
@@ -132,47 +94,6 @@ def _secret_span(m: re.Match[str]) -> tuple[int, int]:
     return m.span("s") if "s" in m.re.groupindex else m.span()
 
 
-def _rejoin(
-    text: str, rule: Rule, pattern: re.Pattern[str], taken: list[tuple[int, int]]
-) -> list[tuple[int, int, str]]:
-    """OCR: a token split in two by one space or line break, found by deleting that break.
-
-    Returns ``(start, end, joined_value)`` spans of ``text`` covering both pieces. When the
-    first piece alone already matched (a variable-length format), the second piece is only
-    added if it does not read like words, so the sentence after a key stays readable.
-    """
-    out = []
-    for prefix in rule.prefixes:
-        pos = text.find(prefix)
-        while pos >= 0:
-            window = text[pos : pos + 1500]
-            gap = _GAP.search(window, len(prefix))
-            m = None
-            if gap is not None:
-                i, width = gap.start(), gap.end() - gap.start()
-                joined = window[:i] + window[i + width :]
-                m = pattern.match(joined)
-            if m is not None:
-                s, e = _secret_span(m)
-                strict = [b for a, b in taken if a == pos + s]
-                second = joined[i:e]
-                extends = e > i and (
-                    not strict
-                    or (
-                        strict[0] == pos + i
-                        and len(second) >= 4
-                        and ck.wordlike_fraction(second) < 0.5
-                    )
-                )
-                if extends:
-                    out.append((pos + s, pos + e + width, joined[s:e]))
-            pos = text.find(prefix, pos + 1)
-    return out
-
-
-_GAP = re.compile(r"[ \t]|\r?\n")
-
-
 def find_credentials(
     text: str, *, ocr: bool = False, allow: Callable[[str], bool] | None = None
 ) -> list[Finding]:
@@ -184,26 +105,30 @@ def find_credentials(
     """
     if not text:
         return []
+    raw = _scan(text, ocr)
+    if ocr:
+        joined = despace(text)
+        if joined is not None:
+            jtext, index, gaps = joined
+            for rid, entity, s, e, score in _scan(jtext, ocr):
+                if any(s < g < e for g in gaps):  # only what the removed break was hiding
+                    raw.append((rid, entity, index[s], index[e - 1] + 1, min(score, 0.9)))
+    return _resolve(raw, text, allow)
+
+
+def _scan(text: str, ocr: bool) -> list[tuple[str, str, int, int, float]]:
+    """All candidate findings as ``(rule id, entity, start, end, score)``, overlaps included."""
     lowered = text.lower()
     rules = active_rules(text, lowered, ocr=ocr)
-    work = repair_prefixes(text, rules) if ocr and rules else text
-    raw: list[tuple[str, str, int, int, float]] = []  # (rule id, entity, start, end, score)
+    work = repair_prefixes(text, [p for r in rules for p in r.prefixes]) if ocr and rules else text
+    raw: list[tuple[str, str, int, int, float]] = []
     for rule in rules:
-        pattern = _compiled(rule.id)
-        spans = []
+        pattern = widen(rule.pattern) if ocr else _compiled(rule.id)
         for m in pattern.finditer(work):
             s, e = _secret_span(m)
-            if e <= s:
-                continue
-            score = _score(rule, work[s:e], ocr)
+            score = _score(rule, work[s:e], ocr) if e > s else None
             if score is not None:
                 raw.append((rule.id, rule.entity, s, e, score))
-                spans.append((s, e))
-        if ocr and rule.prefixes:
-            for s, e, value in _rejoin(work, rule, pattern, spans):
-                score = _score(rule, value, ocr)
-                if score is not None:
-                    raw.append((rule.id, rule.entity, s, e, min(score, 0.9)))
     if any(k in lowered for k in KEY_KEYWORDS) or (len(text) > 200 and "\n" in text):
         for rid, s, e, score in find_private_keys(work, ocr=ocr):
             raw.append((rid, KEY_TYPES[rid], s, e, score))
@@ -211,7 +136,7 @@ def find_credentials(
         low = lowered if len(lowered) == len(text) else "".join(c.lower()[:1] or c for c in text)
         for rid, s, e, score in find_generic_secrets(work, low):
             raw.append((rid, GENERIC_TYPES[rid], s, e, score))
-    return _resolve(raw, text, allow)
+    return raw
 
 
 def _resolve(

@@ -48,7 +48,7 @@ _REFERENCE = re.compile(
     r"""^(?:
         (?:process\.env|os\.environ|os\.getenv|getenv|env|ENV|secrets|vault|config|settings|self|this|params|props|req|request)\b.*
       | [A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+(?:\(.*\))?     # dotted.name or call
-      | [A-Za-z_$][\w$]*\(.*\)?                               # call(...)
+      | [A-Za-z_$][\w$.]*\(.*\)?[\w$.()]*                    # call(...), chained calls
       | [A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+                         # ENV_VAR_NAME
       | (?:~|\.{1,2})?/[\w.\-/]*                              # a path
       | [A-Za-z]:\\.*
@@ -234,6 +234,6 @@ def _value_after(text: str, s: int, e: int) -> tuple[int, int, bool, bool] | Non
     if bm is None:
         return None
     end = bm.end()
-    while end > pos and text[end - 1] in ",;)}]":
+    while end > pos and text[end - 1] in ",;:)}]":
         end -= 1
     return (pos, end, False, strong) if end > pos else None

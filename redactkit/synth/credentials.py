@@ -393,7 +393,7 @@ _FORMATS: list[Format] = [
     F("mistral-key", "MISTRAL_API_KEY", _kv(lambda rng: rand(rng, ALNUM, 32)), ("MISTRAL_API_KEY", "mistral_token")),
     F("jwt", "JWT", _jwt),
     F("uri-credentials", "URI_CREDENTIALS", _uri, surroundings=LINE_SURROUNDINGS + ("env", "json", "yaml")),
-    F("authorization-bearer", "BEARER_TOKEN", _bearer, surroundings=LINE_SURROUNDINGS),
+    F("authorization-header", "BEARER_TOKEN", _bearer, surroundings=LINE_SURROUNDINGS),
     F("authorization-basic", "BASIC_AUTH", _basic, surroundings=LINE_SURROUNDINGS),
     F("curl-user-password", "PASSWORD", _curl, surroundings=("shell", "prose", "log")),
     F("session-cookie", "SESSION_COOKIE", _cookie, surroundings=LINE_SURROUNDINGS),
