@@ -436,6 +436,8 @@ class KeystrokeRedactor:
             for event in events:
                 state[1] = check_event(event, state[0] + 1, state[1])
                 for field in editor.feed(state[0], event).closed:
+                    if self._secure(field.context):
+                        continue  # masked whole, never analysed
                     parts = _analysis_parts(field)[1]
                     if parts:
                         texts[_SEP.join(parts)] = None

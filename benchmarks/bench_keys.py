@@ -1,0 +1,156 @@
+"""Keystroke redaction speed and hold-back on generated typing sessions.
+
+    OMP_NUM_THREADS=1 /work/venv/bin/python benchmarks/bench_keys.py [--sessions 60] [--seed 1]
+
+One core (the process pins itself to one CPU where it can); speeds are events per second of
+this process's CPU time, so other work on a shared machine does not count against it. One capture stream is built from many
+random sessions (e-mail, chat, login, terminal, card, paste, erasure, arrow edits, exports), then:
+
+- live: events fed one at a time (a capture agent), the hold of each event measured in events and
+  in seconds of the events' clock between its arrival and its release;
+- batch: the whole stream with the batched prefetch (``redact_keystrokes``, the CLI path);
+- warm: the same stream again on the same redactor, detection answered from its cache: the cost
+  of the keystroke machinery itself (edit model, decisions, rewriting);
+- masked share of labelled keystrokes per kind of value (recall of the whole pipeline).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import statistics
+import time
+from collections import Counter
+
+os.environ.setdefault("OMP_NUM_THREADS", "1")
+try:
+    os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
+except (AttributeError, OSError):
+    pass
+
+from redactkit.keys.redactor import KeystrokeRedactor  # noqa: E402
+from redactkit.synth.keys import typing_session  # noqa: E402
+from redactkit.text import TextRedactor  # noqa: E402
+
+
+def capture(n: int, seed: int) -> tuple[list[dict], list[str | None]]:
+    """``n`` sessions one after another on one clock."""
+    rng = random.Random(seed)
+    events, labels, t = [], [], 0.0
+    for _ in range(n):
+        s = typing_session(rng, n=rng.randint(3, 8))
+        base = s.events[0]["t"]
+        for e in s.events:
+            events.append({**e, "t": round(t + e["t"] - base, 3)})
+        labels += s.labels
+        t = events[-1]["t"] + rng.uniform(1, 30)
+    return events, labels
+
+
+def pct(xs: list[float], p: float) -> float:
+    return sorted(xs)[min(len(xs) - 1, int(p / 100 * len(xs)))]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--sessions", type=int, default=60)
+    ap.add_argument("--seed", type=int, default=1)
+    args = ap.parse_args()
+    events, labels = capture(args.sessions, args.seed)
+    text = TextRedactor()
+    text.analyze("warm-up: Jane Doe, jane@acme.io")
+
+    # live: one event at a time
+    live = KeystrokeRedactor(text_redactor=text)
+    hold_events: list[int] = []
+    hold_seconds: list[float] = []
+    out: list[dict] = []
+    t0 = time.process_time()
+    for i, e in enumerate(events):
+        for o in live.feed([e]):
+            j = len(out)
+            out.append(o)
+            hold_events.append(i - j)
+            hold_seconds.append(e["t"] - events[j]["t"])
+    for o in live.flush():
+        j = len(out)
+        out.append(o)
+        hold_events.append(len(events) - 1 - j)
+        hold_seconds.append(events[-1]["t"] - events[j]["t"])
+    live_s = time.process_time() - t0
+    live_stats = dict(live.stats)
+
+    # batch: whole stream, prefetch batched through spaCy's pipe
+    batch = KeystrokeRedactor(text_redactor=TextRedactor())
+    t0 = time.process_time()
+    batch.prefetch(events)
+    batch_out = list(batch.feed(events)) + list(batch.flush())
+    batch_s = time.process_time() - t0
+    assert batch_out == out, "batched and live output differ"
+
+    # warm: the same texts again on the live redactor (detection from cache)
+    shift = events[-1]["t"] + 10
+    again = [{**e, "t": round(e["t"] + shift, 3)} for e in events]
+    t0 = time.process_time()
+    list(live.feed(again))
+    list(live.flush())
+    warm_s = time.process_time() - t0
+
+    n = len(events)
+    keydowns = sum(e["type"] == "keydown" for e in events)
+    print(
+        f"stream: {n} events ({keydowns} keydowns), {args.sessions} sessions, "
+        f"{live_stats['fields']} fields, {events[-1]['t'] - events[0]['t']:.0f} s of typing"
+    )
+    print()
+    print("| run | events/s | analyses | note |")
+    print("| --- | ---: | ---: | --- |")
+    print(
+        f"| live, one event at a time | {n / live_s:,.0f} | {live_stats['analyses']} | "
+        "one detection call per field end |"
+    )
+    print(
+        f"| batch (prefetch, CLI path) | {n / batch_s:,.0f} | {batch.stats['analyses']} | "
+        "field texts batched through spaCy pipe |"
+    )
+    print(
+        f"| warm cache (machinery only) | {n / warm_s:,.0f} | 0 new | edit model, decisions, rewriting |"
+    )
+    print()
+    print("| hold | p50 | p90 | p99 | max | released at once |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: |")
+    at_once = sum(h == 0 for h in hold_events) / n
+    print(
+        f"| events | {pct(hold_events, 50)} | {pct(hold_events, 90)} | {pct(hold_events, 99)} | "
+        f"{max(hold_events)} | {at_once:.0%} |"
+    )
+    print(
+        f"| seconds | {pct(hold_seconds, 50):.2f} | {pct(hold_seconds, 90):.2f} | "
+        f"{pct(hold_seconds, 99):.2f} | {max(hold_seconds):.2f} | |"
+    )
+    print(
+        f"\nmean hold {statistics.fmean(hold_events):.1f} events, "
+        f"{statistics.fmean(hold_seconds):.2f} s; forced masks {live_stats['forced_masks']}"
+    )
+
+    total, masked = Counter(), Counter()
+    for e, o, label in zip(events, out, labels):
+        if label and e["type"] == "keydown":
+            total[label] += 1
+            masked[label] += o["key"] != e["key"]
+    print("\n| labelled kind | keydowns | masked |")
+    print("| --- | ---: | ---: |")
+    for kind in sorted(total):
+        print(f"| {kind} | {total[kind]} | {masked[kind] / total[kind]:.1%} |")
+    unlabelled = [
+        (e, o)
+        for e, o, lab in zip(events, out, labels)
+        if lab is None and e["type"] == "keydown" and len(e.get("key", "")) == 1
+    ]
+    lost = sum(o["key"] != e["key"] for e, o in unlabelled) / max(1, len(unlabelled))
+    print(f"\nunlabelled character keydowns masked anyway: {lost:.1%}")
+
+
+if __name__ == "__main__":
+    main()
