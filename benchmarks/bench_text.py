@@ -37,7 +37,7 @@ from pathlib import Path
 if __package__ in (None, ""):  # run as a script: make `benchmarks` importable
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.scoring import Quality, Span, score_corpus
+from benchmarks.scoring import Quality, Span, coverage, score_corpus
 from redactkit.synth.text import Doc, Label, generate_corpus
 
 #: Paths this benchmark knows; ``presidio`` is the reference for ratios.
@@ -90,7 +90,7 @@ def presidio_runner() -> Runner:
         for text in texts:
             results = analyzer.analyze(text=text, language="en")
             outputs.append(anonymizer.anonymize(text=text, analyzer_results=results).text)
-            spans.append([(r.start, r.end) for r in results])
+            spans.append([(r.start, r.end, r.entity_type) for r in results])
         return spans, outputs, []
 
     return run
@@ -112,8 +112,8 @@ def redactkit_runner(path: str) -> Runner:
             r = redactor.redact(text)
         except Exception as exc:  # noqa: BLE001 - every failure is a finding to report
             errors.append(f"{type(exc).__name__}: {str(exc)[:120]}")
-            return [(0, len(text))], ""
-        return [(f.start, f.end) for f in r.findings], r.text
+            return [(0, len(text), "WITHHELD")], ""
+        return [(f.start, f.end, f.entity_type) for f in r.findings], r.text
 
     def run(texts: Sequence[str]) -> tuple[list[list[Span]], list[str], list[str]]:
         spans: list[list[Span]] = []
@@ -135,7 +135,7 @@ def redactkit_runner(path: str) -> Runner:
                     spans.append(sp)
                     outputs.append(out)
                 continue
-            spans += [[(f.start, f.end) for f in r.findings] for r in results]
+            spans += [[(f.start, f.end, f.entity_type) for f in r.findings] for r in results]
             outputs += [r.text for r in results]
         return spans, outputs, errors
 
@@ -296,7 +296,7 @@ def leak_examples(docs: Sequence[Doc], q: Quality, per_type: int = 3, width: int
     for o in q.leaks():
         items = out.setdefault(o.label.entity_type, [])
         if len(items) < per_type:
-            items.append(_context(docs[o.doc_index], o.label, width))
+            items.append(_context(docs[o.doc_index], o.label, width, q.spans[o.doc_index]))
     return out
 
 
@@ -306,15 +306,22 @@ def damage_examples(docs: Sequence[Doc], q: Quality, per_type: int = 3, width: i
     for i, lab in q.damaged:
         items = out.setdefault(lab.entity_type, [])
         if len(items) < per_type:
-            items.append(_context(docs[i], lab, width))
+            items.append(_context(docs[i], lab, width, q.spans[i]))
     return out
 
 
-def _context(doc: Doc, lab: Label, width: int) -> str:
+def _context(doc: Doc, lab: Label, width: int, spans: Sequence[Span]) -> str:
+    """The value in «», its masked characters shown as █, the text around it, and the types
+    the redactor gave to the spans touching it (so a tuner sees what hit or missed)."""
     text, a, b = doc.text, lab.start, lab.end
+    covered = coverage(len(text), spans)[a:b]
+    value = "".join("█" if c else ch for ch, c in zip(text[a:b], covered.tolist(), strict=True))
     before = text[max(0, a - width) : a].replace("\n", "⏎")
     after = text[b : b + width].replace("\n", "⏎")
-    return f"[{doc.kind}] …{before}«{text[a:b]}»{after}…"
+    hit = sorted({str(sp[2]) for sp in spans if len(sp) > 2 and sp[0] < b and sp[1] > a})
+    return f"[{doc.kind}] …{before}«{value.replace(chr(10), '⏎')}»{after}…" + (
+        f"  ← {', '.join(hit)}" if hit else ""
+    )
 
 
 def print_report(results: Sequence[PathResult], docs: Sequence[Doc], main_path: str) -> None:

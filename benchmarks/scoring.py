@@ -10,7 +10,8 @@ Over-redaction is measured on characters that are not whitespace: on decoys (loo
 must survive: versions, timestamps, UUIDs, ...) and on all characters outside labelled values.
 
 Spans are ``(start, end)`` character offsets into the original text, as a redactor's findings
-report them.
+report them, optionally followed by the entity type the redactor gave them (used for examples
+only, never for scoring: a value masked under any type is masked).
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ import numpy as np
 
 from redactkit.synth.text import Doc, Label
 
-Span = tuple[int, int]
+Span = tuple[int, int] | tuple[int, int, str]
 
 
 def coverage(n: int, spans: Iterable[Span]) -> np.ndarray:
@@ -32,7 +33,7 @@ def coverage(n: int, spans: Iterable[Span]) -> np.ndarray:
     A difference array and one cumulative sum, so overlapping and nested spans cost nothing
     extra; spans are clipped to ``[0, n]``.
     """
-    arr = np.asarray(list(spans), dtype=np.int64).reshape(-1, 2)
+    arr = np.asarray([(sp[0], sp[1]) for sp in spans], dtype=np.int64).reshape(-1, 2)
     delta = np.zeros(n + 1, dtype=np.int64)
     if len(arr):
         arr = np.clip(arr, 0, n)
@@ -136,6 +137,7 @@ class Quality:
     other_masked: int = 0
     outcomes: list[LabelOutcome] = field(default_factory=list)
     damaged: list[tuple[int, Label]] = field(default_factory=list)  # (doc index, decoy)
+    spans: list[list[Span]] = field(default_factory=list)  # as given, per document
 
     @property
     def overall(self) -> Tally:
@@ -214,6 +216,8 @@ def score_doc(
     counts, rightly: it is in the output.
     """
     n = len(doc.text)
+    spans = list(spans)
+    quality.spans.append(spans)
     covered = coverage(n, spans)
     alnum, visible = char_classes(doc.text)
     alnum_p = _prefix(alnum)
