@@ -319,3 +319,21 @@ def test_cli_function_with_files(tmp_path, redactor_factory):
     assert len(got) == bad_at
     assert not any(leaked(v, replay(got)) for v in secrets)
     assert run_keys(io.StringIO(""), io.StringIO(), mode="nope", err=io.StringIO()) == 2
+
+
+def test_other_events_carrying_a_typed_character_follow_its_keydown(redactor_factory):
+    ctx = {"app": "Chrome", "title": "Shop"}
+    events = retime(
+        [
+            {"type": "keydown", "key": "q", "secure": True, **ctx},
+            {"type": "keypress", "key": "q", "code": "KeyQ"},
+            {"type": "input", "data": "q", "inputType": "insertText"},
+            {"type": "keyup", "key": "q"},
+            {"type": "keydown", "key": "o", "secure": False},
+            {"type": "keypress", "key": "o", "code": "KeyO"},
+            {"type": "keyup", "key": "o"},
+        ]
+    )
+    out = run(redactor_factory, events)
+    assert [e.get("key") for e in out] == ["•", "•", None, "•", "o", "o", "o"]
+    assert out[1]["code"] == "•" and out[2]["data"] == "•" and out[5]["code"] == "KeyO"

@@ -197,6 +197,10 @@ class Editor:
             return []
         return self._pending.pop(key.casefold(), [])
 
+    def pending(self, key: str) -> list[Stroke]:
+        """Keydowns of ``key`` not yet released (for events that repeat a keydown's character)."""
+        return list(self._pending.get(key.casefold(), ()))
+
     # -- editing ------------------------------------------------------------------------------
     def _selection(self) -> tuple[int, int] | None:
         if self.anchor is None or self.anchor == self.cursor:

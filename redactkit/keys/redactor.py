@@ -41,6 +41,7 @@ from redactkit.keys.events import (
     EDITING,
     KEY_TYPES,
     MODIFIERS,
+    MOUSE_TYPES,
     NAVIGATION,
     KeyEventError,
     check_event,
@@ -231,15 +232,20 @@ class KeystrokeRedactor:
             self._decide(field)
         slot = _Slot(index, event, self._last_t)
         kind = event.get("type")
-        if kind in KEY_TYPES:
+        key = event.get("key")
+        if kind not in MOUSE_TYPES:
             slot.secure = self._secure(self.editor.context)
+        if kind not in KEY_TYPES and isinstance(key, str) and is_printable(key):
+            # keypress, beforeinput...: the character of a keydown, judged with it
+            slot.ups = self.editor.pending(key)
+        elif kind in KEY_TYPES:
             if step.stroke is not None:
                 slot.stroke = step.stroke
                 if slot.secure:
                     step.stroke.verdict = DROP if self.mode == "drop" else MASK
                 elif not step.stroke.text:
                     step.stroke.verdict = KEEP
-            elif kind == "keyup" and is_printable(event.get("key", "")):
+            elif kind == "keyup" and is_printable(key):
                 slot.ups = step.released
         self._queue.append(slot)
         if len(self.editor.field.chars) > MAX_FIELD_CHARS:
@@ -500,6 +506,8 @@ class KeystrokeRedactor:
     def _render(self, slot: _Slot, verdict: int) -> Iterator[dict[str, Any]]:
         event = slot.event
         if verdict == KEEP:
+            # in a secure field, anything but a control key may spell what is typed
+            # (``code``, ``keyCode``, an ``input`` event's ``data``): blanked, key name kept
             if slot.secure and slot.stroke is None and event.get("key") not in _CONTROL_KEYS:
                 yield self._clean(self._masked(event, keep_key=True))
             else:
