@@ -141,6 +141,23 @@ _SENSITIVE = [
     "The shared folder is [[url]] (do not forward).",
     "The login came from [[ip]], not from the office.",
     "I reset the password to [[password]] for now.",
+    "Per [[person]], the contract renews in [[city]] next year.",
+    "Looping in [[person]] and [[person2]] from the [[city]] office.",
+    "You can text me at [[phone]] after [[clock]].",
+    "Billing contact: [[person]], [[email]].",
+    "Ship it to [[person]], [[address]].",
+    "Card on file: [[card]] (expires 09/27).",
+    "For the background check we need SSN [[ssn]] and DOB [[dob]].",
+    "Her date of birth is [[dob]] and she lives at [[address]].",
+    "Passport no. [[passport]], issued to [[person]].",
+    "Routing is fine but the account number [[bank]] bounced.",
+    "DL number [[dl]] on the rental form.",
+    "BTC: [[btc]]",
+    "Temporary credentials: user admin, password [[password]]",
+    "The VPN gateway is [[ip]] and my laptop was [[ip2]].",
+    "Grab the recording here: [[url]]",
+    "Payout IBAN: [[iban]].",
+    "ask [[first]] about it, she has the numbers",
 ]
 
 
@@ -176,6 +193,13 @@ _CHAT = [
     "on it",
     "my ssn for the payroll form is [[ssn]]",
     "use this token for now: [[ghp]]",
+    "pw is [[password]] btw",
+    "new number: [[phone]]",
+    "meet you at [[address]]",
+    "flying to [[city]] on [[word]]",
+    "cc [[person2]] ([[email]])",
+    "jwt for staging: [[jwt]]",
+    "iban for the refund: [[iban]]",
 ]
 
 
