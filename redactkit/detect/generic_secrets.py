@@ -81,7 +81,10 @@ _EXCLUDED_KEYS = re.compile(
     r"^(?:.*public[_\-]?key.*|.*key(?:board|word|code|s|press|down|up|stroke|name|id|ring|chain|frame|map|set|path|file|value|type|pair)|"
     r"(?:by|com|sur|tres|under|over|encom)pass.*|passport.*|passenger.*|passage.*|passive.*|.*tokeniz.*|"
     r"(?:max|num|total|input|output|prompt|completion|cached|reasoning|min)[_\-]?tokens?|author\w*|oauth|auth|authority|"
-    r"secretary.*|tokens|keys|has[_\-]?\w+|is[_\-]?\w+|use[_\-]?\w+|no[_\-]?\w+)$"
+    r"secretary.*|tokens|keys|has[_\-]?\w+|is[_\-]?\w+|use[_\-]?\w+|no[_\-]?\w+|.*token[_\-]?ids?|"
+    r".*(?:page|next|continuation|pagination|cursor|sync|resume|idempotency|request|correlation|trace|csrf|xsrf)[_\-]?token|"
+    r".*(?:cache|idempotency|primary|foreign|sort|partition|object|dedupe?|routing|lookup|hash|row|shard|index|bucket|file"
+    r"|message|event|request|trace|group|unique|composite|surrogate|i18n|translation|locale|react|list|dict|map|redis|s3)[_\-.]?key)$"
 )
 _OP = re.compile(r"""[\w.\-]{0,30}?(["'\]]{0,2})[ \t]{0,3}(=>|:=|\?=|=|:|->)[ \t]{0,3}""")
 _FLAG_OP = re.compile(r"""[\w\-]{0,20}?(?:[ \t]{1,3}|=)""")
@@ -149,6 +152,8 @@ def _key_bounds(text: str, ks: int, ke: int) -> tuple[int, int]:
     s = ks
     while s > 0 and (text[s - 1].isalnum() or text[s - 1] in "_.-") and ks - s < 40:
         s -= 1
+    while s < ks and text[s] in ".-":  # `--password`: the dashes belong to the flag syntax
+        s += 1
     e = ke
     while e < len(text) and (text[e].isalnum() or text[e] in "_-") and e - ke < 30:
         e += 1

@@ -124,7 +124,11 @@ def _jwt(rng: random.Random) -> Instance:
         {"alg": alg, "typ": "JWT"} if rng.random() < 0.7 else {"typ": "JWT", "alg": alg}
     )
     body = _b64json(
-        {"sub": str(rng.randint(1, 10**9)), "iat": rng.randint(1.5e9, 1.8e9), "scope": "read"}
+        {
+            "sub": str(rng.randint(1, 10**9)),
+            "iat": rng.randint(1_500_000_000, 1_800_000_000),
+            "scope": "read",
+        }
     )
     sig = _b64(rng, 32 if alg.startswith("HS") else 256, url=True)
     return _whole(f"{head}.{body}.{sig}")
@@ -373,7 +377,7 @@ _FORMATS: list[Format] = [
     F("datadog-key", "DATADOG_KEY", _kv(lambda rng: rand(rng, HEX, rng.choice([32, 40]))), ("DD_API_KEY", "datadog_app_key", "DD_APP_KEY")),
     F("newrelic-key", "NEW_RELIC_KEY", _tok("NRAK-", (UPPER_ALNUM, 27))),
     F("newrelic-license-key", "NEW_RELIC_KEY", _tok((HEX, 36), "NRAL")),
-    F("sentry-org-token", "SENTRY_TOKEN", lambda rng: _whole("sntrys_" + _b64json({"iat": rng.randint(1.6e9, 1.8e9), "url": "https://sentry.io", "org": rand(rng, ALNUM, 8)}) + "_" + rand(rng, ALNUM, 43))),
+    F("sentry-org-token", "SENTRY_TOKEN", lambda rng: _whole("sntrys_" + _b64json({"iat": rng.randint(1_600_000_000, 1_800_000_000), "url": "https://sentry.io", "org": rand(rng, ALNUM, 8)}) + "_" + rand(rng, ALNUM, 43))),
     F("sentry-user-token", "SENTRY_TOKEN", _tok("sntryu_", (HEX, 64))),
     F("sentry-dsn", "SENTRY_DSN", lambda rng: _inside("https://", rand(rng, HEX, 32), f"@o{rng.randint(10**5, 10**6)}.ingest.sentry.io/{rng.randint(10**6, 10**7)}")),
     F("atlassian-api-token", "ATLASSIAN_TOKEN", _atlassian),
