@@ -68,8 +68,15 @@ def run_keys(
         err.write(f"redactkit keys: failed at line {reader.line}: {type(exc).__name__}\n")
         redactor.fail()
         status = 1
-    for event in redactor.flush():
-        out.write(dump_event(event))
+    try:
+        for event in redactor.flush():
+            out.write(dump_event(event))
+    except Exception as exc:  # noqa: BLE001 - deciding the last field failed: mask what is held
+        err.write(f"redactkit keys: failed at the end of input: {type(exc).__name__}\n")
+        redactor.fail()
+        for event in redactor.flush():
+            out.write(dump_event(event))
+        status = 1
     if reader.dropped:
         err.write(
             f"redactkit keys: dropped {reader.dropped} bad line(s), first at line "

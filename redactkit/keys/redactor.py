@@ -48,6 +48,8 @@ from redactkit.keys.events import (
     is_printable,
 )
 from redactkit.keys.prompts import DEFAULT_RULES, PromptRules
+from redactkit.keys.rewrite import NON_TEXT_FIELDS, FreeText, masked, replacement_events
+from redactkit.keys.spans import SEP, analysis_parts, map_spans, prefix_spans, strokes_in
 
 log = logging.getLogger("redactkit.keys")
 
@@ -60,63 +62,9 @@ CHECKPOINT_TAIL = 48
 #: Fields longer than this are closed by force (cost of analysis grows with the field).
 MAX_FIELD_CHARS = 20_000
 
-#: Credential prefixes: a token starting with one is masked as typed, whatever the engine says.
-PREFIXES = re.compile(
-    r"(?<![A-Za-z0-9_])(?:gh[pousr]_|github_pat_|glpat-|glsa_|sk-|sk_(?:live|test)_|"
-    r"[rp]k_(?:live|test)_|AKIA|ASIA|AGPA|AIDA|AROA|xox[abposer]-|xapp-|npm_|pypi-|hf_|AIza|"
-    r"ya29\.|eyJ|SG\.|shp(?:at|ss|ca)_|dop_v1_|-----BEGIN)[A-Za-z0-9_\-./+=:]{4,}"
-)
-
-#: Fields whose values are not free text: never sent to detection.
-NON_TEXT_FIELDS = frozenset(
-    {
-        "t",
-        "type",
-        "key",
-        "code",
-        "location",
-        "repeat",
-        "isComposing",
-        "secure",
-        "button",
-        "buttons",
-        "x",
-        "y",
-        "dx",
-        "dy",
-        "deltaX",
-        "deltaY",
-        "deltaZ",
-        "deltaMode",
-        "shiftKey",
-        "ctrlKey",
-        "altKey",
-        "metaKey",
-    }
-)
-#: Fields a masked key event keeps as they are; any other field of it could spell the key
-#: (``code``: "KeyA", ``keyCode``: 65, ``char``...), so it is blanked in place.
-MASKED_KEEP = frozenset(
-    {
-        "t",
-        "type",
-        "app",
-        "title",
-        "secure",
-        "location",
-        "repeat",
-        "isComposing",
-        "shiftKey",
-        "ctrlKey",
-        "altKey",
-        "metaKey",
-    }
-)
 _CONTROL_KEYS = MODIFIERS | NAVIGATION | EDITING
 _GENERIC = ("CREDENTIAL", "PASSWORD")
-_SEP = "\n\n"
 _CACHE_SIZE = 4096
-_MAX_DEPTH = 32
 
 
 class _Slot:
@@ -183,7 +131,7 @@ class KeystrokeRedactor:
         self._secure_ctx: dict[Context, bool] = {}
         self._spans_cache: OrderedDict[str, list[tuple[int, int, str]]] = OrderedDict()
         self._ahead: tuple[Editor, list[Any]] | None = None
-        self._text_cache: OrderedDict[str, str] = OrderedDict()
+        self.free = FreeText(self.text, self.stats)
         self._last_checkpoint = -1
         self._failed = False
         self._mask_apps = {a.casefold() for a in getattr(self.policy, "mask_apps", ())}
@@ -386,29 +334,15 @@ class KeystrokeRedactor:
 
         One analysis call for all of them (joined by blank lines): the per-call cost of the NLP
         pipeline dominates on field-sized texts."""
-        parts, texts = _analysis_parts(field)
-        bad: set[int] = set()
-        if field.overflow:  # too many erasures to check each: every erased stroke is masked
-            alive = set(map(id, field.chars))
-            bad.update(id(s) for s in field.strokes if s.text and id(s) not in alive)
-        final: list[tuple[int, int, str]] = []
+        parts, texts = analysis_parts(field)
         if not parts:
-            return bad, final
-        combined = _SEP.join(texts)
+            return map_spans(field, parts, texts, [])
+        combined = SEP.join(texts)
         spans = self._engine_spans(combined)
-        spans += [(*m.span(), "CREDENTIAL") for m in PREFIXES.finditer(combined)]
+        spans += prefix_spans(combined)
         if self.rules.is_terminal(field.context.app):
             spans += [(a, b, "PASSWORD") for a, b in self.rules.inline_spans(combined)]
-        base = 0
-        for i, (seq, t) in enumerate(zip(parts, texts)):
-            for start, end, kind in spans:
-                lo, hi = max(start, base) - base, min(end, base + len(t)) - base
-                if hi > lo:
-                    bad.update(map(id, _strokes_in(seq, lo, hi)))
-                    if i == 0 and seq is field.chars:
-                        final.append((lo, hi, kind))
-            base += len(t) + len(_SEP)
-        return bad, final
+        return map_spans(field, parts, texts, spans)
 
     def _engine_spans(self, text: str) -> list[tuple[int, int, str]]:
         cache = self._spans_cache
@@ -444,9 +378,9 @@ class KeystrokeRedactor:
                 for field in editor.feed(state[0], event).closed:
                     if self._secure(field.context):
                         continue  # masked whole, never analysed
-                    parts = _analysis_parts(field)[1]
+                    parts = analysis_parts(field)[1]
                     if parts:
-                        texts[_SEP.join(parts)] = None
+                        texts[SEP.join(parts)] = None
                 for k, v in event.items():
                     if k not in NON_TEXT_FIELDS and isinstance(v, str) and v.strip():
                         free[v] = None
@@ -454,13 +388,13 @@ class KeystrokeRedactor:
         except KeyEventError:
             pass  # feed will raise it at the same event
         todo = [t for t in texts if t not in self._spans_cache]
-        todo_free = [v for v in free if v not in self._text_cache]
+        todo_free = [v for v in free if v not in self.free.cache]
         try:
             for t, found in zip(todo, self.text.analyze_many(todo)):
                 self.stats["analyses"] += 1
                 self._remember(t, [(f.start, f.end, f.entity_type) for f in found])
             for v, res in zip(todo_free, self.text.redact_many(todo_free)):
-                self._text_cache[v] = res.text
+                self.free.remember(v, res.text)
         except Exception:  # noqa: BLE001 - an optimisation only
             log.warning("batched prefetch failed; analysing field by field")
 
@@ -479,7 +413,7 @@ class KeystrokeRedactor:
                 merged.append([a, b, kind])
         head = self._queue[0].index if self._queue else 0
         for a, b, kind in merged:
-            strokes = _strokes_in(chars, a, b)
+            strokes = strokes_in(chars, a, b)
             if not strokes or any(s.verdict != UNDECIDED for s in strokes):
                 continue
             first = strokes[0].down
@@ -487,16 +421,8 @@ class KeystrokeRedactor:
                 continue
             value = "".join(s.char for s in strokes)
             replacement = self.text.replacement(kind, value)
-            slots = [self._queue[s.down - head] for s in strokes]
-            per = 2 * len(replacement)
-            emit: list[list[dict[str, Any]]] = [[] for _ in strokes]
-            for j in range(per):
-                k = j * len(strokes) // per
-                template = slots[k].event
-                ev = self._masked(template)
-                ev["type"] = "keydown" if j % 2 == 0 else "keyup"
-                ev["key"] = replacement[j // 2]
-                emit[k].append(ev)
+            templates = [self._queue[s.down - head].event for s in strokes]
+            emit = replacement_events(templates, replacement, self.mask_char)
             for s, evs in zip(strokes, emit):
                 s.emit = evs
                 planned[id(s)] = s
@@ -509,95 +435,14 @@ class KeystrokeRedactor:
             # in a secure field, anything but a control key may spell what is typed
             # (``code``, ``keyCode``, an ``input`` event's ``data``): blanked, key name kept
             if slot.secure and slot.stroke is None and event.get("key") not in _CONTROL_KEYS:
-                yield self._clean(self._masked(event, keep_key=True))
+                yield self.free.clean(masked(event, self.mask_char, keep_key=True))
             else:
-                yield self._clean(event)
+                yield self.free.clean(event)
         elif verdict == MASK:
-            yield self._clean(self._masked(event))
+            yield self.free.clean(masked(event, self.mask_char))
         elif verdict == REPLACE and slot.stroke is not None:
             for ev in slot.stroke.emit or ():
-                yield self._clean(ev)
-
-    def _masked(self, event: dict[str, Any], keep_key: bool = False) -> dict[str, Any]:
-        out: dict[str, Any] = {}
-        for k, v in event.items():
-            if k == "key":
-                out[k] = v if keep_key else self.mask_char
-            elif k in MASKED_KEEP or v is None or isinstance(v, bool):
-                out[k] = v
-            elif isinstance(v, str):
-                out[k] = self.mask_char
-            elif isinstance(v, int | float):
-                out[k] = 0
-            else:
-                out[k] = type(v)() if isinstance(v, list | dict) else None
-        return out
-
-    def _clean(self, event: dict[str, Any]) -> dict[str, Any]:
-        return {k: v if k in NON_TEXT_FIELDS else self._free(v, 0) for k, v in event.items()}
-
-    def _free(self, value: Any, depth: int) -> Any:
-        """Free text in any other field (titles, URLs), redacted like any text."""
-        if isinstance(value, str):
-            return self._free_text(value)
-        if depth > _MAX_DEPTH:
-            return None
-        if isinstance(value, list):
-            return [self._free(v, depth + 1) for v in value]
-        if isinstance(value, dict):
-            return {k: self._free(v, depth + 1) for k, v in value.items()}
-        return value
-
-    def _free_text(self, value: str) -> str:
-        cache = self._text_cache
-        out = cache.get(value)
-        if out is None:
-            try:
-                out = self.text.redact(value).text if value.strip() else value
-            except Exception:  # noqa: BLE001 - never pass unchecked text through
-                self.stats["detection_errors"] += 1
-                out = "<REDACTED>"
-            cache[value] = out
-            if len(cache) > _CACHE_SIZE:
-                cache.popitem(last=False)
-        return out
-
-
-def _analysis_parts(field: Field) -> tuple[list[list[Stroke]], list[str]]:
-    """The distinct non-blank texts of a field to check: final, raw (cut at long erasures),
-    pre-erasure snapshots."""
-    parts: list[list[Stroke]] = []
-    texts: list[str] = []
-    for seq in (field.chars, *_segments(field.typed), *field.snapshots):
-        text = "".join(s.char for s in seq)
-        if text.strip() and text not in texts:
-            parts.append(seq)
-            texts.append(text)
-    return parts, texts
-
-
-def _segments(typed: list[Stroke]) -> list[list[Stroke]]:
-    """The raw sequence cut where a long erasure ended."""
-    out: list[list[Stroke]] = [[]]
-    for s in typed:
-        if s.after_erasure and out[-1]:
-            out.append([])
-        out[-1].append(s)
-    return out
-
-
-def _strokes_in(seq: list[Stroke], start: int, end: int) -> list[Stroke]:
-    """The strokes covering characters ``start:end`` of ``"".join(s.char for s in seq)``
-    (a stroke may type several code points: an accent, an emoji with modifiers)."""
-    out, pos = [], 0
-    for s in seq:
-        nxt = pos + len(s.char)
-        if nxt > start and pos < end:
-            out.append(s)
-        elif pos >= end:
-            break
-        pos = nxt
-    return out
+                yield self.free.clean(ev)
 
 
 def redact_keystrokes(events: list[dict[str, Any]], **options: Any) -> list[dict[str, Any]]:

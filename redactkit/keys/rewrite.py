@@ -1,0 +1,105 @@
+"""Rewriting events: a masked copy of a key event, the typing of a replacement, free text.
+
+Pure functions on dicts (the input event is never modified) and one small cache. A masked event
+keeps its place, time, type and context; every other field that could spell the key is blanked
+in place, keeping its JSON type.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from typing import Any
+
+#: Fields whose values are not free text: never sent to detection.
+NON_TEXT_FIELDS = frozenset(
+    {"t", "type", "key", "code", "location", "repeat", "isComposing", "secure", "button",
+     "buttons", "x", "y", "dx", "dy", "deltaX", "deltaY", "deltaZ", "deltaMode", "shiftKey",
+     "ctrlKey", "altKey", "metaKey"}
+)  # fmt: skip
+#: Fields a masked key event keeps as they are; any other field of it could spell the key
+#: (``code``: "KeyA", ``keyCode``: 65, ``char``, an ``input`` event's ``data``).
+MASKED_KEEP = frozenset(
+    {"t", "type", "app", "title", "secure", "location", "repeat", "isComposing", "shiftKey",
+     "ctrlKey", "altKey", "metaKey"}
+)  # fmt: skip
+MAX_DEPTH = 32
+CACHE_SIZE = 4096
+
+
+def masked(event: dict[str, Any], mask_char: str, *, keep_key: bool = False) -> dict[str, Any]:
+    """A copy of ``event`` with ``key`` (unless ``keep_key``) and every field outside
+    MASKED_KEEP blanked: strings to ``mask_char``, numbers to 0, containers emptied."""
+    out: dict[str, Any] = {}
+    for k, v in event.items():
+        if k == "key":
+            out[k] = v if keep_key else mask_char
+        elif k in MASKED_KEEP or v is None or isinstance(v, bool):
+            out[k] = v
+        elif isinstance(v, str):
+            out[k] = mask_char
+        elif isinstance(v, int | float):
+            out[k] = 0
+        else:
+            out[k] = type(v)() if isinstance(v, list | dict) else None
+    return out
+
+
+def replacement_events(
+    templates: list[dict[str, Any]], replacement: str, mask_char: str
+) -> list[list[dict[str, Any]]]:
+    """Keydown/keyup events typing ``replacement``, spread over the original keydowns.
+
+    ``templates`` are the keydowns of the value (in order). Event ``j`` of the ``2 * len``
+    replacement events goes to keydown ``j * n // (2 * len)`` and takes its timestamp, so the
+    replacement is typed inside the original span and times never go backwards. Returns, per
+    original keydown, the events that stand in its place (possibly none).
+    """
+    n, per = len(templates), 2 * len(replacement)
+    out: list[list[dict[str, Any]]] = [[] for _ in templates]
+    for j in range(per):
+        k = j * n // per
+        ev = masked(templates[k], mask_char)
+        ev["type"] = "keydown" if j % 2 == 0 else "keyup"
+        ev["key"] = replacement[j // 2]
+        out[k].append(ev)
+    return out
+
+
+class FreeText:
+    """Redacts the free text of events (titles, URLs, unknown fields), cached per string:
+    a capture repeats the same window titles thousands of times."""
+
+    def __init__(self, text_redactor: Any, stats: dict[str, int]) -> None:
+        self.text = text_redactor
+        self.stats = stats
+        self.cache: OrderedDict[str, str] = OrderedDict()
+
+    def clean(self, event: dict[str, Any]) -> dict[str, Any]:
+        return {k: v if k in NON_TEXT_FIELDS else self.value(v, 0) for k, v in event.items()}
+
+    def value(self, value: Any, depth: int) -> Any:
+        if isinstance(value, str):
+            return self.string(value)
+        if depth > MAX_DEPTH:
+            return None
+        if isinstance(value, list):
+            return [self.value(v, depth + 1) for v in value]
+        if isinstance(value, dict):
+            return {k: self.value(v, depth + 1) for k, v in value.items()}
+        return value
+
+    def string(self, value: str) -> str:
+        out = self.cache.get(value)
+        if out is None:
+            try:
+                out = self.text.redact(value).text if value.strip() else value
+            except Exception:  # noqa: BLE001 - never pass unchecked text through
+                self.stats["detection_errors"] += 1
+                out = "<REDACTED>"
+            self.remember(value, out)
+        return out
+
+    def remember(self, value: str, redacted: str) -> None:
+        self.cache[value] = redacted
+        if len(self.cache) > CACHE_SIZE:
+            self.cache.popitem(last=False)
