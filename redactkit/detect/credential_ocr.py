@@ -37,7 +37,8 @@ def fold_keyword(kw: str) -> str:
 @functools.cache
 def _tolerant_prefix(prefix: str) -> re.Pattern[str]:
     parts = [f"[{re.escape(CONFUSABLE.get(c, c))}]" for c in prefix]
-    return re.compile(r"(?<![A-Za-z0-9])" + "".join(parts))
+    # a prefix starts a token and is followed by one: `private_key_id` holds no `key-` prefix
+    return re.compile(r"(?<![A-Za-z0-9_\-])" + "".join(parts) + r"(?=[A-Za-z0-9+/=_\-.]{8})")
 
 
 def repair_prefixes(text: str, prefixes: list[str]) -> str:

@@ -37,7 +37,7 @@ CREDENTIAL_TYPES: frozenset[str] = frozenset(
     {r.entity for r in RULES} | set(GENERIC_TYPES.values()) | set(KEY_TYPES.values())
 )
 GENERIC_RULE_IDS = frozenset(GENERIC_TYPES)
-KEY_KEYWORDS = ("private", "putty-user-key")
+KEY_KEYWORDS = ("private", "putty")
 
 
 @functools.cache

@@ -22,7 +22,7 @@ END_RE = re.compile(
     _DASH + r"{2,}\s?END[ A-Z0-9_\-]{0,60}?PRIVATE\s?KEY(?:\sBLOCK)?\s?" + _DASH + r"{2,}",
     re.IGNORECASE,
 )
-PUTTY_RE = re.compile(r"PuTTY-User-Key-File-[23]:")
+PUTTY_RE = re.compile(r"PuTTY-User-Key-Fi[l1I|]e-[23]:", re.IGNORECASE)
 PUTTY_END_RE = re.compile(r"Private-MAC:\s?[0-9a-fA-F]{20,64}")
 # a line break: real, or escaped inside a JSON/YAML string
 _LINE = re.compile(r"([^\n\\]*(?:\\(?![rn])[^\n\\]*)*)(\r?\n|\\r\\n|\\n|$)")
