@@ -10,10 +10,13 @@ import json
 import random
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from redactkit.keys import KeyEventError, KeystrokeRedactor, redact_keystrokes
 from redactkit.keys.cli import run_keys
 from redactkit.keys.editor import Editor
+from redactkit.keys.events import Reader, dump_event
 from redactkit.synth import values
 from redactkit.synth.keys import typing_session
 
@@ -337,3 +340,51 @@ def test_other_events_carrying_a_typed_character_follow_its_keydown(redactor_fac
     out = run(redactor_factory, events)
     assert [e.get("key") for e in out] == ["•", "•", None, "•", "o", "o", "o"]
     assert out[1]["code"] == "•" and out[2]["data"] == "•" and out[5]["code"] == "KeyO"
+
+
+GOOD = st.one_of(
+    st.builds(
+        lambda k: {"type": "keydown", "key": k},
+        st.sampled_from(["a", "Z", "@", " ", "Enter", "Shift", "é"]),
+    ),
+    st.builds(
+        lambda x, y: {"type": "mousemove", "x": x, "y": y}, st.integers(0, 99), st.integers(0, 99)
+    ),
+    st.builds(lambda title: {"type": "focus", "title": title}, st.text(max_size=8)),
+)
+BAD = st.sampled_from(
+    ['{"type": "keydown", "key": "hunter2"}', '{"type": "keyup"}', '{"key": "a"}', "[1, 2]",
+     '{"type": "keydown", "key": "pw', "pw=hunter2", '{"type": 5, "key": "a"}',
+     '{"type": "keydown", "key": "a", "secure": "yes"}']
+)  # fmt: skip
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(st.booleans(), GOOD, BAD), max_size=25))
+def test_reader_drops_exactly_the_bad_lines_and_names_them(rows):
+    lines, good, bad_lines = [], [], []
+    for i, (ok, event, bad) in enumerate(rows):
+        if ok:
+            event = {"t": float(i), **event}
+            good.append(event)
+            lines.append(dump_event(event))
+        else:
+            bad_lines.append(len(lines) + 1)
+            lines.append(bad + "\n")
+    reader = Reader(errors="drop")
+    assert list(reader.events(lines)) == good
+    assert reader.dropped == len(bad_lines) and reader.dropped_lines == bad_lines
+    strict = Reader()
+    if bad_lines:
+        with pytest.raises(KeyEventError) as info:
+            list(strict.events(lines))
+        assert info.value.line == bad_lines[0] and "hunter2" not in str(info.value)
+    else:
+        assert list(strict.events(lines)) == good
+
+
+@given(st.floats(0, 1e6), st.floats(0, 1e6))
+def test_timestamps_must_not_go_backwards(a, b):
+    lines = [dump_event({"t": a, "type": "mousemove"}), dump_event({"t": b, "type": "mousemove"})]
+    reader = Reader(errors="drop")
+    assert len(list(reader.events(lines))) == (2 if b >= a else 1)
