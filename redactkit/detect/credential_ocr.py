@@ -7,7 +7,8 @@ a leak. Three cheap repairs, used only when the text came from OCR:
 - known token prefixes read with a confusion (``AKlA``, ``ghp-``) are rewritten in place;
 - each rule's character classes are widened with the readings OCR gives their members, so a
   hex key with an ``O`` in it still matches (its checksum then fails, which lowers the score);
-- a token split by one space or line break is matched on a copy with that break removed.
+- a token split by one space or line break is matched on a copy of its neighbourhood with
+  that one break removed.
 
 All rewrites keep a map back to the original offsets.
 """
@@ -98,9 +99,10 @@ def widen(pattern: str) -> re.Pattern[str]:
     return re.compile(body)
 
 
-_GAP = re.compile(r"(?<=[A-Za-z0-9+/=_%~.\-])(?:[ \t]|\r?\n)(?=[A-Za-z0-9+/=_%~.\-])")
-_RUN_LEFT = re.compile(r"[A-Za-z0-9+/=_%~.\-]{6,}$")
-_RUN_RIGHT = re.compile(r"[A-Za-z0-9+/=_%~.\-]{2,}")
+_TOKEN_CHARS = r"A-Za-z0-9+/=_%~.\-$:@*!^#&"
+_GAP = re.compile(rf"(?<=[{_TOKEN_CHARS}])(?:[ \t]|\r?\n)(?=[{_TOKEN_CHARS}])")
+_RUN_LEFT = re.compile(rf"[{_TOKEN_CHARS}]{{4,}}$")
+_RUN_RIGHT = re.compile(rf"[{_TOKEN_CHARS}]{{2,}}")
 
 
 def _tokenish(run: str) -> bool:
@@ -112,37 +114,23 @@ def _tokenish(run: str) -> bool:
         return True
     if any(c.islower() for c in core) and any(c.isupper() for c in core):
         return True
-    if has_alpha and any(c in "+/=_%~" for c in core.rstrip("=")):
+    if has_alpha and any(c in "+/=_%~$:@*!^#&" for c in core.rstrip("=.:")):
         return True
     return run.isupper() and len(run) >= 5 and ck.wordlike_fraction(run) < 0.3
 
 
-def despace(text: str) -> tuple[str, list[int], list[int]] | None:
-    """Remove single breaks between two token-like runs; None when there is none.
-
-    Returns ``(joined, index, gaps)``: ``index[i]`` is the offset in ``text`` of
-    ``joined[i]`` (plus one entry for the end), ``gaps`` the joined offsets where a break was.
-    """
-    out: list[str] = []
-    index: list[int] = []
-    gaps: list[int] = []
-    last = 0
+def split_gaps(text: str) -> list[tuple[int, int]]:
+    """``(offset, width)`` of single breaks between two token-like runs: where OCR may have
+    cut one token in two. Each is tried on its own, so neighbouring words are never glued."""
+    gaps = []
     for m in _GAP.finditer(text):
         left = _RUN_LEFT.search(text, max(0, m.start() - 200), m.start())
         right = _RUN_RIGHT.match(text, m.end())
         if (
-            left is None
-            or right is None
-            or not _tokenish(left.group())
-            or not _tokenish(right.group())
+            left is not None
+            and right is not None
+            and _tokenish(left.group())
+            and _tokenish(right.group())
         ):
-            continue
-        out.append(text[last : m.start()])
-        index.extend(range(last, m.start()))
-        gaps.append(len(index))
-        last = m.end()
-    if not gaps:
-        return None
-    out.append(text[last:])
-    index.extend(range(last, len(text) + 1))
-    return "".join(out), index, gaps
+            gaps.append((m.start(), m.end() - m.start()))
+    return gaps

@@ -18,7 +18,13 @@ import re
 from collections.abc import Callable
 
 from redactkit.detect import checksums as ck
-from redactkit.detect.credential_ocr import OCR_FOLD, despace, fold_keyword, repair_prefixes, widen
+from redactkit.detect.credential_ocr import (
+    OCR_FOLD,
+    fold_keyword,
+    repair_prefixes,
+    split_gaps,
+    widen,
+)
 from redactkit.detect.credential_rules import OCR_FAILED_SCORE, RULES, VERIFIED_SCORE, Rule
 from redactkit.detect.generic_secrets import KEYWORDS as GENERIC_KEYWORDS
 from redactkit.detect.generic_secrets import find_generic_secrets, is_placeholder
@@ -38,6 +44,7 @@ CREDENTIAL_TYPES: frozenset[str] = frozenset(
 )
 GENERIC_RULE_IDS = frozenset(GENERIC_TYPES)
 KEY_KEYWORDS = ("private", "putty")
+REJOIN_WINDOW = 400  # characters either side of a break tried as a token split by OCR
 
 
 @functools.cache
@@ -107,12 +114,12 @@ def find_credentials(
         return []
     raw = _scan(text, ocr)
     if ocr:
-        joined = despace(text)
-        if joined is not None:
-            jtext, index, gaps = joined
-            for rid, entity, s, e, score in _scan(jtext, ocr):
-                if any(s < g < e for g in gaps):  # only what the removed break was hiding
-                    raw.append((rid, entity, index[s], index[e - 1] + 1, min(score, 0.9)))
+        for gap, width in split_gaps(text):
+            lo, hi = max(0, gap - REJOIN_WINDOW), min(len(text), gap + width + REJOIN_WINDOW)
+            cut = gap - lo
+            for rid, entity, s, e, score in _scan(text[lo:gap] + text[gap + width : hi], ocr):
+                if s < cut < e:  # only what the removed break was hiding
+                    raw.append((rid, entity, lo + s, lo + e + width, min(score, 0.9)))
     return _resolve(raw, text, allow)
 
 
