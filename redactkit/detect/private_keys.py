@@ -23,12 +23,14 @@ END_RE = re.compile(
     re.IGNORECASE,
 )
 PUTTY_RE = re.compile(r"PuTTY-User-Key-Fi[l1I|]e-[23]:", re.IGNORECASE)
-PUTTY_END_RE = re.compile(r"Private-MAC:\s?[0-9a-fA-F]{20,64}")
+PUTTY_END_RE = re.compile(r"Private-MAC:\s?[0-9a-fA-FOoIlS]{20,64}", re.IGNORECASE)
 # a line break: real, or escaped inside a JSON/YAML string
 _LINE = re.compile(r"([^\n\\]*(?:\\(?![rn])[^\n\\]*)*)(\r?\n|\\r\\n|\\n|$)")
 _B64 = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=")
 _ARMOR_FIELD = re.compile(
-    r"^\s*(?:Proc-Type|DEK-Info|Version|Comment|Hash|Charset):", re.IGNORECASE
+    r"^\s*(?:Proc-Type|DEK-Info|Version|Comment|Hash|Charset|Encryption|Public-Lines|Private-Lines"
+    r"|Key-Derivation|Argon2-[A-Za-z]+):",
+    re.IGNORECASE,
 )
 _BARE_BODY = re.compile(
     r"(?:^|\n)[ \t]*((?:[A-Za-z0-9+/]{64}|[A-Za-z0-9+/]{70})[ \t]*\r?\n"
