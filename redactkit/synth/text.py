@@ -157,7 +157,7 @@ _SENSITIVE = [
     "The VPN gateway is [[ip]] and my laptop was [[ip2]].",
     "Grab the recording here: [[url]]",
     "Payout IBAN: [[iban]].",
-    "ask [[first]] about it, she has the numbers",
+    "ask [[first]] about it, she has the numbers.",
 ]
 
 
