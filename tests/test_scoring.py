@@ -71,3 +71,23 @@ def test_masking_exactly_the_labels_scores_perfectly(seed: int) -> None:
     assert q.overall.leaked == 0
     assert q.decoy_overall.masked_chars == 0 and q.other_masked == 0
     assert q.other_chars > 0
+
+
+def test_quality_section_replaces_only_its_own_block(tmp_path) -> None:
+    from benchmarks.quality_text import BEGIN, END, section, write_section
+
+    docs = generate_corpus(random.Random(3), 12)
+    ours = score_corpus(docs, [[(lab.start, lab.end) for lab in d.labels] for d in docs])
+    theirs = score_corpus(docs, [[] for _ in docs])
+    md = section("python -m benchmarks.quality_text --seed 3 --kb 1", docs, 3, ours, theirs)
+    assert md.startswith(BEGIN) and md.rstrip().endswith(END)
+    assert "No labelled value leaked" in md
+    for entity_type in ours.by_type:
+        assert f"| {entity_type} |" in md
+    out = tmp_path / "quality.md"
+    out.write_text(f"# Quality\n\nimages part\n\n{BEGIN}\nold\n{END}\n\nkeys part\n")
+    write_section(out, md)
+    write_section(out, md)
+    text = out.read_text()
+    assert "images part" in text and "keys part" in text and "old" not in text
+    assert text.count(BEGIN) == 1 and "--seed 3" in text

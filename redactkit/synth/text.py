@@ -11,7 +11,8 @@ Decisions on what counts as personal: loopback and unspecified addresses (``127.
 IP address, private (RFC 1918) ones included, is ``IP_ADDRESS``, since an internal address maps
 a network and a device. A URL is sensitive (``URL``) when it carries a token or a private document
 id; links to public documentation are decoys. Log timestamps and meeting times are decoys; dates
-of birth are ``DATE_TIME``.
+of birth are ``DATE_TIME``. Of a pasted private key only the base64 body is labelled: the
+BEGIN/END lines name the format and reveal nothing.
 """
 
 from __future__ import annotations
