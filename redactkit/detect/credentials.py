@@ -87,7 +87,7 @@ def _score(rule: Rule, value: str, ocr: bool) -> float | None:
     """The score of a candidate value, or None when it must be dropped."""
     if is_placeholder(value):
         return None
-    if rule.random and not ck.looks_random(value, min_len=12, min_norm_entropy=0.65):
+    if rule.random and not _random_enough(rule, value):
         return None
     verdict = rule.validator(value) if rule.validator is not None else None
     if verdict is None:
@@ -95,6 +95,14 @@ def _score(rule: Rule, value: str, ocr: bool) -> float | None:
     if verdict:
         return VERIFIED_SCORE if rule.check == "checksum" else rule.score
     return min(rule.score, OCR_FAILED_SCORE) if ocr else None
+
+
+def _random_enough(rule: Rule, value: str) -> bool:
+    """A fixed prefix is already strong evidence: its body only has to avoid words and
+    repetition. A context-keyed value has nothing else going for it and must look random."""
+    if rule.prefixes:
+        return ck.normalized_entropy(value) >= 0.6 and ck.wordlike_fraction(value) < 0.7
+    return ck.looks_random(value, min_len=12, min_norm_entropy=0.65)
 
 
 def _secret_span(m: re.Match[str]) -> tuple[int, int]:

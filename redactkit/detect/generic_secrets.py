@@ -21,7 +21,8 @@ STRONG_GENERIC_SCORE = 0.65
 # Placeholders from documentation and templates: never findings. Extend through ``allow``.
 PLACEHOLDER_PATTERNS: tuple[str, ...] = (
     r"example",
-    r"^(?:your|my|the|a|an|enter|insert|replace|put|add|some|<)[\w\- ]{0,40}(?:here|key|token|secret|password|passwd|value|id)>?$",
+    r"^<?(?:your|my|enter|insert|replace|put|add|some|paste)(?:[-_ ][a-z0-9]+){0,6}>?$",
+    r"[-_ ](?:goes[-_ ])?here>?$",
     r"x{5,}",
     r"^(?P<rep>.)(?P=rep){3,}$",
     r"0{8,}",
@@ -105,8 +106,15 @@ def is_placeholder(value: str) -> bool:
 
 
 def is_reference(value: str) -> bool:
-    """Values that name where a secret lives (env vars, attributes, calls, paths, URLs)."""
-    return bool(_REFERENCE.match(value))
+    """Values that name where a secret lives (env vars, attributes, calls, paths, URLs).
+
+    A base64 key can start with ``/``: a "path" whose segments look random is not one.
+    """
+    if not _REFERENCE.match(value):
+        return False
+    if value[:1] == "/" and "." not in value:
+        return not any(ck.looks_random(seg, min_len=12) for seg in value.split("/"))
+    return True
 
 
 def _classes(value: str) -> int:
