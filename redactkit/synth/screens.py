@@ -830,7 +830,7 @@ def _crm(c: _Canvas, rng: random.Random, px: int) -> None:
 def _settings(c: _Canvas, rng: random.Random, px: int) -> None:
     f, fb, mono = c.font(px), c.font(px, bold=True), c.font(max(11, px - 1), mono=True)
     y = _title_bar(c, rng, "Settings")
-    side = c.s(200)
+    side = min(c.s(200), c.w // 6)
     c.rect(0, y, side, c.h, c.pal.panel)
     yy = y + c.s(16)
     for item in ("Profile", "Account", "Billing", "API keys", "Webhooks", "Team", "Security"):
@@ -845,26 +845,19 @@ def _settings(c: _Canvas, rng: random.Random, px: int) -> None:
             )
         c.line(c.s(20), yy, item, f, fill=(255, 255, 255) if item == "API keys" else c.pal.fg)
         yy += int(px * 2.3 * c.k)
-    x, y = side + c.s(30), y + c.s(20)
+    x, y = side + c.s(20), y + c.s(20)
     c.line(x, y, "API keys", c.font(px + 5, bold=True))
     y += c.s(44)
-    c.paragraph(x, y, [(_sentence(rng, 14), c.pal.muted, None)], f, c.w - x - c.s(30))
-    y += c.s(50)
+    y = c.paragraph(x, y, [(_sentence(rng, 14), c.pal.muted, None)], f, c.w - x - c.s(30))
+    y += c.s(16)
     for _ in range(rng.randint(2, 3)):
         name, value, kind = _credential(rng)
         c.line(x, y, name.replace("_", " ").title(), fb)
-        y += int(px * 1.7 * c.k)
-        c.rect(x, y - c.s(6), c.w - c.s(30), y + mono.size + c.s(8), c.pal.panel, radius=c.s(4))
-        end = c.line(
-            x + c.s(10), y, [(value, None, c.secret(value, kind))], mono, max_x=c.w - c.s(140)
-        )
-        c.button(
-            max(end + c.s(16), c.w - c.s(130)),
-            y - c.s(4),
-            "Copy",
-            c.font(max(11, px - 2)),
-            c.pal.accent,
-        )
+        small = c.font(max(11, px - 2))
+        c.button(c.w - c.s(90), y - c.s(6), "Copy", small, c.pal.accent)
+        y += int(px * 2.0 * c.k)
+        c.rect(x, y - c.s(6), c.w - c.s(12), y + mono.size + c.s(8), c.pal.panel, radius=c.s(4))
+        c.line(x + c.s(8), y, [(value, None, c.secret(value, kind))], mono, max_x=c.w - c.s(14))
         y += c.s(50)
     c.line(x, y, ".env", fb)
     y += int(px * 1.8 * c.k)
