@@ -276,3 +276,16 @@ def test_merge_spans_covers_union_without_overlap(spans) -> None:
     covered = {i for f in findings for i in range(f.start, f.end)}
     assert covered <= {i for f in merged for i in range(f.start, f.end)}
     assert all(a.end < b.start for a, b in zip(merged, merged[1:]))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("abcXYZ Éé\n\t.-_'09")), max_size=400))
+def test_ner_view_keeps_offsets_and_capitalised_words(text: str) -> None:
+    from redactkit.detect.nlp import _CAPITALISED, ner_view
+
+    view = ner_view(text)
+    assert len(view) == len(text)
+    assert [i for i, c in enumerate(view) if c == "\n"] == [i for i, c in enumerate(text) if c == "\n"]
+    for m in _CAPITALISED.finditer(text):
+        assert view[m.start() : m.end()] == m.group()
+    assert all(v == t or v == " " for v, t in zip(view, text))
