@@ -210,6 +210,15 @@ def keys(
     errors: str = typer.Option(
         "strict", "--errors", help="strict: stop at a bad line; drop: drop and count bad lines."
     ),
+    max_hold: int | None = typer.Option(
+        None, "--max-hold", min=1, help="Most events held back undecided before they are masked."
+    ),
+    max_hold_seconds: float | None = typer.Option(
+        None,
+        "--max-hold-seconds",
+        min=0.0,
+        help="Longest hold-back, in event time, before masking.",
+    ),
 ) -> None:
     """Redact a keystroke event stream (JSON Lines)."""
     import io
@@ -221,7 +230,14 @@ def keys(
         from redactkit.keys.cli import run_keys
 
         buf = io.StringIO()
-        status = run_keys(io.StringIO(content), buf, policy=policy, mode=mode, errors=errors)
+        limits = {
+            k: v
+            for k, v in (("max_hold", max_hold), ("max_hold_seconds", max_hold_seconds))
+            if v is not None
+        }
+        status = run_keys(
+            io.StringIO(content), buf, policy=policy, mode=mode, errors=errors, **limits
+        )
         write_output(output, buf.getvalue())
     except Fail as exc:
         raise fail(str(exc)) from None
