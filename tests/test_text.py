@@ -82,6 +82,16 @@ def cases(rng: random.Random) -> list[tuple[str, str, str]]:
         ("EMAIL_ADDRESS", e, f"Please forward the contract to {e} before Friday."),
         ("PHONE_NUMBER", p, f"You can reach me on my mobile {p} after 5pm."),
         ("CREDIT_CARD", c, f"Charge it to card {c}, expiry next year."),
+        (
+            "CREDIT_CARD",
+            luhn_card(rng, prefix=str(rng.randrange(2221, 2721))),
+            "Mastercard {} on file.",
+        ),
+        (
+            "PHONE_NUMBER",
+            f"+1 {rng.randrange(200, 999)} {rng.randrange(200, 999)} {rng.randrange(1000, 9999)}",
+            "Call me on {} tonight.",
+        ),
         ("IBAN_CODE", i, f"Wire the refund to IBAN {i} please."),
         ("IP_ADDRESS", ip, f"Login from {ip} was blocked by the firewall."),
         ("US_SSN", ssn, f"Her social security number is {ssn} according to the form."),
@@ -109,6 +119,7 @@ def redactor() -> TextRedactor:
 def test_each_entity_family_is_masked(redactor: TextRedactor, seed: int) -> None:
     rng = random.Random(seed)
     for etype, value, sentence in cases(rng):
+        sentence = sentence.format(value) if "{}" in sentence else sentence
         result = redactor.redact(sentence)
         assert value not in result.text, (etype, result.text)
         start = sentence.index(value)
@@ -285,7 +296,9 @@ def test_ner_view_keeps_offsets_and_capitalised_words(text: str) -> None:
 
     view = ner_view(text)
     assert len(view) == len(text)
-    assert [i for i, c in enumerate(view) if c == "\n"] == [i for i, c in enumerate(text) if c == "\n"]
+    assert [i for i, c in enumerate(view) if c == "\n"] == [
+        i for i, c in enumerate(text) if c == "\n"
+    ]
     for m in _CAPITALISED.finditer(text):
         assert view[m.start() : m.end()] == m.group()
     assert all(v == t or v == " " for v, t in zip(view, text))

@@ -28,6 +28,7 @@ from presidio_analyzer import (
 )
 from presidio_analyzer.nlp_engine import NlpArtifacts, NlpEngine
 from presidio_analyzer.predefined_recognizers import (
+    CreditCardRecognizer,
     DateRecognizer,
     EmailRecognizer,
     PhoneRecognizer,
@@ -76,9 +77,15 @@ class FastPhoneRecognizer(PhoneRecognizer):
     A phone number needs at least seven digits in a run of digits and separators; text with no
     such run (most of it) never reaches the matcher, and a run is matched with the few characters
     around it, which is what the matcher's leniency checks look at.
+
+    Numbers written the way only phone numbers are written (``+CC ...``, ``(212) 555-0187``)
+    are accepted when merely *possible* (right length) rather than *valid* (an allocated range):
+    numbering plans change, OCR misreads a digit, and a leaked number in an unallocated range
+    is still a leak.
     """
 
     _CANDIDATE = re.compile(r"(?:\+|\(|\b)\d[\d \t().\-/]{5,24}\d\b")
+    _PHONE_SHAPED = re.compile(r"^(?:\+\d|\(\d{3}\)\s?\d{3}[\s.-]\d{4}$|\d{3}[.-]\d{3}[.-]\d{4}$)")
     _MARGIN = 3
 
     def analyze(
@@ -98,10 +105,13 @@ class FastPhoneRecognizer(PhoneRecognizer):
                 if cand.group().startswith("+")
                 else self.supported_regions
             )
+            leniency = (
+                phonenumbers.Leniency.POSSIBLE
+                if self._PHONE_SHAPED.match(cand.group())
+                else self.leniency
+            )
             for region in regions:
-                matches = list(
-                    phonenumbers.PhoneNumberMatcher(window, region, leniency=self.leniency)
-                )
+                matches = list(phonenumbers.PhoneNumberMatcher(window, region, leniency=leniency))
                 for match in matches:
                     span = (lo + match.start, lo + match.end)
                     if span not in seen:
@@ -122,6 +132,19 @@ class _Span:
 
 
 _FULL_DATE_SCORE = 0.2  # below the default threshold: dates need birth context
+
+
+#: Presidio's card pattern predates Mastercard's 2-series (2221-2720, issued since 2017).
+MASTERCARD_2_SERIES = Pattern(
+    "Mastercard 2-series (weak)",
+    r"\b(?:222[1-9]|22[3-9]\d|2[3-6]\d{2}|27[01]\d|2720)[- ]?\d{4}[- ]?\d{4}[- ]?\d{4}\b",
+    0.3,
+)
+
+
+def card_recognizer() -> CreditCardRecognizer:
+    """Presidio's card recognizer (Luhn-validated) with the 2-series Mastercard range added."""
+    return CreditCardRecognizer(patterns=[*CreditCardRecognizer.PATTERNS, MASTERCARD_2_SERIES])
 
 
 def scoped_date_recognizer() -> DateRecognizer:
@@ -244,7 +267,13 @@ class CredentialRecognizer(LocalRecognizer):
         ]
 
 
-_REPLACED = (EmailRecognizer, PhoneRecognizer, DateRecognizer, SpacyRecognizer)
+_REPLACED = (
+    CreditCardRecognizer,
+    EmailRecognizer,
+    PhoneRecognizer,
+    DateRecognizer,
+    SpacyRecognizer,
+)
 
 
 def build_registry(nlp_engine: NlpEngine) -> RecognizerRegistry:
@@ -252,6 +281,7 @@ def build_registry(nlp_engine: NlpEngine) -> RecognizerRegistry:
     registry = RecognizerRegistry(supported_languages=["en"])
     registry.load_predefined_recognizers(languages=["en"], nlp_engine=nlp_engine)
     registry.recognizers = [r for r in registry.recognizers if not isinstance(r, _REPLACED)]
+    registry.add_recognizer(card_recognizer())
     registry.add_recognizer(OfflineEmailRecognizer())
     registry.add_recognizer(FastPhoneRecognizer())
     registry.add_recognizer(scoped_date_recognizer())
