@@ -63,6 +63,13 @@ RULES: tuple[Rule, ...] = (
         rf"(?m)^[ \t]*\[?\d{{1,2}}:\d{{2}}(?::\d{{2}})?\]?[ \t]+(?P<v>{_NAME}):[ \t]",
         0.6,
     ),
+    # chat apps show the author above the message: "Jane Doe  10:42 AM", "Jane Doe, yesterday"
+    Rule(
+        "chat-author",
+        "PERSON",
+        rf"(?m)^[ \t]*(?P<v>{_NAME})[ \t,]+(?:\d{{1,2}}:\d{{2}}(?:[ \t]?[AaPp][Mm])?|(?i:yesterday|today|now))[ \t]*$",
+        0.6,
+    ),
     # sign-offs: "Best regards,\nJane Doe"
     Rule(
         "signature",

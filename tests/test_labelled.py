@@ -1,0 +1,58 @@
+"""The labelled-value rules (names and addresses by label or shape), on generated values."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from redactkit.text import TextRedactor
+
+FIRST = ["Jürgen", "Amélie", "Siobhán", "Jae-won", "Chinedu", "Priya", "Mateo", "Fatima", "Linh", "Olu"]
+LAST = ["Nakamura", "O'Connor", "Wiśniewska", "Dlamini", "García", "Lindqvist", "Okafor", "Haddad", "Park"]
+STREETS = ["Cedar", "Elm", "Highland", "Maple", "Station", "Church"]
+
+
+def name(rng: random.Random) -> str:
+    return f"{rng.choice(FIRST)} {rng.choice(LAST)}"
+
+
+def person_cases(rng: random.Random) -> list[tuple[str, str]]:
+    n = name(rng)
+    return [
+        (n, f"[{rng.randrange(24):02d}:{rng.randrange(60):02d}] {n}: are we still on for lunch?"),
+        (n, f"owner: {n}\nreplicas: 3\n"),
+        (n, f'{{"customer": "{n}", "plan": "pro"}}'),
+        (n, f"From: {n} <x{rng.randrange(99)}@corp.example>\nSubject: invoice"),
+        (n, f"Thanks for the call.\n\nBest regards,\n{n}\nAccount Manager"),
+        (n, f"{n}  {rng.randrange(1, 12)}:{rng.randrange(60):02d} PM\nok, merging now"),
+    ]
+
+
+def address_cases(rng: random.Random) -> list[tuple[str, str]]:
+    us = f"{rng.randrange(10, 9999)} {rng.choice(STREETS)} Street, Austin, TX {rng.randrange(10000, 99999)}"
+    uk = f"Flat {rng.randrange(1, 40)}, {rng.randrange(1, 300)} {rng.choice(STREETS)} Road, London NW8 6WC"
+    de = f"{rng.choice(['Linden', 'Berg', 'Schiller'])}straße {rng.randrange(1, 200)}, {rng.randrange(10000, 99999)} Köln"
+    fr = f"{rng.randrange(1, 99)} rue de la Gare, {rng.randrange(10000, 99999)} Paris"
+    return [(a, f"Please ship it to {a} by Monday.") for a in (us, uk, de, fr)] + [
+        ("Osaka", 'city: "Osaka"\nzip: 530-0001'),
+    ]
+
+
+@pytest.fixture(scope="module")
+def redactor() -> TextRedactor:
+    return TextRedactor()
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_labelled_names_and_addresses_are_masked(redactor: TextRedactor, seed: int) -> None:
+    rng = random.Random(seed)
+    for value, text in person_cases(rng) + address_cases(rng):
+        out = redactor.redact(text).text
+        for part in value.split():
+            assert part.strip(",") not in out.split(), (value, out)
+
+
+def test_labels_without_names_are_left(redactor: TextRedactor) -> None:
+    for text in ["name: build\nruns-on: ubuntu-latest", "Error: connection refused", "to: be decided", "Hi team, the build is green."]:
+        assert redactor.redact(text).text == text
