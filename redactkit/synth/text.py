@@ -275,7 +275,7 @@ def _env(b: _Builder) -> None:
         "APP_VERSION=[[version]]\n",
         "PORT=[[port]]\n",
         "BIND_ADDRESS=[[loopback]]\n",
-        "DATABASE_URL=postgres://app:[[upassword]]@[[ip]]:5432/billing\n",
+        "DATABASE_URL=postgres://app:[[upassword]]@[[ipv4]]:5432/billing\n",
         "AWS_ACCESS_KEY_ID=[[akia]]\nAWS_SECRET_ACCESS_KEY=[[awssecret]]\n",
         "GITHUB_TOKEN=[[ghp]]\n",
         "ADMIN_EMAIL=[[email]]\n",

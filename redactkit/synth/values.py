@@ -460,6 +460,7 @@ SLOTS: dict[str, tuple[str | None, Callable[[random.Random], str]]] = {
     "ssn": ("US_SSN", ssn),
     "ip": ("IP_ADDRESS", ip),
     "ipv6": ("IP_ADDRESS", ipv6),
+    "ipv4": ("IP_ADDRESS", ipv4),  # where a bare IPv6 would be invalid (URL hosts)
     "city": ("LOCATION", _pick(_CITIES)),
     "address": ("LOCATION", address),
     "url": ("URL", url),
