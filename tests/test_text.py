@@ -302,3 +302,32 @@ def test_ner_view_keeps_offsets_and_capitalised_words(text: str) -> None:
     for m in _CAPITALISED.finditer(text):
         assert view[m.start() : m.end()] == m.group()
     assert all(v == t or v == " " for v, t in zip(view, text))
+
+
+def test_invisible_characters_do_not_hide_values(redactor: TextRedactor) -> None:
+    for text, value in [
+        ("mail jane\u200b.doe@acme.io now", "jane\u200b.doe@acme.io"),
+        ("key AKIA\u200dZ7QW3RT5YU6IO2PL ok", "AKIA\u200dZ7QW3RT5YU6IO2PL"),
+        ("card 4111\u00ad1111 1111 1111 x", "4111\u00ad1111 1111 1111"),
+    ]:
+        result = redactor.redact(text)
+        start = text.index(value)
+        assert any(f.start <= start and start + len(value) <= f.end for f in result.findings), text
+        assert [r.text for r in redactor.redact_many([text])] == [result.text]
+
+
+@given(
+    st.text(alphabet=st.sampled_from(list("ab@.\u200b\u200d\u00ad\ufeff")), max_size=60),
+    st.integers(0, 60),
+    st.integers(0, 60),
+)
+def test_invisible_map_round_trips(text: str, a: int, b: int) -> None:
+    from redactkit.detect.invisible import map_span, strip_invisible
+
+    visible, back = strip_invisible(text)
+    if back is None:
+        assert visible == text
+        return
+    start, end = sorted((min(a, len(visible)), min(b, len(visible))))
+    o_start, o_end = map_span(start, end, back)
+    assert strip_invisible(text[o_start:o_end])[0] == visible[start:end]

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from presidio_analyzer import AnalyzerEngine, PatternRecognizer, RecognizerResult
 
+from redactkit.detect.invisible import is_visible, map_span, strip_invisible
 from redactkit.detect.ocr import normalize_confusions
 from redactkit.findings import Finding, merge_spans
 
@@ -68,11 +69,13 @@ class Engine:
         """Findings in ``text`` (offsets into ``text``), overlapping spans merged."""
         if not text.strip():
             return []
-        view = normalize_confusions(text) if ocr else text
+        view, back = strip_invisible(text)
+        if ocr:
+            view = normalize_confusions(view)
         found: list[Finding] = []
         for offset, window in _windows(view):
             results = self._analyze_window(window, query)
-            found.extend(_to_finding(r, offset) for r in results)
+            found.extend(_to_finding(r, offset, back) for r in results)
         return merge_spans(found)
 
     def _analyze_window(
@@ -93,7 +96,9 @@ class Engine:
     ) -> list[list[Finding]]:
         """Like ``analyze`` per text, with the spaCy work batched through ``nlp.pipe``."""
         out: list[list[Finding]] = [[] for _ in texts]
-        short = [i for i, t in enumerate(texts) if t.strip() and len(t) <= CHUNK_CHARS]
+        short = [
+            i for i, t in enumerate(texts) if t.strip() and len(t) <= CHUNK_CHARS and is_visible(t)
+        ]
         for start in range(0, len(short), batch_size):
             idx = short[start : start + batch_size]
             batch = self.nlp_engine.process_batch(
@@ -102,20 +107,22 @@ class Engine:
             for i, (_, artifacts) in zip(idx, batch):
                 results = self._analyze_window(texts[i], query, nlp_artifacts=artifacts)
                 out[i] = merge_spans(_to_finding(r, 0) for r in results)
+        batched = set(short)
         for i, t in enumerate(texts):
-            if len(t) > CHUNK_CHARS:
+            if i not in batched and t.strip():
                 out[i] = self.analyze(t, query)
         return out
 
 
-def _to_finding(r: RecognizerResult, offset: int) -> Finding:
+def _to_finding(r: RecognizerResult, offset: int, back: list[int] | None = None) -> Finding:
     meta = r.recognition_metadata or {}
     detector = (
         meta.get("redactkit_detector") or meta.get(RecognizerResult.RECOGNIZER_NAME_KEY) or "?"
     )
-    return Finding(
-        r.entity_type, r.start + offset, r.end + offset, round(float(r.score), 4), detector
-    )
+    start, end = r.start + offset, r.end + offset
+    if back is not None:
+        start, end = map_span(start, end, back)
+    return Finding(r.entity_type, start, end, round(float(r.score), 4), detector)
 
 
 def _windows(text: str) -> Iterable[tuple[int, str]]:
