@@ -476,7 +476,7 @@ SLOTS: dict[str, tuple[str | None, Callable[[random.Random], str]]] = {
     "password": ("PASSWORD", password),
     "jwt": ("JWT", jwt),
     "upassword": ("PASSWORD", lambda rng: password(rng, url_safe=True)),
-    "version": ("DECOY_VERSION", _fmt("#.##.#", "v#.#.##", "#.#.###", "v##.#")),
+    "version": ("DECOY_VERSION", _fmt("#.##.#", "v#.#.##", "#.#.###", "v%.#")),
     "ts": ("DECOY_TIMESTAMP", _timestamp),
     "clock": ("DECOY_TIMESTAMP", lambda rng: f"{rng.randint(7, 19):02d}:{rng.randint(0, 59):02d}"),
     "order": (
