@@ -1,0 +1,73 @@
+"""What each entity type is, which detector finds it, how it is validated, where it is weak.
+
+The notes are data, read by ``scripts/gen_entities_doc.py`` together with the live recognizer
+registry, so the generated ``docs/entities.md`` always matches the code.
+"""
+
+from __future__ import annotations
+
+NOTES: dict[str, tuple[str, str]] = {
+    # entity type: (what it finds, known weaknesses)
+    "PERSON": (
+        "Names: spaCy NER (small English model; names it tags ORG, WORK_OF_ART, ... are "
+        "re-read as names when shaped like one), plus labelled fields, chat speakers, "
+        "sign-offs and greetings.",
+        "Lower-case names ('hey john'), single first names without context, names in "
+        "scripts without case (CJK); single capitalised UI words are sometimes tagged.",
+    ),
+    "LOCATION": (
+        "Places: spaCy GPE/LOC/FAC, street addresses (US, UK, German, French/Italian/"
+        "Spanish shapes), labelled address/city fields.",
+        "Bare city names without context in tables; addresses in other national formats.",
+    ),
+    "NRP": ("Nationalities, religious and political groups (spaCy NORP).", "Noisy; small model."),
+    "DATE_TIME": (
+        "Dates next to birth words only (born, birth, DOB, date of birth): a log "
+        "timestamp or 'Tuesday' is not personal data.",
+        "Dates of other personal events (admission, hiring) are not masked by default.",
+    ),
+    "EMAIL_ADDRESS": (
+        "E-mail addresses, top-level domain checked against tldextract's bundled list "
+        "(no download).",
+        "Obfuscated forms ('jane at acme dot io').",
+    ),
+    "PHONE_NUMBER": (
+        "python-phonenumbers over candidate digit runs, regions US, GB, DE, FR, IL, IN, "
+        "CA, BR; numbers written as phones (+CC, (212) 555-0187) accepted when possible, "
+        "others when valid.",
+        "National formats of regions not listed; numbers without separators in prose.",
+    ),
+    "CREDIT_CARD": (
+        "Card numbers incl. Mastercard 2-series, Luhn-validated.",
+        "None known beyond OCR misreads (tolerated inside digit runs).",
+    ),
+    "IBAN_CODE": (
+        "IBANs, mod-97 validated, with or without spaces.",
+        "Country formats outside Presidio's table.",
+    ),
+    "IP_ADDRESS": ("IPv4 and IPv6 addresses.", "Loopback and private addresses are masked too."),
+    "URL": ("URLs (Presidio's pattern).", "Masks public documentation links as well."),
+    "CRYPTO": ("Bitcoin addresses (checksum validated).", "Other chains' addresses."),
+    "US_SSN": ("US social security numbers (invalid ranges rejected).", ""),
+    "US_ITIN": ("US individual taxpayer numbers.", ""),
+    "US_PASSPORT": (
+        "US passport numbers, only next to context words (passport, travel document; "
+        "also inside keys like passport_number).",
+        "Without context they are not found.",
+    ),
+    "US_BANK_NUMBER": (
+        "US bank account numbers, only next to context words (account, bank, acct).",
+        "Without context they are not found.",
+    ),
+    "US_DRIVER_LICENSE": (
+        "US driver licence numbers, only next to context words (driver, license, "
+        "licence keys). Presidio flags words like INTRODUCTORY without context.",
+        "Without context they are not found.",
+    ),
+    "MEDICAL_LICENSE": ("US DEA registration numbers (checksum validated).", ""),
+    "UK_NHS": ("UK NHS numbers (checksum validated).", ""),
+    "MAC_ADDRESS": ("MAC addresses.", ""),
+    "UUID": ("UUIDs. Off by default: record identifiers, not people's.", ""),
+    "ORGANIZATION": ("Organisations (spaCy ORG). Off by default: many false positives.", ""),
+    "DENY_LIST": ("Values listed in the policy's deny list.", ""),
+}
