@@ -331,3 +331,15 @@ def test_invisible_map_round_trips(text: str, a: int, b: int) -> None:
     start, end = sorted((min(a, len(visible)), min(b, len(visible))))
     o_start, o_end = map_span(start, end, back)
     assert strip_invisible(text[o_start:o_end])[0] == visible[start:end]
+
+
+def test_loopback_addresses_and_file_names_are_kept(redactor: TextRedactor) -> None:
+    for text in [
+        "listen: 127.0.0.1:8080",
+        "bind ::1 port 22",
+        "open README.md and setup.py",
+        r"saved C:\Reports\q4-report.docx",
+    ]:
+        assert redactor.redact(text).text == text
+    out = redactor.redact("host 10.0.3.7, see https://intranet.acme.io/u/7 or acme.io").text
+    assert out == "host <IP_ADDRESS>, see <URL> or <URL>"

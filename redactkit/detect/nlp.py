@@ -22,6 +22,7 @@ import spacy.util
 from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
 from presidio_analyzer.nlp_engine import NerModelConfiguration, NlpArtifacts, SpacyNlpEngine
 from spacy.attrs import IDX, ORTH
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -169,6 +170,9 @@ class TrimmedSpacyEngine(SpacyNlpEngine):
         return [(t, self._doc_to_nlp_artifact(d, language)) for t, d in zip(texts, docs)]
 
 
+#: How many tokens either side of a finding the context enhancer looks at.
+CONTEXT_REACH = 12
+
 #: NER sees this many characters either side of a capitalised word (its receptive field is
 #: about four tokens each way; the margin is generous).
 NER_MARGIN = 32
@@ -242,12 +246,21 @@ class CompoundContextEnhancer(LemmaContextAwareEnhancer):
         lemmatized_filtered_keywords: list[str],
         is_backward: bool,
     ) -> list[str]:
-        keywords = set(lemmatized_filtered_keywords)
+        # Presidio walks until it has n context words, however far that takes it: quadratic on
+        # long texts, and a "passport" fifty lines up lifts every number below it. The walk
+        # stops after CONTEXT_REACH tokens. A lemma part counts when Presidio would have kept it
+        # as a keyword (not a stop word, not punctuation), checked directly instead of against
+        # a list of every keyword in the document.
         words: list[str] = []
         remaining = n_words + 1
         i = index
-        while 0 <= i < len(lemmas) and remaining > 0:
-            parts = [p for p in lemmas[i].lower().split(":") if p in keywords]
+        stop = index - CONTEXT_REACH if is_backward else index + CONTEXT_REACH
+        while 0 <= i < len(lemmas) and remaining > 0 and i != stop:
+            parts = [
+                p
+                for p in lemmas[i].lower().split(":")
+                if p and p not in STOP_WORDS and not _is_punct(p)
+            ]
             if parts:
                 words.extend(parts)
                 remaining -= 1

@@ -14,6 +14,7 @@ Each repair sits in the recognizer it concerns:
 
 from __future__ import annotations
 
+import ipaddress
 import re
 
 import phonenumbers
@@ -31,8 +32,11 @@ from presidio_analyzer.predefined_recognizers import (
     CreditCardRecognizer,
     DateRecognizer,
     EmailRecognizer,
+    IpRecognizer,
     PhoneRecognizer,
     SpacyRecognizer,
+    UrlRecognizer,
+    UsLicenseRecognizer,
 )
 
 from redactkit.detect.labelled import LabelledValueRecognizer
@@ -145,6 +149,72 @@ MASTERCARD_2_SERIES = Pattern(
 def card_recognizer() -> CreditCardRecognizer:
     """Presidio's card recognizer (Luhn-validated) with the 2-series Mastercard range added."""
     return CreditCardRecognizer(patterns=[*CreditCardRecognizer.PATTERNS, MASTERCARD_2_SERIES])
+
+
+class PublicIpRecognizer(IpRecognizer):
+    """IP addresses, except loopback and unspecified ones: ``127.0.0.1``, ``0.0.0.0`` and
+    ``::1`` identify no machine and no person, and they fill every log and config."""
+
+    def invalidate_result(self, pattern_text: str) -> bool | None:
+        try:
+            ip = ipaddress.ip_address(pattern_text.strip("[]"))
+        except ValueError:
+            return super().invalidate_result(pattern_text)
+        return ip.is_loopback or ip.is_unspecified
+
+
+class FileAwareUrlRecognizer(UrlRecognizer):
+    """URLs, without the file names Presidio reads as domains.
+
+    A bare ``README.md``, ``setup.py`` or ``main.rs`` ends in a country domain; a URL without a
+    scheme whose last label is a common file extension, or that stops in the middle of a word
+    (``report.do`` in ``report.docx``), is a file name, not a link.
+    """
+
+    FILE_SUFFIXES = frozenset(
+        {
+            "md",
+            "py",
+            "rs",
+            "sh",
+            "so",
+            "cc",
+            "cs",
+            "ps",
+            "gz",
+            "mo",
+            "pl",
+            "ts",
+            "rb",
+            "ml",
+            "hs",
+            "sc",
+            "in",
+            "am",
+            "ac",
+            "do",
+            "pa",
+            "lo",
+            "bz",
+        }
+    )
+
+    def analyze(self, text: str, entities, nlp_artifacts=None, regex_flags=None):
+        out = []
+        for r in super().analyze(text, entities, nlp_artifacts, regex_flags):
+            span = text[r.start : r.end]
+            schemeless = "://" not in span and not span.lower().startswith("www.")
+            if schemeless and (
+                (r.end < len(text) and (text[r.end].isalnum() or text[r.end] == "_"))
+                or (span.count("/") == 0 and span.rsplit(".", 1)[-1].lower() in self.FILE_SUFFIXES)
+            ):
+                continue
+            out.append(r)
+        return out
+
+
+def licence_recognizer() -> UsLicenseRecognizer:
+    return UsLicenseRecognizer(context=[*UsLicenseRecognizer.CONTEXT, "dl", "licence", "driving"])
 
 
 def scoped_date_recognizer() -> DateRecognizer:
@@ -269,6 +339,9 @@ class CredentialRecognizer(LocalRecognizer):
 
 _REPLACED = (
     CreditCardRecognizer,
+    IpRecognizer,
+    UrlRecognizer,
+    UsLicenseRecognizer,
     EmailRecognizer,
     PhoneRecognizer,
     DateRecognizer,
@@ -282,6 +355,9 @@ def build_registry(nlp_engine: NlpEngine) -> RecognizerRegistry:
     registry.load_predefined_recognizers(languages=["en"], nlp_engine=nlp_engine)
     registry.recognizers = [r for r in registry.recognizers if not isinstance(r, _REPLACED)]
     registry.add_recognizer(card_recognizer())
+    registry.add_recognizer(PublicIpRecognizer())
+    registry.add_recognizer(FileAwareUrlRecognizer())
+    registry.add_recognizer(licence_recognizer())
     registry.add_recognizer(OfflineEmailRecognizer())
     registry.add_recognizer(FastPhoneRecognizer())
     registry.add_recognizer(scoped_date_recognizer())
