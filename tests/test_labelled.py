@@ -56,3 +56,23 @@ def test_labelled_names_and_addresses_are_masked(redactor: TextRedactor, seed: i
 def test_labels_without_names_are_left(redactor: TextRedactor) -> None:
     for text in ["name: build\nruns-on: ubuntu-latest", "Error: connection refused", "to: be decided", "Hi team, the build is green."]:
         assert redactor.redact(text).text == text
+
+
+def test_csv_columns_by_header(redactor: TextRedactor) -> None:
+    rng = random.Random(11)
+    rows = [(rng.choice(FIRST), rng.choice(LAST), rng.choice(["Osaka", "Lagos", "Porto"])) for _ in range(5)]
+    text = "id;first_name;last_name;plan;city\n" + "\n".join(
+        f"{i};{f};{last};pro;{c}" for i, (f, last, c) in enumerate(rows)
+    )
+    out = redactor.redact(text).text
+    assert out.startswith("id;first_name;last_name;plan;city\n")
+    for f, last, c in rows:
+        assert f not in out and last not in out and c not in out
+    assert out.count(";pro;") == 5
+
+
+def test_cells_split_respects_quotes() -> None:
+    from redactkit.detect.labelled import _cells
+
+    row = 'a, "b, c" ,d'
+    assert [row[a:b] for a, b in _cells(row, ",")] == ["a", "b, c", "d"]

@@ -20,7 +20,8 @@ _W = r"\p{Lu}[\p{L}'’\-]*\p{Ll}"
 _PARTICLE = (
     r"(?:de|da|di|del|della|der|den|van|von|bin|binti|al|el|la|le|du|dos|das|nic|ni|mac|ó|o')"
 )
-_NAME = rf"{_W}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_W}){{0,3}}"
+_INITIAL = r"\p{Lu}\."
+_NAME = rf"{_W}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?(?:{_W}|{_INITIAL})){{0,3}}(?<!\.)"
 _PERSON_LABEL = (
     r"(?:full[ _-]?name|first[ _-]?name|last[ _-]?name|given[ _-]?name|family[ _-]?name|surname|"
     r"display[ _-]?name|customer(?:[ _-]?name)?|client(?:[ _-]?name)?|contact(?:[ _-]?name)?|"
@@ -53,7 +54,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "greeting",
         "PERSON",
-        rf"(?i:\b(?:dear|hi|hello|hey))[ \t]+(?-i:(?P<v>{_NAME}))(?=[ \t]*[,!:\n])",
+        rf"(?i:\b(?:dear|hi|hello|hey|thanks|thank you|thx|cheers|congrats|welcome|ping|cc))[ \t,]+(?-i:(?P<v>{_NAME}))(?=[ \t]*[,!:.?\n)]|[ \t]*$)",
         0.6,
     ),
     # chat lines: "[09:42] Jane Doe: ...", "09:42 Jane Doe: ..."
@@ -70,6 +71,14 @@ RULES: tuple[Rule, ...] = (
         rf"(?m)^[ \t]*(?P<v>{_NAME})[ \t,]+(?:\d{{1,2}}:\d{{2}}(?:[ \t]?[AaPp][Mm])?|(?i:yesterday|today|now))[ \t]*$",
         0.6,
     ),
+    # code conventions: "TODO(emre):", "FIXME(j.doe)", "@author Jane Doe"
+    Rule(
+        "code-owner",
+        "PERSON",
+        r"\b(?:TODO|FIXME|XXX|HACK|NOTE)\((?P<v>[\p{L}][\p{L}.\-_ ]{1,40})\)",
+        0.6,
+    ),
+    Rule("author-tag", "PERSON", rf"@author[ \t]+(?P<v>{_NAME})", 0.6),
     # sign-offs: "Best regards,\nJane Doe"
     Rule(
         "signature",
@@ -123,6 +132,79 @@ RULES: tuple[Rule, ...] = (
 _COMPILED = tuple((rule, regex.compile(rule.pattern)) for rule in RULES)
 
 
+#: Column headers that say what a CSV/TSV column holds.
+_COLUMN_TYPES = (
+    (
+        regex.compile(
+            r"(?i)^(?:full[ _-]?|first[ _-]?|last[ _-]?|given[ _-]?|family[ _-]?|sur|display[ _-]?|"
+            r"customer[ _-]?|contact[ _-]?|user[ _-]?|owner[ _-]?|employee[ _-]?)?name$|^(?:first|last|surname|owner|customer|contact|employee|author|assignee)$"
+        ),
+        "PERSON",
+    ),
+    (
+        regex.compile(
+            r"(?i)^(?:city|town|address|street|street[ _-]?address|home[ _-]?address|location|"
+            r"postcode|zip|zip[ _-]?code|postal[ _-]?code|birthplace)$"
+        ),
+        "LOCATION",
+    ),
+)
+_HEADER = regex.compile(r"(?m)^([\w \-\\.\"]+(?:[,;\t][\w \-\\.\"]+){2,})\r?$")
+
+
+def csv_columns(text: str) -> list[tuple[str, int, int]]:
+    """(entity type, start, end) of cells under headers like ``first_name`` or ``city``.
+
+    A header row is a line of at least three comma, semicolon or tab separated names; the rows
+    under it (until a blank line) are split the same way, quotes respected.
+    """
+    out: list[tuple[str, int, int]] = []
+    for m in _HEADER.finditer(text):
+        line = m.group(1)
+        sep = max(",;\t", key=line.count)
+        heads = [h.strip().strip('"') for h in line.split(sep)]
+        types = {i: t for i, h in enumerate(heads) for rx, t in _COLUMN_TYPES if rx.search(h)}
+        if not types:
+            continue
+        pos = m.end() + 1
+        while pos < len(text):
+            end = text.find("\n", pos)
+            end = len(text) if end < 0 else end
+            row = text[pos:end]
+            if not row.strip():
+                break
+            for i, (a, b) in enumerate(_cells(row, sep)):
+                if i in types and b > a:
+                    out.append((types[i], pos + a, pos + b))
+            pos = end + 1
+    return out
+
+
+def _cells(row: str, sep: str) -> list[tuple[int, int]]:
+    """Cell spans of one row (quoted cells may hold the separator; quotes are excluded)."""
+    spans, i, n = [], 0, len(row)
+    while i <= n:
+        while i < n and row[i] == " ":
+            i += 1
+        if i < n and row[i] == '"':
+            j = row.find('"', i + 1)
+            j = n if j < 0 else j
+            spans.append((i + 1, j))
+            k = row.find(sep, j)
+            i = n + 1 if k < 0 else k + 1
+        else:
+            k = row.find(sep, i)
+            k = n if k < 0 else k
+            a, b = i, k
+            while a < b and row[a] == " ":
+                a += 1
+            while b > a and row[b - 1] in " \r":
+                b -= 1
+            spans.append((a, b))
+            i = k + 1
+    return spans
+
+
 class LabelledValueRecognizer(LocalRecognizer):
     """Runs the rule table; one recognizer, so the table can grow without new classes."""
 
@@ -152,4 +234,7 @@ class LabelledValueRecognizer(LocalRecognizer):
                     out.append(
                         make_result(self, rule.entity_type, start, end, rule.score, rule.name)
                     )
+        for etype, start, end in csv_columns(text):
+            if etype in wanted:
+                out.append(make_result(self, etype, start, end, 0.6, "csv-column"))
         return out
