@@ -90,6 +90,13 @@ class FastPhoneRecognizer(PhoneRecognizer):
 
     _CANDIDATE = re.compile(r"(?:\+|\(|\b)\d[\d \t().\-/]{5,24}\d\b")
     _PHONE_SHAPED = re.compile(r"^(?:\+\d|\(\d{3}\)\s?\d{3}[\s.-]\d{4}$|\d{3}[.-]\d{3}[.-]\d{4}$)")
+    #: Runs that are dates, times or card numbers and nothing else: the matcher would try all
+    #: eight regions on each (log timestamps are the commonest digit runs there are).
+    _NOT_PHONE = re.compile(
+        r"^(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:[ T]\d{1,2}(?::\d{2}){1,2})?"
+        r"|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}(?: \d{1,2}(?::\d{2}){1,2})?"
+        r"|\d{4}(?:[ -]\d{4}){3}(?:[ -]\d{1,3})?)$"
+    )
     _MARGIN = 3
 
     def analyze(
@@ -98,7 +105,7 @@ class FastPhoneRecognizer(PhoneRecognizer):
         results: list[RecognizerResult] = []
         seen: set[tuple[int, int]] = set()
         for cand in self._CANDIDATE.finditer(text):
-            if sum(ch.isdigit() for ch in cand.group()) < 7:
+            if sum(ch.isdigit() for ch in cand.group()) < 7 or self._NOT_PHONE.match(cand.group()):
                 continue
             lo = max(0, cand.start() - self._MARGIN)
             window = text[lo : cand.end() + self._MARGIN]
