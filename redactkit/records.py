@@ -17,7 +17,8 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections import Counter
+import threading
+from collections import Counter, OrderedDict
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -29,6 +30,7 @@ from redactkit.text import TextRedactor
 
 ROLES = ("keep", "text", "id", "secret", "url")
 MAX_DEPTH = 64
+CACHE_SIZE = 4096
 
 DEFAULT_SCHEMA: dict[str, str] = {
     # keystroke and mouse events (INTERFACE.md); `key` belongs to the keystroke redactor
@@ -103,20 +105,40 @@ class RecordRedactor:
         schema: Mapping[str, str] | None = None,
         *,
         max_depth: int = MAX_DEPTH,
+        text: TextRedactor | None = None,
     ) -> None:
-        self.text = TextRedactor(policy, session)
+        self.text = text if text is not None else TextRedactor(policy, session)
         self.schema = {**DEFAULT_SCHEMA, **(schema or {})}
         self.max_depth = max_depth
+        # Captures repeat the same window titles and app names thousands of times.
+        self._cache: OrderedDict[str, str] = OrderedDict()
+        self._cache_lock = threading.Lock()
 
     def redact(self, obj: Any) -> Any:
         """A redacted copy of ``obj``; the input is not modified."""
         jobs: list[tuple[list, int | str, str]] = []  # (container, slot, text) for free text
         root = [None]
         self._walk(obj, root, 0, (), 0, jobs, set(), secure=False)
-        texts = [t for _, _, t in jobs]
-        for (container, slot, _), result in zip(jobs, self.text.redact_many(texts)):
-            container[slot] = result.text
+        done = self._redact_texts(list(dict.fromkeys(t for _, _, t in jobs)))
+        for container, slot, t in jobs:
+            container[slot] = done[t]
         return root[0]
+
+    def prefetch(self, texts: list[str]) -> None:
+        """Redact free-text strings ahead of the records that hold them, in one batch."""
+        with self._cache_lock:
+            todo = [t for t in dict.fromkeys(texts) if t and t not in self._cache]
+        if todo:
+            self._redact_texts(todo)
+
+    def _redact_texts(self, texts: list[str]) -> dict[str, str]:
+        done = dict(zip(texts, (r.text for r in self.text.redact_many(texts))))
+        with self._cache_lock:
+            for t, out in done.items():
+                self._cache[t] = out
+            while len(self._cache) > CACHE_SIZE:
+                self._cache.popitem(last=False)
+        return done
 
     # The walk copies the structure and queues free-text strings for one batched analysis.
     def _walk(
@@ -176,6 +198,10 @@ class RecordRedactor:
             return self.text.session.pseudonym("ID", value)
         if role == "url":
             return self._url(value)
+        with self._cache_lock:
+            cached = self._cache.get(value)
+        if cached is not None:
+            return cached
         jobs.append((container, slot, value))
         return value  # replaced after the batched analysis
 

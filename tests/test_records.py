@@ -108,3 +108,23 @@ def test_records_cli(tmp_path) -> None:
         and "jane.doe" not in res.stderr
         and res.stdout == ""
     )
+
+
+def test_keystroke_events_get_record_treatment() -> None:
+    from redactkit import redact_keystrokes
+
+    events = [
+        {
+            "t": 0.0,
+            "type": "focus",
+            "app": "Firefox",
+            "title": "Inbox - jane.doe@acme.io",
+            "url": "https://mail.acme.io/u/0/?token=8f2Kq9xLm3Rt7Vw1Zp4N&email=jane.doe@acme.io",
+        },
+        {"t": 0.1, "type": "keydown", "key": "h"},
+        {"t": 0.2, "type": "keyup", "key": "h"},
+    ]
+    out = redact_keystrokes(events)
+    flat = json.dumps(out)
+    assert "jane.doe" not in flat and "8f2Kq9xLm3Rt7Vw1Zp4N" not in flat
+    assert out[0]["url"].startswith("https://mail.acme.io/") and out[1]["key"] == "h"

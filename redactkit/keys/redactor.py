@@ -388,13 +388,11 @@ class KeystrokeRedactor:
         except KeyEventError:
             pass  # feed will raise it at the same event
         todo = [t for t in texts if t not in self._spans_cache]
-        todo_free = [v for v in free if v not in self.free.cache]
         try:
             for t, found in zip(todo, self.text.analyze_many(todo)):
                 self.stats["analyses"] += 1
                 self._remember(t, [(f.start, f.end, f.entity_type) for f in found])
-            for v, res in zip(todo_free, self.text.redact_many(todo_free)):
-                self.free.remember(v, res.text)
+            self.free.prefetch(list(free))
         except Exception:  # noqa: BLE001 - an optimisation only
             log.warning("batched prefetch failed; analysing field by field")
 

@@ -7,7 +7,6 @@ in place, keeping its JSON type.
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from typing import Any
 
 #: Fields whose values are not free text: never sent to detection.
@@ -23,7 +22,6 @@ MASKED_KEEP = frozenset(
      "ctrlKey", "altKey", "metaKey"}
 )  # fmt: skip
 MAX_DEPTH = 32
-CACHE_SIZE = 4096
 
 
 def masked(event: dict[str, Any], mask_char: str, *, keep_key: bool = False) -> dict[str, Any]:
@@ -66,40 +64,27 @@ def replacement_events(
 
 
 class FreeText:
-    """Redacts the free text of events (titles, URLs, unknown fields), cached per string:
-    a capture repeats the same window titles thousands of times."""
+    """Redacts the free text of events (titles, URLs, unknown fields) through the record
+    redactor, so an event field gets the same treatment as in ``redactkit records`` (URLs by
+    part, secure accessibility nodes, schema roles); the key fields are kept for the keystroke
+    model. Fails closed: if redaction fails, every free-text field is replaced."""
 
     def __init__(self, text_redactor: Any, stats: dict[str, int]) -> None:
-        self.text = text_redactor
+        from redactkit.records import RecordRedactor
+
+        keep = dict.fromkeys(NON_TEXT_FIELDS, "keep")
+        self.records = RecordRedactor(schema=keep, max_depth=MAX_DEPTH, text=text_redactor)
         self.stats = stats
-        self.cache: OrderedDict[str, str] = OrderedDict()
+
+    def prefetch(self, values: list[str]) -> None:
+        self.records.prefetch(values)
 
     def clean(self, event: dict[str, Any]) -> dict[str, Any]:
-        return {k: v if k in NON_TEXT_FIELDS else self.value(v, 0) for k, v in event.items()}
+        try:
+            return self.records.redact(event)
+        except Exception:  # noqa: BLE001 - never pass unchecked text through
+            self.stats["detection_errors"] += 1
+            return {k: v if k in NON_TEXT_FIELDS else _REDACTED for k, v in event.items()}
 
-    def value(self, value: Any, depth: int) -> Any:
-        if isinstance(value, str):
-            return self.string(value)
-        if depth > MAX_DEPTH:
-            return None
-        if isinstance(value, list):
-            return [self.value(v, depth + 1) for v in value]
-        if isinstance(value, dict):
-            return {k: self.value(v, depth + 1) for k, v in value.items()}
-        return value
 
-    def string(self, value: str) -> str:
-        out = self.cache.get(value)
-        if out is None:
-            try:
-                out = self.text.redact(value).text if value.strip() else value
-            except Exception:  # noqa: BLE001 - never pass unchecked text through
-                self.stats["detection_errors"] += 1
-                out = "<REDACTED>"
-            self.remember(value, out)
-        return out
-
-    def remember(self, value: str, redacted: str) -> None:
-        self.cache[value] = redacted
-        if len(self.cache) > CACHE_SIZE:
-            self.cache.popitem(last=False)
+_REDACTED = "<REDACTED>"
