@@ -162,39 +162,60 @@ def images(
         False, "--stream", help="Each folder's images, in name order, are frames of one screen."
     ),
     config: Path | None = typer.Option(None, "--config", help="Policy file (TOML)."),
-    withhold: bool = typer.Option(
-        False, "--withhold", help="On failure write nothing (default: a fully masked image)."
+    on_error: str = typer.Option(
+        "mask", "--on-error", help="On failure: mask (a fully masked image) or withhold (no file)."
     ),
     cluster: str | None = typer.Option(
-        None, "--cluster", help="Run on a distributed cluster at this address."
+        None, "--cluster", help="Dask scheduler address (tcp://host:8786): run on its workers."
     ),
 ) -> None:
     """Redact every image under SRC into DST, with a report at DST/redactkit-report.jsonl."""
+    if on_error not in ("mask", "withhold"):
+        raise fail("--on-error must be mask or withhold", 2)
     try:
         policy = _load_policy(config, None, None)
-        from redactkit.screens.batch import run_images
+    except ValueError as exc:
+        raise fail(str(exc)) from None
+    progress = sys.stderr.isatty()
+    if cluster:
+        if stream or workers:
+            raise fail("--cluster takes neither --stream nor --workers (the cluster sets them)", 2)
+        try:
+            from redactkit.cluster import run_images_on_cluster
+        except ImportError:
+            raise fail(
+                "--cluster needs the cluster extra: pip install 'redactkit[cluster]'", 2
+            ) from None
+        try:
+            summary = run_images_on_cluster(
+                src,
+                dst,
+                cluster,
+                policy=policy,
+                resume=resume,
+                on_error=on_error,
+                progress=progress,
+            )
+        except (ValueError, OSError) as exc:
+            raise fail(str(exc)) from None
+        typer.echo(summary.message(), err=True)
+        if summary.exit_code:
+            raise typer.Exit(summary.exit_code)
+        return
+    from redactkit.screens.batch import images_command
 
-        kwargs = dict(
-            workers=workers,
-            resume=resume,
-            stream=stream,
-            policy=policy,
-            progress=sys.stderr.isatty(),
-            on_error="withhold" if withhold else "mask",
-        )
-        if cluster:
-            kwargs["cluster"] = cluster
-        summary = run_images(src, dst, **kwargs)
-    except Fail as exc:
-        raise fail(str(exc)) from None
-    except (ValueError, OSError) as exc:
-        raise fail(str(exc)) from None
-    failed = getattr(summary, "failed", 0)
-    if failed:
-        raise fail(
-            f"{failed} image(s) could not be processed; their outputs are masked or withheld "
-            f"(see {dst / 'redactkit-report.jsonl'})"
-        )
+    status = images_command(
+        src,
+        dst,
+        workers=workers,
+        resume=resume,
+        stream=stream,
+        policy=policy,
+        progress=progress,
+        on_error=on_error,
+    )
+    if status:
+        raise typer.Exit(status)
 
 
 @app.command()
