@@ -23,7 +23,7 @@ def main() -> None:
     detectors: dict[str, list[str]] = defaultdict(list)
     context: dict[str, set[str]] = defaultdict(set)
     for rec in engine.analyzer.registry.recognizers:
-        name = type(rec).__name__
+        name = rec.name or type(rec).__name__
         if name in ("CredentialRecognizer", "LabelledValueRecognizer"):
             continue
         for ent in rec.supported_entities:

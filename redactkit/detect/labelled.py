@@ -12,8 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import regex
-from presidio_analyzer import LocalRecognizer, RecognizerResult
-from presidio_analyzer.nlp_engine import NlpArtifacts
+
+from redactkit.findings import Finding
 
 # A capitalised name word in any script with case ("Jürgen", "O'Connor", "Jae-won").
 _W = r"\p{Lu}[\p{L}'’\-]*\p{Ll}"
@@ -205,36 +205,18 @@ def _cells(row: str, sep: str) -> list[tuple[int, int]]:
     return spans
 
 
-class LabelledValueRecognizer(LocalRecognizer):
-    """Runs the rule table; one recognizer, so the table can grow without new classes."""
+def find_labelled(text: str) -> list[Finding]:
+    """Every rule's values and the CSV cells in ``text`` (no entity filter: the caller has one)."""
+    out: list[Finding] = []
+    for rule, rx in _COMPILED:
+        for m in rx.finditer(text, timeout=1.0):
+            start, end = m.span("v")
+            if end > start:
+                out.append(Finding(rule.entity_type, start, end, rule.score, rule.name))
+    out += [
+        Finding(etype, start, end, 0.6, "csv-column") for etype, start, end in csv_columns(text)
+    ]
+    return out
 
-    def __init__(self) -> None:
-        super().__init__(
-            supported_entities=sorted({r.entity_type for r in RULES}),
-            name="LabelledValueRecognizer",
-            supported_language="en",
-        )
 
-    def load(self) -> None:
-        pass
-
-    def analyze(
-        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts = None
-    ) -> list[RecognizerResult]:
-        from redactkit.detect.recognizers import make_result
-
-        wanted = set(entities)
-        out: list[RecognizerResult] = []
-        for rule, rx in _COMPILED:
-            if rule.entity_type not in wanted:
-                continue
-            for m in rx.finditer(text, timeout=1.0):
-                start, end = m.span("v")
-                if end > start:
-                    out.append(
-                        make_result(self, rule.entity_type, start, end, rule.score, rule.name)
-                    )
-        for etype, start, end in csv_columns(text):
-            if etype in wanted:
-                out.append(make_result(self, etype, start, end, 0.6, "csv-column"))
-        return out
+ENTITY_TYPES = frozenset({r.entity_type for r in RULES} | {t for _, t in _COLUMN_TYPES})

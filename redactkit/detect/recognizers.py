@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import ipaddress
 import re
+from collections.abc import Callable, Iterable
 
 import phonenumbers
 import tldextract
@@ -39,7 +40,9 @@ from presidio_analyzer.predefined_recognizers import (
     UsLicenseRecognizer,
 )
 
-from redactkit.detect.labelled import LabelledValueRecognizer
+from redactkit.detect import labelled
+from redactkit.detect.credentials import CREDENTIAL_TYPES, find_credentials
+from redactkit.findings import Finding
 
 #: The suffix list snapshot that ships inside tldextract: no fetch, no cache directory.
 _OFFLINE_TLD = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None, fallback_to_snapshot=True)
@@ -311,22 +314,19 @@ def _looks_like_name(span: str) -> bool:
     )
 
 
-class CredentialRecognizer(LocalRecognizer):
-    """The whole credential catalogue as one recognizer.
+class FunctionRecognizer(LocalRecognizer):
+    """A Presidio recognizer around a plain function from text to findings.
 
-    The catalogue (``redactkit.detect.credentials``) is a table of rules behind one keyword
-    prefilter; wrapping it as a single recognizer keeps that prefilter a single pass, instead of
-    sixty Presidio recognizers each rescanning the text.
+    The credential catalogue and the labelled-value rules are tables behind one pass each
+    (one keyword prefilter, one loop); wrapping each as a single recognizer keeps them that way,
+    instead of a Presidio recognizer per format rescanning the text.
     """
 
-    def __init__(self) -> None:
-        from redactkit.detect.credentials import CREDENTIAL_TYPES
-
-        super().__init__(
-            supported_entities=sorted(CREDENTIAL_TYPES),
-            name="CredentialRecognizer",
-            supported_language="en",
-        )
+    def __init__(
+        self, name: str, entities: Iterable[str], find: Callable[[str], Iterable[Finding]]
+    ) -> None:
+        super().__init__(supported_entities=sorted(entities), name=name, supported_language="en")
+        self.find = find
 
     def load(self) -> None:
         pass
@@ -334,12 +334,10 @@ class CredentialRecognizer(LocalRecognizer):
     def analyze(
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts = None
     ) -> list[RecognizerResult]:
-        from redactkit.detect.credentials import find_credentials
-
         wanted = set(entities)
         return [
             make_result(self, f.entity_type, f.start, f.end, f.score, f.detector)
-            for f in find_credentials(text)
+            for f in self.find(text)
             if f.entity_type in wanted
         ]
 
@@ -369,6 +367,10 @@ def build_registry(nlp_engine: NlpEngine) -> RecognizerRegistry:
     registry.add_recognizer(FastPhoneRecognizer())
     registry.add_recognizer(scoped_date_recognizer())
     registry.add_recognizer(ScopedSpacyRecognizer())
-    registry.add_recognizer(LabelledValueRecognizer())
-    registry.add_recognizer(CredentialRecognizer())
+    registry.add_recognizer(
+        FunctionRecognizer("LabelledValueRecognizer", labelled.ENTITY_TYPES, labelled.find_labelled)
+    )
+    registry.add_recognizer(
+        FunctionRecognizer("CredentialRecognizer", CREDENTIAL_TYPES, find_credentials)
+    )
     return registry
