@@ -45,8 +45,14 @@ NOTES: dict[str, tuple[str, str]] = {
         "IBANs, mod-97 validated, with or without spaces.",
         "Country formats outside Presidio's table.",
     ),
-    "IP_ADDRESS": ("IPv4 and IPv6 addresses.", "Loopback and private addresses are masked too."),
-    "URL": ("URLs (Presidio's pattern).", "Masks public documentation links as well."),
+    "IP_ADDRESS": (
+        "IPv4 and IPv6 addresses; loopback and unspecified (127.0.0.1, 0.0.0.0, ::1) are kept.",
+        "Private ranges (10.x, 192.168.x) are masked too: they map internal networks.",
+    ),
+    "URL": (
+        "URLs (Presidio's pattern); bare file names such as README.md or setup.py are not URLs.",
+        "Masks public documentation links as well.",
+    ),
     "CRYPTO": ("Bitcoin addresses (checksum validated).", "Other chains' addresses."),
     "US_SSN": ("US social security numbers (invalid ranges rejected).", ""),
     "US_ITIN": ("US individual taxpayer numbers.", ""),
