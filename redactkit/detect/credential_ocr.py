@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import functools
 import re
+import string
 
 from redactkit.detect import checksums as ck
 
@@ -101,7 +102,7 @@ def widen(pattern: str) -> re.Pattern[str]:
 
 _TOKEN_CHARS = r"A-Za-z0-9+/=_%~.\-$:@*!^#&"
 _GAP = re.compile(rf"(?<=[{_TOKEN_CHARS}])(?:[ \t]|\r?\n)(?=[{_TOKEN_CHARS}])")
-_RUN_LEFT = re.compile(rf"[{_TOKEN_CHARS}]{{4,}}$")
+_TOKEN_SET = frozenset(string.ascii_letters + string.digits + "+/=_%~.-$:@*!^#&")
 _RUN_RIGHT = re.compile(rf"[{_TOKEN_CHARS}]{{2,}}")
 
 
@@ -124,13 +125,11 @@ def split_gaps(text: str) -> list[tuple[int, int]]:
     cut one token in two. Each is tried on its own, so neighbouring words are never glued."""
     gaps = []
     for m in _GAP.finditer(text):
-        left = _RUN_LEFT.search(text, max(0, m.start() - 200), m.start())
+        i, lo = m.start(), max(0, m.start() - 200)
+        while i > lo and text[i - 1] in _TOKEN_SET:
+            i -= 1
+        left = text[i : m.start()]
         right = _RUN_RIGHT.match(text, m.end())
-        if (
-            left is not None
-            and right is not None
-            and _tokenish(left.group())
-            and _tokenish(right.group())
-        ):
+        if len(left) >= 4 and right is not None and _tokenish(left) and _tokenish(right.group()):
             gaps.append((m.start(), m.end() - m.start()))
     return gaps

@@ -282,7 +282,7 @@ RULES: tuple[Rule, ...] = (
     _R("postman-key", "POSTMAN_KEY", ("pmak-",), tok(r"PMAK-[a-f0-9]{24}-[a-f0-9]{34}"), prefixes=("PMAK-",)),
     # --- LLM providers -------------------------------------------------------------------------
     _R("openai-api-key", "OPENAI_API_KEY", ("t3blbkfj",),
-       tok(r"sk-(?:(?:proj|svcacct|admin)-)?[A-Za-z0-9_\-]{20,200}T3BlbkFJ[A-Za-z0-9_\-]{20,200}"),
+       tok(r"sk-(?:(?:proj|svcacct|admin)-)?[A-Za-z0-9_\-]{20,200}T3[B8][l1I]bkFJ[A-Za-z0-9_\-]{20,200}"),
        prefixes=("sk-proj-", "sk-")),
     _R("openai-legacy-key", "OPENAI_API_KEY", ("sk-",), tok(r"sk-(?:proj-)?[A-Za-z0-9]{48}"), random=True),
     _R("anthropic-api-key", "ANTHROPIC_API_KEY", ("sk-ant-",),

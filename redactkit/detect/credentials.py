@@ -122,19 +122,33 @@ def find_credentials(
         return []
     raw = _scan(text, ocr)
     if ocr:
+        found = [(s, e) for _, _, s, e, _ in raw]
+        base = active_rules(text, text.lower(), ocr=True)
         for gap, width in split_gaps(text):
+            if any(s <= gap < e for s, e in found):
+                continue  # already inside a finding: nothing hidden there
             lo, hi = max(0, gap - REJOIN_WINDOW), min(len(text), gap + width + REJOIN_WINDOW)
             cut = gap - lo
-            for rid, entity, s, e, score in _scan(text[lo:gap] + text[gap + width : hi], ocr):
+            # a keyword can exist only once the break is gone (`gh p_...`): look at the seam
+            seam = text[max(0, gap - 24) : gap] + text[gap + width : gap + width + 24]
+            extra = [r for r in active_rules(seam, seam.lower(), ocr=True) if r not in base]
+            window = text[lo:gap] + text[gap + width : hi]
+            for rid, entity, s, e, score in _scan(window, ocr, base + extra):
                 if s < cut < e:  # only what the removed break was hiding
                     raw.append((rid, entity, lo + s, lo + e + width, min(score, 0.9)))
     return _resolve(raw, text, allow)
 
 
-def _scan(text: str, ocr: bool) -> list[tuple[str, str, int, int, float]]:
-    """All candidate findings as ``(rule id, entity, start, end, score)``, overlaps included."""
+def _scan(
+    text: str, ocr: bool, rules: list[Rule] | None = None
+) -> list[tuple[str, str, int, int, float]]:
+    """All candidate findings as ``(rule id, entity, start, end, score)``, overlaps included.
+
+    ``rules`` skips the prefilter when the caller already knows which rules can match.
+    """
     lowered = text.lower()
-    rules = active_rules(text, lowered, ocr=ocr)
+    if rules is None:
+        rules = active_rules(text, lowered, ocr=ocr)
     work = repair_prefixes(text, [p for r in rules for p in r.prefixes]) if ocr and rules else text
     raw: list[tuple[str, str, int, int, float]] = []
     for rule in rules:

@@ -11,6 +11,7 @@ any specific rule that overlaps a generic hit wins.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from redactkit.detect import checksums as ck
@@ -35,9 +36,9 @@ PLACEHOLDER_PATTERNS: tuple[str, ...] = (
     r"\$\{[^{}]{0,120}\}",
     r"^%\(?\w*\)?[sd]$",
     r"^%[A-Za-z_]\w*%$",
-    r"^\{\w*\}$",
+    r"^\{[^{}]*\}$",
     r"^[*•●·.#?_-]+$",
-    r"^(?:changeme|change_me|changeit|password|passwd|secret|token|apikey|api_key|test|testing|dummy\w*|fake\w*|sample\w*|placeholder|redacted|removed|hidden|masked|none|null|nil|undefined|true|false|yes|no|todo|tbd|fixme|foo|bar|baz|foobar|value|string|str|int|required|optional|default|empty|unset|notset|n/?a)$",
+    r"^(?:changeme|pass|pwd|user|username|login|change_me|changeit|password|passwd|secret|token|apikey|api_key|test|testing|dummy\w*|fake\w*|sample\w*|placeholder|redacted|removed|hidden|masked|none|null|nil|undefined|true|false|yes|no|todo|tbd|fixme|foo|bar|baz|foobar|value|string|str|int|required|optional|default|empty|unset|notset|n/?a)$",
     r"^(?:xxx|\*\*\*)",
     r"Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==",
     r"^(?:dev|local|test)store ?account",
@@ -50,6 +51,7 @@ _REFERENCE = re.compile(
         (?:process\.env|os\.environ|os\.getenv|getenv|env|ENV|secrets|vault|config|settings|self|this|params|props|req|request)\b.*
       | [A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+(?:\(.*\))?     # dotted.name or call
       | [A-Za-z_$][\w$.]*\(.*\)?[\w$.()]*                    # call(...), chained calls
+      | [A-Za-z_$][\w$.]*\[.*                                # subscript, generic type
       | [A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+                         # ENV_VAR_NAME
       | (?:~|\.{1,2})?/[\w.\-/]*                              # a path
       | [A-Za-z]:\\.*
@@ -82,22 +84,35 @@ _EXCLUDED_KEYS = re.compile(
     r"^(?:.*public[_\-]?key.*|.*key(?:board|word|code|s|press|down|up|stroke|name|id|ring|chain|frame|map|set|path|file|value|type|pair)|"
     r"(?:by|com|sur|tres|under|over|encom)pass.*|passport.*|passenger.*|passage.*|passive.*|.*tokeniz.*|"
     r"(?:max|num|total|input|output|prompt|completion|cached|reasoning|min)[_\-]?tokens?|author\w*|oauth|auth|authority|"
-    r"secretary.*|tokens|keys|has[_\-]?\w+|is[_\-]?\w+|use[_\-]?\w+|no[_\-]?\w+|.*token[_\-]?ids?|"
+    r"secretary.*|tokens|keys|(?:has|is|use|no|show|hide|with|without|require|enable|disable)(?:[_\-]\w+|(?-i:[A-Z])\w*)|.*token[_\-]?ids?|"
     r".*(?:page|next|continuation|pagination|cursor|sync|resume|idempotency|request|correlation|trace|csrf|xsrf)[_\-]?token|"
     r".*(?:cache|idempotency|primary|foreign|sort|partition|object|dedupe?|routing|lookup|hash|row|shard|index|bucket|file"
-    r"|message|event|request|trace|group|unique|composite|surrogate|i18n|translation|locale|react|list|dict|map|redis|s3)[_\-.]?key)$"
+    r"|message|event|request|trace|group|unique|composite|surrogate|i18n|translation|locale|react|list|dict|map|redis|s3)[_\-.]?key)$",
+    re.IGNORECASE,
 )
 _OP = re.compile(r"""[\w.\-]{0,30}?(["'\]]{0,2})[ \t]{0,3}(=>|:=|\?=|=|:|->)[ \t]{0,3}""")
 _FLAG_OP = re.compile(r"""[\w\-]{0,20}?(?:[ \t]{1,3}|=)""")
 _QUOTED = {'"': re.compile(r'"((?:[^"\\\n]|\\.){1,256})"'), "'": re.compile(r"'([^'\n]{1,256})'"),
            "`": re.compile(r"`([^`\n]{1,256})`")}  # fmt: skip
 _BARE = re.compile(r"""[^\s'"`<>]{1,256}""")
+_OPENER = {")": "(", "}": "{", "]": "["}
 _BARE_IN_URL = re.compile(r"""[^\s'"`<>&#]{1,256}""")
 _XML_VALUE = re.compile(r"""[ \t]*>([^<\n]{1,256})</""")
 _CLI_PASSWORD = re.compile(
     r"\b(?:mysql|mysqldump|mysqladmin|mariadb|mariadb-dump)\b[^\n|;&]{0,200}?[ \t]-p(?P<s>[^\s'\"]{1,128})"
     r"|\bsshpass\b[^\n|;&]{0,40}?[ \t]-p[ \t]{0,2}(?P<s2>[^\s'\"]{1,128})"
 )
+
+
+_NUMBER = re.compile(r"[-+]?(?:\d+\.\d*|\.\d+)(?:[eE][-+]?\d+)?")
+# snake_case or camelCase: an underscore between letters or a hump after a lower-case letter
+_IDENT_CHARS = re.compile(r"_*[A-Za-z][A-Za-z0-9_]*")
+_IDENT_JOIN = re.compile(r"[A-Za-z0-9]_+[A-Za-z0-9]|[a-z][A-Z]")
+
+
+def _is_identifier(value: str) -> bool:
+    """snake_case or camelCase: letters joined by underscores or with a hump."""
+    return bool(_IDENT_CHARS.fullmatch(value) and _IDENT_JOIN.search(value))
 
 
 def is_placeholder(value: str) -> bool:
@@ -136,8 +151,10 @@ def judge_value(value: str, *, kind: str, quoted: bool, strong_op: bool) -> floa
     keys (a bare ``*_key``, as in ``cache_key``) want clear randomness.
     """
     v = value.strip()
-    if not v or is_placeholder(v) or is_reference(v) or " " in v:
+    if not v or is_placeholder(v) or is_reference(v) or " " in v or _NUMBER.fullmatch(v):
         return None
+    if _is_identifier(v) and not any(c.isdigit() for c in v) and ck.wordlike_fraction(v) >= 0.3:
+        return None  # proxy_auth, challengePassword: a variable, not a value
     if kind == "weak":
         return GENERIC_SCORE if ck.looks_random(v, min_len=16, min_norm_entropy=0.75) else None
     if kind == "password":
@@ -175,7 +192,13 @@ def _keyword_ok(text: str, lowered: str, ks: int, ke: int, key: str, kw: str) ->
             return False
     if kw == "pass" and ks > 0 and text[ks - 1].isalpha() and not text[ks].isupper():
         return False
-    return not _EXCLUDED_KEYS.match(key) and not _META_SUFFIX.search(key)
+    return not _key_excluded(key)
+
+
+@functools.lru_cache(maxsize=4096)
+def _key_excluded(key: str) -> bool:
+    """Key names that hold no secret (``public_key``, ``max_tokens``, ``token_url``, ...)."""
+    return bool(_EXCLUDED_KEYS.match(key) or _META_SUFFIX.search(key[-24:]))
 
 
 def find_generic_secrets(text: str, lowered: str) -> list[tuple[str, int, int, float]]:
@@ -248,5 +271,7 @@ def _value_after(text: str, s: int, e: int) -> tuple[int, int, bool, bool] | Non
         return None
     end = bm.end()
     while end > pos and text[end - 1] in ",;:)}]":
+        if _OPENER.get(text[end - 1], "\0") in text[pos : end - 1]:
+            break  # `{password!r}`: the bracket closes one inside the value
         end -= 1
     return (pos, end, False, strong) if end > pos else None

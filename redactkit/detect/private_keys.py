@@ -9,7 +9,9 @@ more full-width base64 lines with no header at all are still treated as key mate
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Iterator
 
 from redactkit.detect import checksums as ck
 
@@ -55,16 +57,14 @@ def body_like(line: str, ocr: bool = False) -> bool:
     return good / len(s) >= (0.85 if ocr else 1.0)
 
 
-def _lines(text: str, pos: int, limit: int) -> list[tuple[int, int, str]]:
-    """(start, end-with-break, content) for the lines from ``pos`` up to ``limit``."""
-    out = []
+def _lines(text: str, pos: int, limit: int) -> Iterator[tuple[int, int, str]]:
+    """(start, end-with-break, content) for the lines from ``pos`` up to ``limit``, lazily."""
     while pos < limit:
         m = _LINE.match(text, pos, limit)
         if m is None or m.end() == pos:
             break
-        out.append((m.start(), m.end(), m.group(1)))
+        yield m.start(), m.end(), m.group(1)
         pos = m.end()
-    return out
 
 
 def _run_end(text: str, start: int, ocr: bool) -> int:
@@ -85,11 +85,11 @@ def _run_end(text: str, start: int, ocr: bool) -> int:
     return end
 
 
-def _run_start(text: str, end: int, ocr: bool) -> int:
+def _run_start(text: str, end: int, ocr: bool, floor: int = 0) -> int:
     """Start of the body-like lines that precede ``end`` (a block scrolled past its header)."""
     start = end
-    lo = max(0, end - MAX_BLOCK)
-    lines = _lines(text, lo, end)
+    lo = max(floor, end - MAX_BLOCK)
+    lines = list(_lines(text, lo, end))
     if lines and lo > 0:
         lines = lines[1:]  # the first line may be cut by the window
     for ls, _le, content in reversed(lines):
@@ -109,24 +109,31 @@ def _run_start(text: str, end: int, ocr: bool) -> int:
 def find_private_keys(text: str, *, ocr: bool = False) -> list[tuple[str, int, int, float]]:
     """Key blocks as ``(rule_id, start, end, score)``; spans end on the END line when visible."""
     found: list[tuple[str, int, int, float]] = []
+    ends = [(e.start(), e.end()) for e in END_RE.finditer(text)]
+    end_starts = [s for s, _ in ends]
+    begins = list(BEGIN_RE.finditer(text))
     covered_until = -1
-    for m in BEGIN_RE.finditer(text):
+    consumed: set[int] = set()
+    for i, m in enumerate(begins):
         if m.start() < covered_until:
             continue
-        end_m = END_RE.search(text, m.end(), min(len(text), m.end() + MAX_BLOCK))
-        if end_m is not None:
-            found.append(("private-key", m.start(), end_m.end(), 1.0))
-            covered_until = end_m.end()
-        else:
+        k = bisect.bisect_left(end_starts, m.end())
+        next_begin = begins[i + 1].start() if i + 1 < len(begins) else len(text)
+        if k < len(ends) and ends[k][0] - m.end() <= MAX_BLOCK and ends[k][0] < next_begin:
+            found.append(("private-key", m.start(), ends[k][1], 1.0))
+            covered_until = ends[k][1]
+            consumed.add(k)
+        else:  # cut off: the END line is not visible
             end = max(_run_end(text, m.end(), ocr), m.end())
             found.append(("private-key-partial", m.start(), end, PARTIAL_SCORE))
             covered_until = end
-    for e in END_RE.finditer(text):
-        if any(s <= e.start() < t for _, s, t, _ in found):
-            continue
-        start = _run_start(text, e.start(), ocr)
-        if start < e.start():
-            found.append(("private-key-partial", start, e.end(), PARTIAL_SCORE))
+    previous_end = 0
+    for k, (es, ee) in enumerate(ends):
+        if k not in consumed:  # scrolled: the BEGIN line is not visible
+            start = _run_start(text, es, ocr, floor=previous_end)
+            if start < es:
+                found.append(("private-key-partial", start, ee, PARTIAL_SCORE))
+        previous_end = ee
     for m in PUTTY_RE.finditer(text):
         end_m = PUTTY_END_RE.search(text, m.end(), min(len(text), m.end() + MAX_BLOCK))
         end = end_m.end() if end_m else _run_end(text, m.end(), ocr)
