@@ -291,3 +291,25 @@ def test_generic_assignment_span_is_exactly_the_value(value, key, syntax):
     start = text.index(value)
     found = find_credentials(text)
     assert [(f.start, f.end) for f in found] == [(start, start + len(value))], (text, found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "password = " + "aA" * 5000 + "!",
+        "token: " + "a_" * 5000 + "!",
+        "-----BEGIN PRIVATE KEY-----\n" * 1000,
+        "://" + "a:" * 10000,
+        "eyJ" * 10000,
+        "key-" * 10000,
+        "ab12CD_-.~+/= " * 3000,
+    ],
+    ids=["camel", "snake", "begins", "userinfo", "jwt", "keyword", "token-soup"],
+)
+def test_hostile_inputs_stay_linear(text: str):
+    import time
+
+    for ocr in (False, True):
+        t = time.perf_counter()
+        find_credentials(text, ocr=ocr)
+        assert time.perf_counter() - t < 5.0, (ocr, len(text))
