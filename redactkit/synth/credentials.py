@@ -11,7 +11,6 @@ benchmarks and the quality evaluation share this module so they measure the same
 
 from __future__ import annotations
 
-import base64
 import json
 import random
 import string
@@ -21,33 +20,36 @@ from dataclasses import dataclass
 
 from redactkit.detect import checksums as ck
 from redactkit.detect.credential_rules import AWS_PREFIXES
-
-ALNUM = string.ascii_letters + string.digits
-HEX = "0123456789abcdef"
-B64 = ALNUM + "+/"
-B64URL = ALNUM + "-_"
-UPPER_ALNUM = string.ascii_uppercase + string.digits
+from redactkit.synth.credential_parts import (
+    ALNUM,
+    B64,
+    B64URL,
+    HEX,
+    UPPER_ALNUM,
+    Instance,
+    auth_header,
+    b64,
+    b64json,
+    basic_header,
+    cli_password_line,
+    cookie_header,
+    curl_line,
+    discord_token,
+    inside,
+    jwt,
+    password,
+    pem_block,
+    pem_head,
+    pem_tail,
+    putty_file,
+    rand,
+    uri_with_password,
+    whole,
+)
 
 SURROUNDINGS = ("prose", "env", "json", "yaml", "shell", "url", "code", "log")
 LINE_SURROUNDINGS = ("prose", "shell", "log", "code")
 URL_SAFE = frozenset(ALNUM + "-_.~")
-
-
-def rand(rng: random.Random, alphabet: str, n: int) -> str:
-    return "".join(rng.choice(alphabet) for _ in range(n))
-
-
-@dataclass(frozen=True)
-class Instance:
-    """A generated credential: ``text`` with the secret at ``text[start:end]``."""
-
-    text: str
-    start: int
-    end: int
-
-    @property
-    def secret(self) -> str:
-        return self.text[self.start : self.end]
 
 
 @dataclass(frozen=True)
@@ -61,206 +63,48 @@ class Format:
     surroundings: tuple[str, ...] = SURROUNDINGS
 
 
-def _whole(s: str) -> Instance:
-    return Instance(s, 0, len(s))
-
-
 def _tok(*parts: tuple[str, int] | str) -> Callable[[random.Random], Instance]:
     """A token of literal parts and ``(alphabet, length)`` random parts."""
 
     def make(rng: random.Random) -> Instance:
-        return _whole("".join(p if isinstance(p, str) else rand(rng, *p) for p in parts))
+        return whole("".join(p if isinstance(p, str) else rand(rng, *p) for p in parts))
 
     return make
-
-
-def _inside(before: str, secret: str, after: str = "") -> Instance:
-    return Instance(before + secret + after, len(before), len(before) + len(secret))
 
 
 def _github(prefix: str) -> Callable[[random.Random], Instance]:
     def make(rng: random.Random) -> Instance:
         body = rand(rng, ck.BASE62, 30)
-        return _whole(prefix + body + ck.github_checksum(body))
+        return whole(prefix + body + ck.github_checksum(body))
 
     return make
 
 
 def _gitlab_routable(rng: random.Random) -> Instance:
     if rng.random() < 0.3:
-        return _whole("glpat-" + rand(rng, B64URL, 20))
+        return whole("glpat-" + rand(rng, B64URL, 20))
     payload = rand(rng, B64URL, rng.randint(27, 40))
     before = "glpat-" + payload + ".01." + ck.encode_base(len(payload), ck.BASE36, 2)
-    return _whole(before + ck.gitlab_routable_checksum(before))
+    return whole(before + ck.gitlab_routable_checksum(before))
 
 
 def _grafana(rng: random.Random) -> Instance:
     head = "glsa_" + rand(rng, ALNUM, 32)
-    return _whole(head + "_" + ck.grafana_checksum(head))
+    return whole(head + "_" + ck.grafana_checksum(head))
 
 
 def _atlassian(rng: random.Random) -> Instance:
     head = "ATATT3xFfGF0" + rand(rng, B64URL, 171) + "="
-    return _whole(head + ck.atlassian_checksum(head))
+    return whole(head + ck.atlassian_checksum(head))
 
 
 def _age(rng: random.Random) -> Instance:
     data = rand(rng, ck.BECH32, 52)
-    return _whole(("AGE-SECRET-KEY-1" + data + ck.bech32_checksum("age-secret-key-", data)).upper())
-
-
-def _b64(rng: random.Random, raw_len: int, url: bool = False) -> str:
-    raw = rng.randbytes(raw_len)
-    return (base64.urlsafe_b64encode(raw).rstrip(b"=") if url else base64.b64encode(raw)).decode()
-
-
-def _b64json(obj: dict) -> str:
-    return base64.urlsafe_b64encode(json.dumps(obj).encode()).rstrip(b"=").decode()
-
-
-def _jwt(rng: random.Random) -> Instance:
-    alg = rng.choice(["HS256", "HS512", "RS256", "ES256", "PS256"])
-    head = _b64json(
-        {"alg": alg, "typ": "JWT"} if rng.random() < 0.7 else {"typ": "JWT", "alg": alg}
-    )
-    body = _b64json(
-        {
-            "sub": str(rng.randint(1, 10**9)),
-            "iat": rng.randint(1_500_000_000, 1_800_000_000),
-            "scope": "read",
-        }
-    )
-    sig = _b64(rng, 32 if alg.startswith("HS") else 256, url=True)
-    return _whole(f"{head}.{body}.{sig}")
-
-
-def _discord(rng: random.Random) -> Instance:
-    snowflake = str(rng.randint(10**17, 10**19 - 1))
-    first = base64.b64encode(snowflake.encode()).decode().rstrip("=")
-    return _whole(f"{first}.{rand(rng, B64URL, 6)}.{rand(rng, B64URL, 38)}")
-
-
-def _password(rng: random.Random) -> str:
-    if rng.random() < 0.5:
-        word = rng.choice(
-            ["Summer", "Winter", "dragon", "Monkey", "sunshine", "Tr0ub4dor", "Falcon", "pa55word"]
-        )
-        return word + str(rng.randint(1, 9999)) + rng.choice("!@#$%&*?.")
-    pool = ALNUM + "!#%&*+-=?@^_"
-    while True:
-        s = rand(rng, pool, rng.randint(10, 24))
-        if any(c.isdigit() for c in s) and any(c.isalpha() for c in s):
-            return s
-
-
-def _uri(rng: random.Random) -> Instance:
-    scheme = rng.choice(
-        [
-            "postgres",
-            "postgresql",
-            "mysql",
-            "mongodb+srv",
-            "redis",
-            "rediss",
-            "amqp",
-            "https",
-            "ftp",
-        ]
-    )
-    user = rng.choice(["admin", "app", "deploy", "svc_user", "root", "u"])
-    pw = rand(rng, ALNUM + "-_.~!*", rng.randint(8, 24))
-    host = rng.choice(
-        ["db.internal", "cluster0.ab1cd.mongodb.net", "10.0.3.7", "cache.prod.local", "mq.acme.io"]
-    )
-    return _inside(f"{scheme}://{user}:", pw, f"@{host}:{rng.randint(1000, 9999)}/app")
-
-
-def _basic(rng: random.Random) -> Instance:
-    cred = base64.b64encode(
-        f"{rng.choice(['admin', 'api', 'jane'])}:{_password(rng)}".encode()
-    ).decode()
-    return _inside("Authorization: Basic ", cred)
-
-
-def _bearer(rng: random.Random) -> Instance:
-    return _inside(rng.choice(["Authorization: Bearer ", "authorization: bearer ", "Authorization: token "]),
-                   rand(rng, B64URL, rng.randint(32, 64)))  # fmt: skip
-
-
-def _curl(rng: random.Random) -> Instance:
-    return _inside(
-        f"curl -u {rng.choice(['admin', 'ci', 'bob'])}:",
-        _password(rng),
-        " https://api.acme.io/v2/me",
-    )
-
-
-def _cookie(rng: random.Random) -> Instance:
-    name = rng.choice(
-        [
-            "sessionid",
-            "PHPSESSID",
-            "JSESSIONID",
-            "connect.sid",
-            "_shop_session",
-            "remember_token",
-            "auth_token",
-        ]
-    )
-    before = rng.choice(["Cookie: theme=dark; ", "Set-Cookie: ", "cookie: lang=en; "]) + name + "="
-    return _inside(before, rand(rng, ALNUM, rng.randint(24, 48)), "; Path=/; HttpOnly")
-
-
-def _pem_lines(rng: random.Random, n_bytes: int, width: int) -> list[str]:
-    body = base64.b64encode(rng.randbytes(n_bytes)).decode()
-    return [body[i : i + width] for i in range(0, len(body), width)]
-
-
-def _pem(rng: random.Random) -> Instance:
-    kind = rng.choice(["RSA ", "EC ", "OPENSSH ", "", "ENCRYPTED ", "DSA "])
-    width = 70 if kind == "OPENSSH " else 64
-    lines = _pem_lines(rng, rng.randint(300, 1200), width)
-    nl = "\\n" if rng.random() < 0.25 else "\n"
-    block = (
-        f"-----BEGIN {kind}PRIVATE KEY-----{nl}"
-        + nl.join(lines)
-        + f"{nl}-----END {kind}PRIVATE KEY-----"
-    )
-    return _whole(block)
-
-
-def _pem_partial(rng: random.Random) -> Instance:
-    lines = _pem_lines(rng, rng.randint(200, 900), 64)[: rng.randint(2, 8)]
-    return _whole("-----BEGIN RSA PRIVATE KEY-----\n" + "\n".join(lines))
-
-
-def _pem_tail(rng: random.Random) -> Instance:
-    lines = _pem_lines(rng, rng.randint(200, 900), 64)[-rng.randint(2, 6) :]
-    return _whole("\n".join(lines) + "\n-----END PRIVATE KEY-----")
-
-
-def _putty(rng: random.Random) -> Instance:
-    pub = "\n".join(_pem_lines(rng, 51, 64))
-    priv = "\n".join(_pem_lines(rng, 48, 64))
-    return _whole(
-        "PuTTY-User-Key-File-3: ssh-ed25519\nEncryption: none\nComment: ed25519-key-20240101\n"
-        f"Public-Lines: 2\n{pub}\nPrivate-Lines: 1\n{priv}\nPrivate-MAC: {rand(rng, HEX, 64)}"
-    )
-
-
-def _cli_password(rng: random.Random) -> Instance:
-    pw = _password(rng).replace("!", "x").replace("&", "x").replace("*", "x")
-    if rng.random() < 0.6:
-        return _inside(
-            f"mysql -u {rng.choice(['root', 'app'])} -p",
-            pw,
-            f" -h db.local {rng.choice(['shop', 'crm'])}",
-        )
-    return _inside("sshpass -p ", pw, " ssh deploy@10.0.0.5")
+    return whole(("AGE-SECRET-KEY-1" + data + ck.bech32_checksum("age-secret-key-", data)).upper())
 
 
 def _kv(value: Callable[[random.Random], str]) -> Callable[[random.Random], Instance]:
-    return lambda rng: _whole(value(rng))
+    return lambda rng: whole(value(rng))
 
 
 def _uuid(rng: random.Random) -> str:
@@ -269,35 +113,35 @@ def _uuid(rng: random.Random) -> str:
 
 def _secret_value(rng: random.Random) -> str:
     return rng.choice(
-        [lambda: rand(rng, ALNUM, 32), lambda: rand(rng, HEX, 40), lambda: _b64(rng, 30)]
+        [lambda: rand(rng, ALNUM, 32), lambda: rand(rng, HEX, 40), lambda: b64(rng, 30)]
     )()
 
 
 F = Format
 _FORMATS: list[Format] = [
-    F("aws-access-key-id", "AWS_ACCESS_KEY", lambda rng: _whole(rng.choice(AWS_PREFIXES) + rand(rng, string.ascii_uppercase + "234567", 16))),
+    F("aws-access-key-id", "AWS_ACCESS_KEY", lambda rng: whole(rng.choice(AWS_PREFIXES) + rand(rng, string.ascii_uppercase + "234567", 16))),
     F("aws-secret-access-key", "AWS_SECRET_KEY", _kv(lambda rng: rand(rng, ALNUM + "/+", 40)),
       ("aws_secret_access_key", "AWS_SECRET_ACCESS_KEY", "aws_secret_key")),
-    F("aws-session-token", "AWS_SESSION_TOKEN", lambda rng: _whole(rng.choice(["IQoJb3JpZ2luX2Vj", "FwoGZXIvYXdz"]) + rand(rng, B64, rng.randint(200, 400)))),
+    F("aws-session-token", "AWS_SESSION_TOKEN", lambda rng: whole(rng.choice(["IQoJb3JpZ2luX2Vj", "FwoGZXIvYXdz"]) + rand(rng, B64, rng.randint(200, 400)))),
     F("aws-session-token-keyed", "AWS_SESSION_TOKEN", _kv(lambda rng: rand(rng, B64, rng.randint(150, 300))),
       ("aws_session_token", "AWS_SESSION_TOKEN")),
     F("google-api-key", "GOOGLE_API_KEY", _tok("AIza", (B64URL, 35))),
     F("google-oauth-client-secret", "GOOGLE_OAUTH_SECRET", _tok("GOCSPX-", (B64URL, 28))),
     F("google-oauth-access-token", "GOOGLE_OAUTH_TOKEN", _tok("ya29.", (B64URL, 120))),
-    F("gcp-private-key-id", "GCP_SERVICE_ACCOUNT_KEY", lambda rng: _inside('"private_key_id": "', rand(rng, HEX, 40), '"'), surroundings=("json", "prose")),
+    F("gcp-private-key-id", "GCP_SERVICE_ACCOUNT_KEY", lambda rng: inside('"private_key_id": "', rand(rng, HEX, 40), '"'), surroundings=("json", "prose")),
     F("azure-storage-account-key", "AZURE_STORAGE_KEY",
-      lambda rng: _inside("DefaultEndpointsProtocol=https;AccountName=acct" + rand(rng, HEX, 6) + ";AccountKey=", _b64(rng, 64), ";EndpointSuffix=core.windows.net"),
+      lambda rng: inside("DefaultEndpointsProtocol=https;AccountName=acct" + rand(rng, HEX, 6) + ";AccountKey=", b64(rng, 64), ";EndpointSuffix=core.windows.net"),
       surroundings=LINE_SURROUNDINGS + ("env", "json")),
-    F("azure-storage-key-keyed", "AZURE_STORAGE_KEY", _kv(lambda rng: _b64(rng, 64)), ("AZURE_STORAGE_KEY", "storage_account_key")),
+    F("azure-storage-key-keyed", "AZURE_STORAGE_KEY", _kv(lambda rng: b64(rng, 64)), ("AZURE_STORAGE_KEY", "storage_account_key")),
     F("azure-shared-access-key", "AZURE_CONNECTION_STRING",
-      lambda rng: _inside("Endpoint=sb://ns1.servicebus.windows.net/;SharedAccessKeyName=RootManageSharedAccessKey;SharedAccessKey=", _b64(rng, 32)),
+      lambda rng: inside("Endpoint=sb://ns1.servicebus.windows.net/;SharedAccessKeyName=RootManageSharedAccessKey;SharedAccessKey=", b64(rng, 32)),
       surroundings=LINE_SURROUNDINGS + ("env", "json")),
     F("azure-sas-token", "AZURE_SAS_TOKEN",
-      lambda rng: _inside("https://acct.blob.core.windows.net/c/f.txt?sv=2022-11-02&ss=b&srt=o&sp=r&se=2025-01-01T00:00:00Z&spr=https&sig=",
-                          _b64(rng, 32).replace("+", "%2B").replace("/", "%2F").replace("=", "%3D")),
+      lambda rng: inside("https://acct.blob.core.windows.net/c/f.txt?sv=2022-11-02&ss=b&srt=o&sp=r&se=2025-01-01T00:00:00Z&spr=https&sig=",
+                          b64(rng, 32).replace("+", "%2B").replace("/", "%2F").replace("=", "%3D")),
       surroundings=LINE_SURROUNDINGS),
     F("azure-ad-client-secret", "AZURE_CLIENT_SECRET", _tok((ALNUM, 3), ("0123456789", 1), "Q~", (ALNUM + "_~.-", 33), (ALNUM, 1))),
-    F("digitalocean-token", "DIGITALOCEAN_TOKEN", lambda rng: _whole(rng.choice(["dop", "doo", "dor"]) + "_v1_" + rand(rng, HEX, 64))),
+    F("digitalocean-token", "DIGITALOCEAN_TOKEN", lambda rng: whole(rng.choice(["dop", "doo", "dor"]) + "_v1_" + rand(rng, HEX, 64))),
     F("heroku-api-key-v2", "HEROKU_API_KEY", _tok("HRKU-AA", (B64URL, 58))),
     F("heroku-api-key", "HEROKU_API_KEY", _kv(_uuid), ("HEROKU_API_KEY", "heroku_api_token")),
     F("alibaba-access-key-id", "ALIBABA_ACCESS_KEY", _tok("LTAI", (ALNUM, 20))),
@@ -310,18 +154,18 @@ _FORMATS: list[Format] = [
     F("github-refresh", "GITHUB_TOKEN", _github("ghr_")),
     F("github-fine-grained-pat", "GITHUB_TOKEN", _tok("github_pat_", (ALNUM, 22), "_", (ALNUM, 59))),
     F("gitlab-pat", "GITLAB_TOKEN", _gitlab_routable),
-    F("gitlab-token", "GITLAB_TOKEN", lambda rng: _whole(rng.choice(["gldt-", "glrt-", "glptt-", "glcbt-", "gloas-"]) + rand(rng, B64URL, 20))),
+    F("gitlab-token", "GITLAB_TOKEN", lambda rng: whole(rng.choice(["gldt-", "glrt-", "glptt-", "glcbt-", "gloas-"]) + rand(rng, B64URL, 20))),
     F("gitlab-runner-registration", "GITLAB_TOKEN", _tok("GR1348941", (B64URL, 20))),
     F("bitbucket-app-password", "BITBUCKET_TOKEN", _tok("ATBB", (ALNUM, 32))),
     F("npm-token", "NPM_TOKEN", _github("npm_")),
-    F("pypi-token", "PYPI_TOKEN", lambda rng: _whole("pypi-AgEIcHlwaS5vcmc" + rand(rng, B64URL, rng.randint(60, 150)))),
+    F("pypi-token", "PYPI_TOKEN", lambda rng: whole("pypi-AgEIcHlwaS5vcmc" + rand(rng, B64URL, rng.randint(60, 150)))),
     F("dockerhub-token", "DOCKERHUB_TOKEN", _tok("dckr_pat_", (B64URL, 27))),
     F("huggingface-token", "HUGGINGFACE_TOKEN", _tok("hf_", (string.ascii_letters, 34))),
     F("circleci-token", "CIRCLECI_TOKEN", _tok("CCIPAT_", (ALNUM, 22), "_", (HEX, 40))),
     F("circleci-token-keyed", "CIRCLECI_TOKEN", _kv(lambda rng: rand(rng, HEX, 40)), ("CIRCLECI_TOKEN", "circle_api_key")),
     F("travis-token", "TRAVIS_TOKEN", _kv(lambda rng: rand(rng, ALNUM, 22)), ("TRAVIS_API_TOKEN", "travis_token")),
     F("terraform-cloud-token", "TERRAFORM_TOKEN", _tok((ALNUM, 14), ".atlasv1.", (B64URL, 67))),
-    F("vault-token", "VAULT_TOKEN", lambda rng: _whole(rng.choice(["hvs.", "hvb."]) + rand(rng, B64URL, rng.randint(90, 110)))),
+    F("vault-token", "VAULT_TOKEN", lambda rng: whole(rng.choice(["hvs.", "hvb."]) + rand(rng, B64URL, rng.randint(90, 110)))),
     F("vault-token-legacy", "VAULT_TOKEN", _kv(lambda rng: "s." + rand(rng, ALNUM, 24)), ("VAULT_TOKEN", "vault_token")),
     F("pulumi-token", "PULUMI_TOKEN", _tok("pul-", (HEX, 40))),
     F("doppler-token", "DOPPLER_TOKEN", _tok("dp.pt.", (ALNUM, 43))),
@@ -333,16 +177,16 @@ _FORMATS: list[Format] = [
     F("sourcegraph-token", "SOURCEGRAPH_TOKEN", _tok("sgp_", (HEX, 16), "_", (HEX, 40))),
     F("planetscale-token", "PLANETSCALE_TOKEN", _tok("pscale_tkn_", (B64URL, 43))),
     F("flyio-token", "FLYIO_TOKEN", _tok("fo1_", (B64URL, 43))),
-    F("onepassword-service-token", "ONEPASSWORD_TOKEN", lambda rng: _whole("ops_" + _b64json({"signInAddress": "my.1password.com", "email": rand(rng, ALNUM, 12)}) + rand(rng, ALNUM, 120))),
+    F("onepassword-service-token", "ONEPASSWORD_TOKEN", lambda rng: whole("ops_" + b64json({"signInAddress": "my.1password.com", "email": rand(rng, ALNUM, 12)}) + rand(rng, ALNUM, 120))),
     F("contentful-token", "CONTENTFUL_TOKEN", _tok("CFPAT-", (B64URL, 43))),
     F("figma-token", "FIGMA_TOKEN", _tok("figd_", (B64URL, 40))),
-    F("mapbox-secret-token", "MAPBOX_TOKEN", lambda rng: _whole("sk." + _b64json({"u": rand(rng, ALNUM, 8), "a": rand(rng, ALNUM, 24)}) + "." + rand(rng, B64URL, 22))),
+    F("mapbox-secret-token", "MAPBOX_TOKEN", lambda rng: whole("sk." + b64json({"u": rand(rng, ALNUM, 8), "a": rand(rng, ALNUM, 24)}) + "." + rand(rng, B64URL, 22))),
     F("dynatrace-token", "DYNATRACE_TOKEN", _tok("dt0c01.", (UPPER_ALNUM, 24), ".", (UPPER_ALNUM, 64))),
     F("airtable-pat", "AIRTABLE_TOKEN", _tok("pat", (ALNUM, 14), ".", (HEX, 64))),
     F("dropbox-token", "DROPBOX_TOKEN", _tok("sl.", (B64URL, 140))),
     F("firebase-fcm-key", "FIREBASE_KEY", _tok("AAAA", (B64URL, 7), ":APA91b", (B64URL, 134))),
     F("grafana-service-account", "GRAFANA_TOKEN", _grafana),
-    F("grafana-cloud-token", "GRAFANA_TOKEN", lambda rng: _whole("glc_" + _b64json({"o": str(rng.randint(1, 10**6)), "n": "stack-" + rand(rng, ALNUM, 8), "k": rand(rng, ALNUM, 24)}))),
+    F("grafana-cloud-token", "GRAFANA_TOKEN", lambda rng: whole("glc_" + b64json({"o": str(rng.randint(1, 10**6)), "n": "stack-" + rand(rng, ALNUM, 8), "k": rand(rng, ALNUM, 24)}))),
     F("typeform-token", "TYPEFORM_TOKEN", _tok("tfp_", (ALNUM, 59))),
     F("shippo-token", "SHIPPO_TOKEN", _tok("shippo_live_", (HEX, 40))),
     F("flutterwave-secret-key", "FLUTTERWAVE_KEY", _tok("FLWSECK_TEST-", (HEX, 32), "-X")),
@@ -353,39 +197,39 @@ _FORMATS: list[Format] = [
     F("duffel-token", "DUFFEL_TOKEN", _tok("duffel_test_", (B64URL, 43))),
     F("scalingo-token", "SCALINGO_TOKEN", _tok("tk-us-", (B64URL, 48))),
     F("frameio-token", "FRAMEIO_TOKEN", _tok("fio-u-", (B64URL, 64))),
-    F("slack-bot-token", "SLACK_TOKEN", lambda rng: _whole(f"xoxb-{rand(rng, string.digits, 12)}-{rand(rng, string.digits, 13)}-{rand(rng, ALNUM, 24)}")),
-    F("slack-user-token", "SLACK_TOKEN", lambda rng: _whole(f"xoxp-{rand(rng, string.digits, 12)}-{rand(rng, string.digits, 12)}-{rand(rng, string.digits, 13)}-{rand(rng, HEX, 32)}")),
-    F("slack-app-token", "SLACK_TOKEN", lambda rng: _whole(f"xapp-1-A{rand(rng, UPPER_ALNUM, 10)}-{rand(rng, string.digits, 13)}-{rand(rng, HEX, 64)}")),
-    F("slack-legacy-token", "SLACK_TOKEN", lambda rng: _whole(f"xoxe.xoxp-1-{rand(rng, ALNUM, 150)}")),
-    F("slack-webhook", "SLACK_WEBHOOK", lambda rng: _whole(f"https://hooks.slack.com/services/T{rand(rng, UPPER_ALNUM, 9)}/B{rand(rng, UPPER_ALNUM, 9)}/{rand(rng, ALNUM, 24)}")),
-    F("discord-bot-token", "DISCORD_TOKEN", _discord),
-    F("discord-webhook", "DISCORD_WEBHOOK", lambda rng: _whole(f"https://discord.com/api/webhooks/{rand(rng, string.digits, 18)}/{rand(rng, B64URL, 68)}")),
-    F("telegram-bot-token", "TELEGRAM_BOT_TOKEN", lambda rng: _whole(f"{rng.randint(10**8, 10**10 - 1)}:AA{rand(rng, B64URL, 33)}")),
-    F("stripe-secret-key", "STRIPE_KEY", lambda rng: _whole(rng.choice(["sk_live_", "sk_test_"]) + rand(rng, ALNUM, rng.choice([24, 99])))),
-    F("stripe-restricted-key", "STRIPE_KEY", lambda rng: _whole(rng.choice(["rk_live_", "rk_test_"]) + rand(rng, ALNUM, rng.choice([24, 99])))),
+    F("slack-bot-token", "SLACK_TOKEN", lambda rng: whole(f"xoxb-{rand(rng, string.digits, 12)}-{rand(rng, string.digits, 13)}-{rand(rng, ALNUM, 24)}")),
+    F("slack-user-token", "SLACK_TOKEN", lambda rng: whole(f"xoxp-{rand(rng, string.digits, 12)}-{rand(rng, string.digits, 12)}-{rand(rng, string.digits, 13)}-{rand(rng, HEX, 32)}")),
+    F("slack-app-token", "SLACK_TOKEN", lambda rng: whole(f"xapp-1-A{rand(rng, UPPER_ALNUM, 10)}-{rand(rng, string.digits, 13)}-{rand(rng, HEX, 64)}")),
+    F("slack-legacy-token", "SLACK_TOKEN", lambda rng: whole(f"xoxe.xoxp-1-{rand(rng, ALNUM, 150)}")),
+    F("slack-webhook", "SLACK_WEBHOOK", lambda rng: whole(f"https://hooks.slack.com/services/T{rand(rng, UPPER_ALNUM, 9)}/B{rand(rng, UPPER_ALNUM, 9)}/{rand(rng, ALNUM, 24)}")),
+    F("discord-bot-token", "DISCORD_TOKEN", discord_token),
+    F("discord-webhook", "DISCORD_WEBHOOK", lambda rng: whole(f"https://discord.com/api/webhooks/{rand(rng, string.digits, 18)}/{rand(rng, B64URL, 68)}")),
+    F("telegram-bot-token", "TELEGRAM_BOT_TOKEN", lambda rng: whole(f"{rng.randint(10**8, 10**10 - 1)}:AA{rand(rng, B64URL, 33)}")),
+    F("stripe-secret-key", "STRIPE_KEY", lambda rng: whole(rng.choice(["sk_live_", "sk_test_"]) + rand(rng, ALNUM, rng.choice([24, 99])))),
+    F("stripe-restricted-key", "STRIPE_KEY", lambda rng: whole(rng.choice(["rk_live_", "rk_test_"]) + rand(rng, ALNUM, rng.choice([24, 99])))),
     F("stripe-webhook-secret", "STRIPE_KEY", _tok("whsec_", (ALNUM, 32))),
-    F("square-access-token", "SQUARE_TOKEN", lambda rng: _whole(rng.choice(["sq0atp-" + rand(rng, B64URL, 22), "EAAA" + rand(rng, B64URL, 60)]))),
+    F("square-access-token", "SQUARE_TOKEN", lambda rng: whole(rng.choice(["sq0atp-" + rand(rng, B64URL, 22), "EAAA" + rand(rng, B64URL, 60)]))),
     F("square-oauth-secret", "SQUARE_TOKEN", _tok("sq0csp-", (B64URL, 43))),
     F("braintree-access-token", "PAYPAL_BRAINTREE_TOKEN", _tok("access_token$production$", (string.ascii_lowercase + string.digits, 16), "$", (HEX, 32))),
     F("paypal-client-secret", "PAYPAL_BRAINTREE_TOKEN", _kv(lambda rng: rand(rng, B64URL, 80)), ("PAYPAL_CLIENT_SECRET", "braintree_private_key")),
-    F("shopify-token", "SHOPIFY_TOKEN", lambda rng: _whole(rng.choice(["shpat_", "shpca_", "shppa_", "shpss_"]) + rand(rng, HEX, 32))),
+    F("shopify-token", "SHOPIFY_TOKEN", lambda rng: whole(rng.choice(["shpat_", "shpca_", "shppa_", "shpss_"]) + rand(rng, HEX, 32))),
     F("twilio-key", "TWILIO_KEY", _kv(lambda rng: rand(rng, HEX, 32)), ("TWILIO_AUTH_TOKEN", "twilio_api_secret")),
     F("sendgrid-key", "SENDGRID_KEY", _tok("SG.", (B64URL, 22), ".", (B64URL, 43))),
     F("mailgun-key", "MAILGUN_KEY", _tok("key-", (HEX, 32))),
     F("mailgun-key-keyed", "MAILGUN_KEY", _kv(lambda rng: f"{rand(rng, HEX, 32)}-{rand(rng, HEX, 8)}-{rand(rng, HEX, 8)}"), ("MAILGUN_API_KEY", "mailgun_key")),
-    F("mailchimp-key", "MAILCHIMP_KEY", lambda rng: _whole(rand(rng, HEX, 32) + "-us" + str(rng.randint(1, 21)))),
+    F("mailchimp-key", "MAILCHIMP_KEY", lambda rng: whole(rand(rng, HEX, 32) + "-us" + str(rng.randint(1, 21)))),
     F("datadog-key", "DATADOG_KEY", _kv(lambda rng: rand(rng, HEX, rng.choice([32, 40]))), ("DD_API_KEY", "datadog_app_key", "DD_APP_KEY")),
     F("newrelic-key", "NEW_RELIC_KEY", _tok("NRAK-", (UPPER_ALNUM, 27))),
     F("newrelic-license-key", "NEW_RELIC_KEY", _tok((HEX, 36), "NRAL")),
-    F("sentry-org-token", "SENTRY_TOKEN", lambda rng: _whole("sntrys_" + _b64json({"iat": rng.randint(1_600_000_000, 1_800_000_000), "url": "https://sentry.io", "org": rand(rng, ALNUM, 8)}) + "_" + rand(rng, ALNUM, 43))),
+    F("sentry-org-token", "SENTRY_TOKEN", lambda rng: whole("sntrys_" + b64json({"iat": rng.randint(1_600_000_000, 1_800_000_000), "url": "https://sentry.io", "org": rand(rng, ALNUM, 8)}) + "_" + rand(rng, ALNUM, 43))),
     F("sentry-user-token", "SENTRY_TOKEN", _tok("sntryu_", (HEX, 64))),
-    F("sentry-dsn", "SENTRY_DSN", lambda rng: _inside("https://", rand(rng, HEX, 32), f"@o{rng.randint(10**5, 10**6)}.ingest.sentry.io/{rng.randint(10**6, 10**7)}")),
+    F("sentry-dsn", "SENTRY_DSN", lambda rng: inside("https://", rand(rng, HEX, 32), f"@o{rng.randint(10**5, 10**6)}.ingest.sentry.io/{rng.randint(10**6, 10**7)}")),
     F("atlassian-api-token", "ATLASSIAN_TOKEN", _atlassian),
     F("atlassian-legacy-token", "ATLASSIAN_TOKEN", _kv(lambda rng: rand(rng, ALNUM, 24)), ("JIRA_API_TOKEN", "confluence_token", "ATLASSIAN_API_KEY")),
-    F("notion-token", "NOTION_TOKEN", lambda rng: _whole(rng.choice(["ntn_" + rand(rng, string.digits, 11) + rand(rng, ALNUM, 35), "secret_" + rand(rng, ALNUM, 43)]))),
+    F("notion-token", "NOTION_TOKEN", lambda rng: whole(rng.choice(["ntn_" + rand(rng, string.digits, 11) + rand(rng, ALNUM, 35), "secret_" + rand(rng, ALNUM, 43)]))),
     F("linear-key", "LINEAR_KEY", _tok("lin_api_", (ALNUM, 40))),
     F("postman-key", "POSTMAN_KEY", _tok("PMAK-", (HEX, 24), "-", (HEX, 34))),
-    F("openai-api-key", "OPENAI_API_KEY", lambda rng: _whole(rng.choice(["sk-proj-", "sk-svcacct-", "sk-"]) + rand(rng, B64URL, rng.randint(20, 74)) + "T3BlbkFJ" + rand(rng, B64URL, rng.randint(20, 74)))),
+    F("openai-api-key", "OPENAI_API_KEY", lambda rng: whole(rng.choice(["sk-proj-", "sk-svcacct-", "sk-"]) + rand(rng, B64URL, rng.randint(20, 74)) + "T3BlbkFJ" + rand(rng, B64URL, rng.randint(20, 74)))),
     F("openai-legacy-key", "OPENAI_API_KEY", _tok("sk-", (ALNUM, 48))),
     F("anthropic-api-key", "ANTHROPIC_API_KEY", _tok("sk-ant-api03-", (B64URL, 93), "AA")),
     F("openrouter-key", "OPENROUTER_API_KEY", _tok("sk-or-v1-", (HEX, 64))),
@@ -395,19 +239,19 @@ _FORMATS: list[Format] = [
     F("replicate-token", "REPLICATE_TOKEN", _tok("r8_", (ALNUM, 37))),
     F("cohere-key", "COHERE_API_KEY", _kv(lambda rng: rand(rng, ALNUM, 40)), ("COHERE_API_KEY", "cohere_key")),
     F("mistral-key", "MISTRAL_API_KEY", _kv(lambda rng: rand(rng, ALNUM, 32)), ("MISTRAL_API_KEY", "mistral_token")),
-    F("jwt", "JWT", _jwt),
-    F("uri-credentials", "URI_CREDENTIALS", _uri, surroundings=LINE_SURROUNDINGS + ("env", "json", "yaml")),
-    F("authorization-header", "BEARER_TOKEN", _bearer, surroundings=LINE_SURROUNDINGS),
-    F("authorization-basic", "BASIC_AUTH", _basic, surroundings=LINE_SURROUNDINGS),
-    F("curl-user-password", "PASSWORD", _curl, surroundings=("shell", "prose", "log")),
-    F("session-cookie", "SESSION_COOKIE", _cookie, surroundings=LINE_SURROUNDINGS),
-    F("private-key", "PRIVATE_KEY", _pem, surroundings=("prose", "code", "shell", "json")),
-    F("private-key-partial", "PRIVATE_KEY", _pem_partial, surroundings=("prose", "shell")),
-    F("private-key-tail", "PRIVATE_KEY", _pem_tail, surroundings=("prose", "shell")),
-    F("putty-private-key", "PRIVATE_KEY", _putty, surroundings=("prose", "shell")),
-    F("generic-password", "PASSWORD", _kv(_password), ("password", "DB_PASSWORD", "db_pass", "PGPASSWORD", "passwd", "smtp_password", "admin_pwd")),
+    F("jwt", "JWT", jwt),
+    F("uri-credentials", "URI_CREDENTIALS", uri_with_password, surroundings=LINE_SURROUNDINGS + ("env", "json", "yaml")),
+    F("authorization-header", "BEARER_TOKEN", auth_header, surroundings=LINE_SURROUNDINGS),
+    F("authorization-basic", "BASIC_AUTH", basic_header, surroundings=LINE_SURROUNDINGS),
+    F("curl-user-password", "PASSWORD", curl_line, surroundings=("shell", "prose", "log")),
+    F("session-cookie", "SESSION_COOKIE", cookie_header, surroundings=LINE_SURROUNDINGS),
+    F("private-key", "PRIVATE_KEY", pem_block, surroundings=("prose", "code", "shell", "json")),
+    F("private-key-partial", "PRIVATE_KEY", pem_head, surroundings=("prose", "shell")),
+    F("private-key-tail", "PRIVATE_KEY", pem_tail, surroundings=("prose", "shell")),
+    F("putty-private-key", "PRIVATE_KEY", putty_file, surroundings=("prose", "shell")),
+    F("generic-password", "PASSWORD", _kv(password), ("password", "DB_PASSWORD", "db_pass", "PGPASSWORD", "passwd", "smtp_password", "admin_pwd")),
     F("generic-secret", "SECRET", _kv(_secret_value), ("SECRET_KEY", "client_secret", "api_token", "AUTH_TOKEN", "access_token", "app_secret", "webhook_secret", "ApiKey")),
-    F("cli-password", "PASSWORD", _cli_password, surroundings=("shell", "prose", "log")),
+    F("cli-password", "PASSWORD", cli_password_line, surroundings=("shell", "prose", "log")),
 ]  # fmt: skip
 
 FORMATS: dict[str, Format] = {f.rule_id: f for f in _FORMATS}
