@@ -197,7 +197,8 @@ def report(rows: list, screens: list[Screen], size: tuple[int, int], argv: list[
 NOTES = """## Why these steps
 
 - **Per-region inversion** estimates the background around every pixel with a median filter
-  at quarter resolution (it keeps the edges between panels and wipes out thin strokes) and
+  over ~24 px at half resolution (it keeps the edges between panels and wipes out thin
+  strokes; a 48 px window saw the panel around a small button instead of the button) and
   inverts wherever that background is dark. A screen mixes dark sidebars, light panes and
   coloured buttons: inverting the whole image only moves the problem. Once every region is
   dark-on-light, Tesseract's own per-line inversion retry (`tessedit_do_invert`) is wasted

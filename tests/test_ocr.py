@@ -151,6 +151,18 @@ def test_per_region_inversion_makes_every_region_dark_on_light():
     assert out[90:110, 20:180:6].max() < 60 and out[90:110, 220:380:6].max() < 60  # text dark
 
 
+def test_small_coloured_button_gets_its_own_background():
+    # White label on a mid-dark button inside a dark panel: the button must turn light with
+    # dark text, with contrast to spare (a window seeing only the panel left it grey on grey).
+    img = np.full((120, 240), 30, np.uint8)
+    img[40:68, 80:144] = 116
+    img[48:60, 88:136:4] = 200  # thin light strokes
+    out = normalize_regions(img)
+    button = out[42:66, 82:142]
+    strokes = out[48:60, 88:136:4]
+    assert np.median(button) - strokes.max() > 80
+
+
 @settings(max_examples=60, deadline=None)
 @given(
     st.lists(

@@ -5,8 +5,9 @@ UI fonts, light text on dark panels next to dark text on light ones, coloured bu
 do about it (each step measured in ``docs/ocr.md``, ``benchmarks/ocr_recall.py``):
 
 - grayscale: colour carries no text and costs Tesseract a conversion of its own;
-- per-region inversion: the local background is estimated with a median filter (which keeps
-  the edges between panels sharp and wipes out thin text strokes); wherever it is dark the
+- per-region inversion: the local background is estimated with a median filter over about
+  24 px (which keeps the edges between panels sharp and wipes out thin text strokes, yet is
+  small enough to see a button's own colour rather than the panel's); wherever it is dark the
   pixels are inverted, so every region becomes dark-on-light. Inverting the whole image would
   only swap which half of a mixed screen is unreadable;
 - background flattening: dividing by the local background turns every panel, banner and
@@ -67,6 +68,7 @@ class OcrConfig:
     invert_dark: bool = True
     flatten: bool = True
     gamma: float = 2.0
+    bg_window: int = 24
     upscale: float | str = "auto"
     target_height: float = 16.0
     max_upscale: float = 2.0
@@ -110,29 +112,32 @@ def to_gray(image: np.ndarray) -> np.ndarray:
     raise OcrError(f"expected an HxW, HxWx3 or HxWx4 image, got shape {image.shape}")
 
 
-def local_background(gray: np.ndarray, window: int = 48) -> np.ndarray:
+def local_background(gray: np.ndarray, window: int = 24) -> np.ndarray:
     """HxW uint8 -> HxW uint8: the background luminance around each pixel.
 
     A median over a ``window``-px neighbourhood ignores text strokes (a minority of pixels) but
-    follows the edges of panels, bars and buttons. Computed at 1/4 resolution: the background
-    varies slowly, and a large median at full resolution costs more than the OCR gains.
+    follows the edges of panels, bars and buttons. Computed at reduced resolution (1/4 for
+    large windows, 1/2 for small ones): the background varies slowly, and a large median at
+    full resolution costs more than the OCR gains.
     """
     h, w = gray.shape
-    f = 4
+    f = 4 if window >= 32 else 2
     small = cv2.resize(gray, (max(1, w // f), max(1, h // f)), interpolation=cv2.INTER_AREA)
     k = max(3, (window // f) | 1)
     bg = cv2.medianBlur(small, k)
     return cv2.resize(bg, (w, h), interpolation=cv2.INTER_NEAREST)
 
 
-def normalize_regions(gray: np.ndarray, *, invert: bool = True, flatten: bool = True) -> np.ndarray:
+def normalize_regions(
+    gray: np.ndarray, *, invert: bool = True, flatten: bool = True, window: int = 24
+) -> np.ndarray:
     """HxW uint8 -> HxW uint8 with dark text on a white background in every region.
 
     ``invert``: pixels whose local background is dark are inverted (per region, not per image).
     ``flatten``: each pixel is divided by its (post-inversion) local background, so panels of
     any shade become white and Tesseract's single global threshold fits all of them.
     """
-    bg = local_background(gray)
+    bg = local_background(gray, window)
     out = gray
     if invert:
         dark = bg < 128
@@ -188,7 +193,9 @@ def preprocess(image: np.ndarray, config: OcrConfig = DEFAULT_CONFIG) -> tuple[n
     if config.grayscale or config.invert_dark or config.flatten:
         img = to_gray(image)
         if config.invert_dark or config.flatten:
-            img = normalize_regions(img, invert=config.invert_dark, flatten=config.flatten)
+            img = normalize_regions(
+                img, invert=config.invert_dark, flatten=config.flatten, window=config.bg_window
+            )
         if config.gamma != 1.0:
             img = darken_strokes(img, config.gamma)
     else:
@@ -224,6 +231,8 @@ def read_words(
 
     ``image``: HxW, HxWx3 (RGB) or HxWx4 (RGBA) uint8; not modified. Raises ``OcrError`` on
     any failure or when Tesseract runs longer than ``timeout`` seconds: never a partial result.
+    pytesseract hands ``os.environ`` to the subprocess, so ``OMP_THREAD_LIMIT=1`` is set there
+    unless the caller already chose a value.
     """
     config = config or DEFAULT_CONFIG
     if not isinstance(image, np.ndarray):

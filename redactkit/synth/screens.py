@@ -386,7 +386,7 @@ def _decoy(rng: random.Random) -> str:
     )
 
 
-def _pii(c: _Canvas, rng: random.Random) -> tuple[str, str]:
+def _pii(rng: random.Random) -> tuple[str, str]:
     """A random (value, entity type) for prose."""
     kind = rng.choice(
         ["PERSON", "EMAIL_ADDRESS", "PHONE_NUMBER", "CREDIT_CARD", "IBAN_CODE", "LOCATION"]
@@ -407,7 +407,7 @@ def _prose(c: _Canvas, rng: random.Random, p_secret: float = 0.5) -> list[Seg]:
     segs: list[Seg] = [(_sentence(rng) + " ", None, None)]
     r = rng.random()
     if r < p_secret:
-        value, kind = _pii(c, rng)
+        value, kind = _pii(rng)
         lead = {
             "PERSON": "Ask",
             "EMAIL_ADDRESS": "Write to",
