@@ -36,8 +36,8 @@ PLACEHOLDER_PATTERNS: tuple[str, ...] = (
     r"^\{\{",
     r"\{\{.{0,120}\}\}",
     r"\$\{[^{}]{0,120}\}",
-    r"^%\(?\w*\)?[sd]$",
-    r"^%[A-Za-z_]\w*%$",
+    r"^%(?:\(\w+\))?[sd]$",
+    r"^%(?-i:[A-Z_][A-Z0-9_]*)%$",
     r"^\{[^{}]*\}$",
     r"^[*•●·.#?_-]+$",
     r"^(?:changeme|pass|pwd|user|username|login|change_me|changeit|password|passwd|secret|token|apikey|api_key|test|testing|dummy\w*|fake\w*|sample\w*|placeholder|redacted|removed|hidden|masked|none|null|nil|undefined|true|false|yes|no|todo|tbd|fixme|foo|bar|baz|foobar|value|string|str|int|required|optional|default|empty|unset|notset|n/?a)$",
@@ -118,6 +118,15 @@ def _is_identifier(value: str) -> bool:
     return bool(_IDENT_CHARS.fullmatch(value) and _IDENT_JOIN.search(value))
 
 
+def _random_segment(seg: str) -> bool:
+    """A path segment no one would name a directory: random, or case and digits mixed."""
+    core = seg[1:]
+    mixed = any(c.isupper() for c in core) and (
+        any(c.islower() for c in core) or any(c.isdigit() for c in seg)
+    )
+    return mixed or ck.looks_random(seg, min_len=8)
+
+
 def is_placeholder(value: str) -> bool:
     """Documentation and template fillers (``your-api-key-here``, ``<token>``, ``${VAR}``, ...)."""
     return bool(_PLACEHOLDER.search(value))
@@ -131,7 +140,9 @@ def is_reference(value: str) -> bool:
     if not _REFERENCE.match(value):
         return False
     if value[:1] == "/" and "." not in value:
-        return not any(ck.looks_random(seg, min_len=12) for seg in value.split("/"))
+        if "+" in value or "=" in value:
+            return False
+        return not any(_random_segment(seg) for seg in value.split("/"))
     return True
 
 
@@ -158,7 +169,7 @@ def judge_value(value: str, *, kind: str, quoted: bool, strong_op: bool) -> floa
         return None
     if not quoted and v[0] in "([{":
         return None  # `(self.username + ...`, `[a, b]`: an expression
-    if _is_identifier(v) and ck.wordlike_fraction(v) >= 0.3:
+    if _is_identifier(v) and ck.wordlike_fraction(v) >= (0.3 if "_" in v else 0.6):
         if kind == "weak" or not any(c.isdigit() for c in v):
             return None  # proxy_auth, challengePassword: a variable, not a value
     if kind == "weak":
