@@ -16,10 +16,13 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 import time
+from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from multiprocessing import get_context
 from pathlib import Path
@@ -262,30 +265,90 @@ def _run_task(task: Task) -> list[dict]:
     return records
 
 
+def failed_records(task: Task, reason: str) -> list[dict]:
+    """Report records for a task that produced nothing (its outputs are withheld)."""
+    return [{"path": rel, "status": "failed", "error": reason} for _, rel in task.items]
+
+
+WORKER_DIED = "worker process died"
+
+
 def _run_pool(tasks: list[Task], workers: int, initargs: tuple) -> Iterator[list[dict]]:
+    """Records of every task, in completion order, surviving the death of a worker.
+
+    A worker that dies (a crash in a native decoder, the OOM killer) breaks the whole pool and
+    fails every task in flight. Those tasks become suspects and are re-run one at a time in a
+    fresh pool: the one that kills again is reported failed, the others complete, and the
+    queue goes on in a new pool. A task that always kills a worker costs two pools.
+    """
     if workers <= 1 or len(tasks) <= 1:
         _init_worker(*initargs)
         for task in tasks:
             yield _run_task(task)
         return
-    window = workers * 4
-    with ProcessPoolExecutor(workers, get_context("spawn"), _init_worker, initargs) as pool:
-        pending: set[Future] = set()
-        queue = iter(tasks)
-        try:
-            for task in queue:
-                pending.add(pool.submit(_run_task, task))
-                if len(pending) >= window:
-                    finished, pending = wait(pending, return_when=FIRST_COMPLETED)
-                    for future in finished:
-                        yield future.result()
-            while pending:
-                finished, pending = wait(pending, return_when=FIRST_COMPLETED)
-                for future in finished:
-                    yield future.result()
-        except BaseException:
-            pool.shutdown(wait=True, cancel_futures=True)
-            raise
+    queue: deque[Task] = deque(tasks)
+    suspects: deque[Task] = deque()
+    while queue or suspects:
+        isolating = bool(suspects)
+        source = suspects if isolating else queue
+        window = 1 if isolating else workers * 4
+        size = 1 if isolating else workers
+        with ProcessPoolExecutor(size, get_context("spawn"), _init_worker, initargs) as pool:
+            lost = yield from _drain(pool, source, window)
+        if isolating:
+            for task in lost:  # it ran alone and its worker died: this task is the cause
+                yield failed_records(task, WORKER_DIED)
+        else:
+            suspects.extend(lost)
+
+
+def _drain(pool: ProcessPoolExecutor, source: deque[Task], window: int):
+    """Run the tasks of ``source`` on ``pool``, at most ``window`` at a time, yielding their
+    records; return the tasks in flight when the pool broke (empty when it did not)."""
+    pending: dict[Future, Task] = {}
+    try:
+        while source or pending:
+            while source and len(pending) < window:
+                task = source.popleft()
+                try:
+                    pending[pool.submit(_run_task, task)] = task
+                except BrokenProcessPool:
+                    source.appendleft(task)
+                    return list(pending.values())
+            finished, _ = wait(pending, return_when=FIRST_COMPLETED)
+            for future in finished:
+                try:
+                    records = future.result()
+                except BrokenProcessPool:
+                    return list(pending.values())
+                del pending[future]
+                yield records
+        return []
+    except BaseException:
+        pool.shutdown(wait=True, cancel_futures=True)
+        raise
+
+
+def clean_partial(dst: Path) -> int:
+    """Remove temporary files that a killed run left under ``dst``; return how many.
+
+    Only names that :func:`redactkit.files.write_atomic` makes for an image (``.NAME.XXXX.tmp``
+    with NAME an image file name) are touched: nothing else in DST is ours to delete.
+    """
+    removed = 0
+    for root, _dirs, files in os.walk(dst):
+        for name in files:
+            match = _PARTIAL.fullmatch(name)
+            if match and Path(match.group(1)).suffix.lower() in IMAGE_SUFFIXES:
+                try:
+                    (Path(root) / name).unlink()
+                    removed += 1
+                except FileNotFoundError:
+                    pass
+    return removed
+
+
+_PARTIAL = re.compile(r"\.(.+)\.[A-Za-z0-9_]+\.tmp")
 
 
 # -- the run ----------------------------------------------------------------------------------
@@ -313,6 +376,7 @@ def run_images(
     rsrc, rdst = check_paths(src, dst)
     items, non_images = scan(rsrc)
     rdst.mkdir(parents=True, exist_ok=True)
+    clean_partial(rdst)
     report = rdst / REPORT_NAME
     summary = BatchSummary(images=len(items), non_images=non_images, report=report)
     if resume:
