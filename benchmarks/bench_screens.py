@@ -13,8 +13,9 @@ themes alternating, random fonts, sizes and values; ground truth from
   NLP and detection; ``redact_pixels`` = masking).
 - leak rate, two ways. *Strict*: a value leaks when any of its ground-truth word boxes is less
   than 95% covered by changed pixels. *Re-OCR*: the output is read again (redactkit's OCR with
-  its preprocessing: the stronger reader) and a value leaks when its whole text can be read on
-  its boxes again; counted over the values the same OCR reads on the unredacted frame.
+  its preprocessing: the stronger reader) and a value leaks when 80% of its characters can be
+  read again, in order, on its boxes; counted over the values the same OCR reads that well on
+  the unredacted frame.
 - over-redaction: share of the box area of ordinary words (words touching no sensitive value)
   whose pixels were changed, and share of those words more than half masked.
 - ``redactkit images`` throughput on a folder of rendered 1280x800 screenshots with
@@ -57,6 +58,8 @@ from redactkit.synth.screens import KINDS, THEMES, Screen, render_screen  # noqa
 FILL = (255, 0, 255)
 #: A word box counts as masked when at least this share of its pixels changed.
 COVERED = 0.95
+#: Re-OCR recovers a value when it reads at least this share of its characters in order.
+READABLE = 0.8
 FRAME = (1920, 1080)
 BATCH_SIZE = (1280, 800)
 
@@ -144,17 +147,32 @@ def _compact(s: str) -> str:
     return "".join(s.split()).casefold()
 
 
+def read_share(value: str, read: str) -> float:
+    """Share of ``value``'s characters found, in order, in ``read`` (spacing and case ignored)."""
+    from difflib import SequenceMatcher
+
+    v, r = _compact(value), _compact(read)
+    if not v:
+        return 0.0
+    blocks = SequenceMatcher(None, v, r, autojunk=False).get_matching_blocks()
+    return sum(b.size for b in blocks) / len(v)
+
+
 def readable(screen: Screen, words: Sequence) -> list[bool]:
     """Per sensitive value of ``screen``: whether OCR ``words`` (with ``.text``, ``.box``, in
-    reading order) lying on its boxes spell the whole value (spacing and case ignored)."""
+    reading order) lying on its boxes spell at least ``READABLE`` of its characters in order.
+
+    Not the exact value: OCR rarely reads a 40-character key without one slip, and a key or
+    card number with a few characters wrong is still most of the way to the value.
+    """
     if not screen.secrets:
         return []
     wb = box_array([w.box for w in words])
     out = []
     for s in screen.secrets:
         hit = intersects(wb, box_array(s.boxes)).any(axis=1)
-        text = _compact("".join(w.text for w, h in zip(words, hit.tolist(), strict=True) if h))
-        out.append(bool(s.value.strip()) and _compact(s.value) in text)
+        text = "".join(w.text for w, h in zip(words, hit.tolist(), strict=True) if h)
+        out.append(read_share(s.value, text) >= READABLE)
     return out
 
 
@@ -297,13 +315,14 @@ def stage_split(screens: Sequence[Screen], redactor) -> dict:
     from redactkit.screens.redactor import locate_findings, ocr_views, read_layouts, redact_pixels
 
     prep = ocr = detect = mask = 0.0
+    factors = []
     for s in screens:
         pixels = s.image
         h, w = pixels.shape[:2]
         views = ocr_views(pixels)
         t0 = time.perf_counter()
         for v in views:
-            preprocess(v)
+            factors.append(preprocess(v)[1])
         t1 = time.perf_counter()
         layouts = [read_layouts(v, timeout=redactor.ocr_timeout, glue=redactor.glue) for v in views]
         t2 = time.perf_counter()
@@ -319,6 +338,7 @@ def stage_split(screens: Sequence[Screen], redactor) -> dict:
         "ocr_preprocess_s": round(prep / n, 4),
         "detect_s": round(detect / n, 4),
         "mask_s": round(mask / n, 5),
+        "ocr_upscale_mean": round(float(np.mean(factors)), 3) if factors else None,
     }
 
 
@@ -410,9 +430,17 @@ def images_throughput(n: int, seed: int, workers: int, folder: Path) -> dict:
 # -- the run ---------------------------------------------------------------------------------
 
 
-def run(frames: int, seed: int, images: int, workers: int = 2, split: int | None = None) -> dict:
+def run(
+    frames: int,
+    seed: int,
+    images: int,
+    workers: int = 2,
+    split: int | None = None,
+    keep: Path | None = None,
+) -> dict:
     """The whole benchmark; returns the figures (JSON-able). ``split``: frames used for the
-    stage split (default all); ``images``: 0 skips the folder throughput."""
+    stage split (default all); ``images``: 0 skips the folder throughput; ``keep``: a folder
+    to save the inputs and both redactors' outputs in, to look at what leaked."""
     from redactkit.screens.ocr import read_words
 
     screens = render_frames(frames, seed)
@@ -434,6 +462,10 @@ def run(frames: int, seed: int, images: int, workers: int = 2, split: int | None
                 ]
                 entry["quality"] = quality(scores)
             figures["paths"][r.path] = entry
+            if keep is not None:
+                _save(keep / r.path, screens, r.outputs)
+        if keep is not None:
+            _save(keep / "input", screens, [sc.image for sc in screens])
         figures["stages"] = stages
         a, b = figures["paths"]["redactkit"], figures["paths"]["presidio"]
         figures["ratio"] = {
@@ -444,6 +476,14 @@ def run(frames: int, seed: int, images: int, workers: int = 2, split: int | None
             figures["images"] = images_throughput(images, seed, workers, folder)
     figures["machine"] = {"python": platform.python_version(), "cpus": os.cpu_count()}
     return figures
+
+
+def _save(folder: Path, screens: Sequence[Screen], images: Sequence[np.ndarray]) -> None:
+    from PIL import Image
+
+    folder.mkdir(parents=True, exist_ok=True)
+    for i, (s, im) in enumerate(zip(screens, images, strict=False)):
+        Image.fromarray(im).save(folder / f"{i:04d}-{s.kind}-{s.theme}.png")
 
 
 def _pct(x: float | None) -> str:
@@ -480,7 +520,8 @@ def print_report(fig: dict) -> None:
     st = fig["stages"]
     console.print(f"redactkit per frame ({st['frames']} frames): OCR {st['ocr_s']:.2f} s "
                   f"(preprocessing {st['ocr_preprocess_s']:.2f} s), NLP+detection "
-                  f"{st['detect_s']:.2f} s, masking {1000 * st['mask_s']:.1f} ms")  # fmt: skip
+                  f"{st['detect_s']:.2f} s, masking {1000 * st['mask_s']:.1f} ms; "
+                  f"OCR upscale x{st['ocr_upscale_mean']}")  # fmt: skip
     for name, p in fig["paths"].items():
         for e in p["error_messages"]:
             console.print(f"  {name}: {e}", markup=False)
@@ -500,12 +541,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--quick", action="store_true", help="7 frames, 40 images")
     ap.add_argument("--json", type=Path, default=None, help="write the figures to this file")
+    ap.add_argument("--keep", type=Path, default=None, help="save inputs and outputs here")
     args = ap.parse_args(argv)
     if args.quick:
         args.frames, args.images = min(args.frames, 7), min(args.images, 40)
     seed = args.seed if args.seed is not None else random.SystemRandom().randrange(2**31)
     print(f"seed {seed}", file=sys.stderr)
-    fig = run(args.frames, seed, args.images, args.workers)
+    fig = run(args.frames, seed, args.images, args.workers, keep=args.keep)
     print_report(fig)
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
