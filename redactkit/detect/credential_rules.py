@@ -51,8 +51,11 @@ class Rule:
 L = r"(?<![A-Za-z0-9_])"  # left edge: not inside a longer identifier
 R = r"(?![A-Za-z0-9_])"  # right edge
 R64 = r"(?![A-Za-z0-9_/+=-])"
-# key name tail, quotes and an assignment operator: `_KEY="`, `": "`, ` = '`, `=>`, `: `
-SEP = r"""[\w.\-]{0,25}?["'\]]{0,2}\s{0,3}(?:=|:=|:|=>|->|,)\s{0,3}["'`]?"""
+# key name tail, quotes, a prompt's default (`Key [None]: `) and an assignment operator:
+# `_KEY="`, `": "`, ` = '`, `=>`, `: `
+SEP = (
+    r"""[\w.\-]{0,25}?["'\]]{0,2}(?:\s?\[[^\]\n]{0,20}\])?\s{0,3}(?:=|:=|:|=>|->|,)\s{0,3}["'`]?"""
+)
 
 
 def tok(body: str) -> str:
@@ -105,6 +108,9 @@ RULES: tuple[Rule, ...] = (
        validator=_aws_id, check="shape", prefixes=AWS_PREFIXES),
     _R("aws-secret-access-key", "AWS_SECRET_KEY", ("aws", "secret_access", "secretaccesskey"),
        keyed(r"aws[\w.\-]{0,20}?(?:secret|sk)|secret[_\-. ]?access[_\-. ]?key", r"[A-Za-z0-9/+]{40}"),
+       tier="context", random=True),
+    _R("aws-secret-key-pair", "AWS_SECRET_KEY", tuple(p.lower() for p in AWS_PREFIXES),
+       r"(?:" + "|".join(AWS_PREFIXES) + r")[A-Z2-7]{16}[\s,;:|\"'=]{1,6}(?P<s>[A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])",
        tier="context", random=True),
     _R("aws-session-token", "AWS_SESSION_TOKEN", ("iqojb3jpz2lux2vj", "fwogzxivyxdz"),
        tok(r"(?:IQoJb3JpZ2luX2Vj|FwoGZXIvYXdz)[A-Za-z0-9/+=]{80,1400}"),

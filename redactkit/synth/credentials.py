@@ -117,11 +117,19 @@ def _secret_value(rng: random.Random) -> str:
     )()
 
 
+def _aws_pair(rng: random.Random) -> Instance:
+    """An access key id and its secret side by side, as in the console's CSV download."""
+    key_id = rng.choice(AWS_PREFIXES) + rand(rng, string.ascii_uppercase + "234567", 16)
+    return inside(key_id + rng.choice([",", "\t", " ", ":"]), rand(rng, ALNUM + "/+", 40))
+
+
 F = Format
 _FORMATS: list[Format] = [
     F("aws-access-key-id", "AWS_ACCESS_KEY", lambda rng: whole(rng.choice(AWS_PREFIXES) + rand(rng, string.ascii_uppercase + "234567", 16))),
     F("aws-secret-access-key", "AWS_SECRET_KEY", _kv(lambda rng: rand(rng, ALNUM + "/+", 40)),
       ("aws_secret_access_key", "AWS_SECRET_ACCESS_KEY", "aws_secret_key")),
+    F("aws-secret-key-pair", "AWS_SECRET_KEY", lambda rng: _aws_pair(rng), surroundings=LINE_SURROUNDINGS),
+    F("aws-configure-prompt", "AWS_SECRET_KEY", lambda rng: inside("AWS Secret Access Key [None]: ", rand(rng, ALNUM + "/+", 40)), surroundings=("shell", "prose")),
     F("aws-session-token", "AWS_SESSION_TOKEN", lambda rng: whole(rng.choice(["IQoJb3JpZ2luX2Vj", "FwoGZXIvYXdz"]) + rand(rng, B64, rng.randint(200, 400)))),
     F("aws-session-token-keyed", "AWS_SESSION_TOKEN", _kv(lambda rng: rand(rng, B64, rng.randint(150, 300))),
       ("aws_session_token", "AWS_SESSION_TOKEN")),
