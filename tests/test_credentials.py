@@ -177,6 +177,17 @@ def test_specific_rule_wins_over_generic_and_span_is_the_value():
         ("postgres://u:p@h/db", "p"),
         ("<password>Winter2024!</password>", "Winter2024!"),
         ("$ app --password hunter22 --verbose", "hunter22"),
+        ("docker login -u ci -p Zq8mK2pLx9 registry.example.com", "Zq8mK2pLx9"),
+        ("machine api.example.com login jane password Tr0ub4dor3x", "Tr0ub4dor3x"),
+        ("Server=db;Database=app;User ID=sa;Password=S3cret!2024;Encrypt=True;", "S3cret!2024"),
+        (
+            'curl -H "X-Api-Key: 8f3a9c2b7d1e4f6a0b5c9d2e7f1a3b4c" https://x.io',
+            "8f3a9c2b7d1e4f6a0b5c9d2e7f1a3b4c",
+        ),
+        (
+            "AWS Secret Access Key [None]: wJalrXUtnFEMI/K7MDENG/bPxRfiCYzXb8k3Lq9P",
+            "wJalrXUtnFEMI/K7MDENG/bPxRfiCYzXb8k3Lq9P",
+        ),
     ],
 )
 def test_documented_examples(text: str, value: str):

@@ -66,6 +66,7 @@ _REFERENCE = re.compile(
 
 KEYWORDS: tuple[str, ...] = (
     "pass", "pwd", "secret", "token", "key", "credential", "auth", "contraseña", "passwort", "mysql", "sshpass",
+    "login",
 )  # fmt: skip
 _KEY = re.compile(
     r"password|passwort|passwd|passphrase|contraseña|pwd|pass|secret|token|credentials?"
@@ -98,11 +99,14 @@ _QUOTED = {'"': re.compile(r'"((?:[^"\\\n]|\\.){1,256})"'), "'": re.compile(r"'(
            "`": re.compile(r"`([^`\n]{1,256})`")}  # fmt: skip
 _BARE = re.compile(r"""[^\s'"`<>]{1,256}""")
 _OPENER = {")": "(", "}": "{", "]": "["}
+_BARE_IN_FIELDS = re.compile(r"""[^\s'"`<>;]{1,256}""")
 _BARE_IN_URL = re.compile(r"""[^\s'"`<>&#]{1,256}""")
 _XML_VALUE = re.compile(r"""[ \t]*>([^<\n]{1,256})</""")
 _CLI_PASSWORD = re.compile(
     r"\b(?:mysql|mysqldump|mysqladmin|mariadb|mariadb-dump)\b[^\n|;&]{0,200}?[ \t]-p(?P<s>[^\s'\"]{1,128})"
     r"|\bsshpass\b[^\n|;&]{0,40}?[ \t]-p[ \t]{0,2}(?P<s2>[^\s'\"]{1,128})"
+    r"|\b(?:docker|podman|helm\s+registry|nerdctl)\s+login\b[^\n|;&]{0,200}?[ \t]-p[ \t=]{0,2}(?P<s3>[^\s'\"-][^\s'\"]{0,127})"
+    r"|\bmachine\s+\S{1,100}\s+login\s+\S{1,100}\s+password\s+(?P<s4>\S{1,128})"
 )
 
 
@@ -253,7 +257,7 @@ def find_generic_secrets(text: str, lowered: str) -> list[tuple[str, int, int, f
             )
             last_end = ve
     for m in _CLI_PASSWORD.finditer(text):
-        g = "s" if m.group("s") is not None else "s2"
+        g = next(k for k in ("s", "s2", "s3", "s4") if m.group(k) is not None)
         v = m.group(g)
         if not is_placeholder(v) and not v.startswith("$"):
             out.append(("cli-password", m.start(g), m.end(g), STRONG_GENERIC_SCORE))
@@ -289,7 +293,13 @@ def _value_after(text: str, s: int, e: int) -> tuple[int, int, bool, bool] | Non
     if q in _QUOTED:
         qm = _QUOTED[q].match(text, pos)
         return (qm.start(1), qm.end(1), True, strong) if qm else None
-    bm = (_BARE_IN_URL if s > 0 and text[s - 1] in "?&" else _BARE).match(text, pos)
+    if s > 0 and text[s - 1] in "?&":
+        bare = _BARE_IN_URL
+    elif s > 0 and text[s - 1] == ";" or text.count(";", max(0, s - 80), s) >= 2:
+        bare = _BARE_IN_FIELDS  # `Server=db;User Id=sa;Password=x;Encrypt=true`
+    else:
+        bare = _BARE
+    bm = bare.match(text, pos)
     if bm is None:
         return None
     end = bm.end()
