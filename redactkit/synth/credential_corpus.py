@@ -35,7 +35,9 @@ def _uuid(rng: random.Random) -> str:
     return str(uuid.UUID(int=rng.getrandbits(128), version=4))
 
 
-def _bad_github(rng: random.Random) -> str:
+def bad_checksum_token(rng: random.Random) -> str:
+    """A GitHub/npm-shaped token whose CRC32 suffix is wrong: a typo, a misread or a fake.
+    Still masked (at a lower score): most of a real secret is still a secret."""
     body = rand(rng, ck.BASE62, 30)
     good = ck.github_checksum(body)
     bad = good[:-1] + ("A" if good[-1] != "A" else "B")
@@ -99,7 +101,6 @@ def near_misses(rng: random.Random) -> list[str]:
         "https://user:password@example.com/",
         "mongodb://localhost:27017/test",
         f"https://{rng.choice(['docs', 'www', 'api'])}.example.com/v1/{rand(rng, string.ascii_lowercase, 8)}?page=2",
-        f"see {_bad_github(rng)} for details",
         "AKIA1234",
         f"sk-{rand(rng, ALNUM, 10)}",
         f"user_{rng.randint(100, 999)}_profile_cache_key",
