@@ -188,7 +188,8 @@ def judge_value(value: str, *, kind: str, quoted: bool, strong_op: bool) -> floa
         return None
     if ck.looks_random(v, min_len=12, min_norm_entropy=0.7):
         return STRONG_GENERIC_SCORE
-    if (quoted or strong_op) and len(v) >= 8 and _classes(v) >= 2 and any(c.isdigit() for c in v):
+    long_enough = len(v) >= (8 if quoted or strong_op else 12)  # `token: x` is also prose
+    if long_enough and _classes(v) >= 2 and any(c.isdigit() for c in v):
         if not v.replace(".", "").replace("-", "").isdigit() and not re.fullmatch(
             r"v?\d+(?:\.\d+)+[\w.\-]*", v
         ):
