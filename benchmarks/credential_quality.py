@@ -197,7 +197,7 @@ def render(
         "Near-misses (all must give no finding) include documentation placeholders"
         " (`AKIAIOSFODNN7EXAMPLE`, `your-api-key-here`, `xxxx`, `<token>`, `${VAR}`, `{{ var }}`,"
         " `changeme`), git SHAs, UUIDs, lockfile integrity hashes, image digests, version strings,"
-        " base64 image data, GitHub tokens with a wrong CRC, identifiers and prose around the words"
+        " base64 image data, identifiers and prose around the words"
         " password, token and secret. See `redactkit/synth/credential_corpus.py`.",
         "",
     ]
