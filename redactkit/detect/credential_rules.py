@@ -156,6 +156,11 @@ RULES: tuple[Rule, ...] = (
     _R("github-user-to-server", "GITHUB_TOKEN", ("ghu_",), tok(r"ghu_[A-Za-z0-9]{36}"), "checksum", GH, prefixes=("ghu_",)),
     _R("github-server-to-server", "GITHUB_TOKEN", ("ghs_",), tok(r"ghs_[A-Za-z0-9]{36}"), "checksum", GH, prefixes=("ghs_",)),
     _R("github-refresh", "GITHUB_TOKEN", ("ghr_",), tok(r"ghr_[A-Za-z0-9]{36}"), "checksum", GH, prefixes=("ghr_",)),
+    # A GitHub prefix with a body of the wrong length: typed with an extra or a missing character,
+    # cut by a line end, or two characters merged by OCR. Still most of a token.
+    _R("github-token-malformed", "GITHUB_TOKEN", ("ghp_", "gho_", "ghu_", "ghs_", "ghr_"),
+       tok(r"gh[pousr]_(?:[A-Za-z0-9]{28,35}|[A-Za-z0-9]{37,48})"), tier="context", random=True,
+       prefixes=("ghp_", "gho_", "ghu_", "ghs_", "ghr_")),
     _R("github-fine-grained-pat", "GITHUB_TOKEN", ("github_pat_",),
        tok(r"github_pat_[A-Za-z0-9]{22}_[A-Za-z0-9]{59}"), prefixes=("github_pat_",)),
     _R("gitlab-pat", "GITLAB_TOKEN", ("glpat-",),
