@@ -15,7 +15,7 @@ import os
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import cv2
 import numpy as np
@@ -27,6 +27,9 @@ from redactkit.policy import Policy
 from redactkit.screens.layout import Layout, across_junction, build_layout, locate
 from redactkit.screens.masks import METHODS, Color, mask_all, mask_boxes
 from redactkit.session import Session
+
+if TYPE_CHECKING:
+    from redactkit.screens.live import LiveRedactor
 
 Status = Literal["ok", "failed", "masked-by-context"]
 OnError = Literal["mask", "withhold"]
@@ -355,21 +358,9 @@ class ScreenshotRedactor:
         original = pixels if self.keep_original else None
         return ScreenshotResult(image, [], "failed", error, original)
 
-    def stream(self) -> FrameStream:
-        """A redactor for consecutive frames of one screen (a capture session)."""
-        return FrameStream(self)
+    def stream(self, **options: Any) -> LiveRedactor:
+        """A redactor for consecutive frames of one screen (a capture session) that re-reads
+        only what changed; ``options`` go to :class:`redactkit.screens.live.LiveRedactor`."""
+        from redactkit.screens.live import LiveRedactor
 
-
-class FrameStream:
-    """Consecutive frames of one screen. For now each frame takes the full path; the
-    pipeline functions above are what an incremental version reuses."""
-
-    def __init__(self, redactor: ScreenshotRedactor) -> None:
-        self.redactor = redactor
-        self.frames = 0
-
-    def redact(
-        self, frame: ImageInput, context: Mapping[str, Any] | None = None
-    ) -> ScreenshotResult:
-        self.frames += 1
-        return self.redactor.redact(frame, context)
+        return LiveRedactor(self, **options)
