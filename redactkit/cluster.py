@@ -182,7 +182,7 @@ def run_images_on_cluster(
         threads = check_workers(client, rsrc if rsrc.is_dir() else rsrc.parent, rdst)
         window = max(2, threads * IN_FLIGHT_PER_THREAD)
         args = (uuid.uuid4().hex, policy, on_error, str(rdst))
-        with report.open("a" if resume else "w", encoding="utf-8") as out:
+        with batch.open_report(report, resume) as out:
             with batch._progress(progress, len(items)) as advance:
                 for _task, records in _results(client, tasks, window, args):
                     for record in records:

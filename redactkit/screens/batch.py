@@ -165,6 +165,20 @@ def read_report(path: Path) -> dict[str, dict]:
     return records
 
 
+def open_report(report: Path, resume: bool):
+    """The report, opened for this run's records: appended to when resuming, else new.
+
+    A killed run can leave a torn last line; it is cut off first, or the next record would be
+    glued to it and both lost to ``read_report``.
+    """
+    if resume and report.is_file():
+        with report.open("rb+") as handle:
+            data = handle.read()
+            if data and not data.endswith(b"\n"):
+                handle.truncate(data.rfind(b"\n") + 1)
+    return report.open("a" if resume else "w", encoding="utf-8")
+
+
 def done_paths(report: Path, dst: Path) -> set[str]:
     """Relative paths a resumed run may skip: reported done and with their output present."""
     return {
@@ -385,7 +399,7 @@ def run_images(
         items = [(p, rel) for p, rel in items if rel not in done]
     tasks = tasks_for(items, stream)
     workers = workers or os.cpu_count() or 1
-    with report.open("a" if resume else "w", encoding="utf-8") as out:
+    with open_report(report, resume) as out:
         with _progress(progress, len(items)) as advance:
             for records in _run_pool(tasks, workers, (policy, on_error, str(rdst))):
                 for record in records:
