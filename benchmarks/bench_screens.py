@@ -8,7 +8,7 @@ themes alternating, random fonts, sizes and values; ground truth from
   (``ImageRedactorEngine``, in its own environment: see ``benchmarks.baseline``) redact every
   frame; each is warmed up on another frame first. Seconds per frame p50/p95, wall clock and CPU
   (the process and its Tesseract children), and the ratio Presidio / redactkit.
-- where redactkit's time goes: the same frames through the pipeline's own functions
+- where redactkit's time goes (CPU seconds): the same frames through the pipeline's functions
   (``read_layouts`` = OCR, of which ``preprocess`` is image preparation; ``locate_findings`` =
   NLP and detection; ``redact_pixels`` = masking).
 - leak rate, two ways. *Strict*: a value leaks when any of its ground-truth word boxes is less
@@ -310,7 +310,11 @@ def redactkit_pass(screens: Sequence[Screen], warmup: Screen) -> tuple[PathRun, 
 
 
 def stage_split(screens: Sequence[Screen], redactor) -> dict:
-    """Seconds per frame in each stage, through the functions ``redact`` is made of."""
+    """Seconds per frame in each stage, through the functions ``redact`` is made of.
+
+    CPU seconds (this process and its Tesseract children) for OCR and detection, steadier than
+    wall clock on a shared machine; wall clock for masking, too short for CPU accounting.
+    """
     from redactkit.screens.ocr import preprocess
     from redactkit.screens.redactor import locate_findings, ocr_views, read_layouts, redact_pixels
 
@@ -320,17 +324,17 @@ def stage_split(screens: Sequence[Screen], redactor) -> dict:
         pixels = s.image
         h, w = pixels.shape[:2]
         views = ocr_views(pixels)
-        t0 = time.perf_counter()
+        t0 = cpu_now()
         for v in views:
             factors.append(preprocess(v)[1])
-        t1 = time.perf_counter()
+        t1 = cpu_now()
         layouts = [read_layouts(v, timeout=redactor.ocr_timeout, glue=redactor.glue) for v in views]
-        t2 = time.perf_counter()
+        t2 = cpu_now()
         found = [f for lay in layouts for f in locate_findings(lay, redactor.text, (w, h), pad=redactor.pad)]  # fmt: skip
-        t3 = time.perf_counter()
+        t3, m0 = cpu_now(), time.perf_counter()
         redact_pixels(pixels, found, method=redactor.method, fill=redactor.fill)
-        t4 = time.perf_counter()
-        prep, ocr, detect, mask = prep + t1 - t0, ocr + t2 - t1, detect + t3 - t2, mask + t4 - t3
+        m1 = time.perf_counter()
+        prep, ocr, detect, mask = prep + t1 - t0, ocr + t2 - t1, detect + t3 - t2, mask + m1 - m0
     n = max(1, len(screens))
     return {
         "frames": len(screens),

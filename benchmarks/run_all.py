@@ -321,7 +321,7 @@ def rows(fig: dict) -> list[Row]:
         if st.get("frames"):
             out.append(("screenshot: redactkit time per frame, OCR / NLP+detection / masking",
                         f"{st['ocr_s']:.2f} / {st['detect_s']:.2f} / {1000 * st['mask_s']:.1f} ms",
-                        "", "", f"wall s; OCR upscale ×{st.get('ocr_upscale_mean')}"))  # fmt: skip
+                        "", "", f"CPU s; OCR upscale ×{st.get('ocr_upscale_mean')}"))  # fmt: skip
         im = s.get("images")
         if im:
             out.append((f"`redactkit images --workers {im['workers']}`: images per second",
@@ -484,7 +484,7 @@ def document(fig: dict, command: str, chart_name: str | None) -> str:
         "- **Screenshots**: 1920x1080 frames rendered by `redactkit.synth.screens`, every kind "
         "in turn, light and dark. redactkit's time split comes from running the same frames "
         "through the pipeline's functions (`read_layouts` = OCR, `locate_findings` = NLP and "
-        "detection, `redact_pixels` = masking), in wall seconds.",
+        "detection, `redact_pixels` = masking), in CPU seconds (masking: wall).",
         "- **Masking** is the median of many runs of `redactkit.screens.masks.fill` with 50 "
         "text-sized boxes on 1080p RGB frames taken in turn from 48 MB of frames (more than the "
         "CPU cache); the floor is `frame.copy()` (fill copies the frame, the caller's array is "
@@ -503,7 +503,7 @@ def document(fig: dict, command: str, chart_name: str | None) -> str:
             "",
             "## Where a screenshot's time goes",
             "",
-            f"Per 1080p frame in wall seconds ({st['frames']} frames): OCR {st['ocr_s']:.2f} s "
+            f"Per 1080p frame in CPU seconds ({st['frames']} frames): OCR {st['ocr_s']:.2f} s "
             f"({100 * st['ocr_s'] / total:.0f}%, of which image preparation "
             f"{st['ocr_preprocess_s']:.2f} s; frames are upscaled ×{st.get('ocr_upscale_mean')} "
             f"on average before Tesseract), NLP and detection {st['detect_s']:.2f} s "
