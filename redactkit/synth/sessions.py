@@ -34,6 +34,7 @@ from redactkit.synth.screens import (
     _palette,
     _password,
     _phone,
+    _pii,
     _prose,
     _sentence,
     _title_bar,
@@ -99,6 +100,20 @@ def _typing(rng: random.Random, n: int, size: tuple[int, int]) -> Iterator[Frame
             parts += [("the key is ", None), (value, kind), (" ", None)]
         else:
             parts.append((_sentence(rng) + " ", None))
+    sender = _name(rng)
+    quoted: list[list[tuple[str, str | None]]] = [
+        [
+            (f"On Tuesday, {sender} <", None),
+            (_mail(rng, sender), "EMAIL_ADDRESS"),
+            ("> wrote:", None),
+        ]
+    ]
+    for _ in range(8):
+        value, kind = _pii(rng)
+        quoted.append(
+            [(_sentence(rng) + " Details: ", None), (value, kind), (". " + _sentence(rng), None)]
+        )
+    folders = ["Inbox", "Starred", "Sent", "Drafts", "Archive", "Projects", "Receipts"]
     typed = 0
     context = {"app": "Mail", "title": f"New message - {subject}"}
     for t in range(n):
@@ -107,7 +122,10 @@ def _typing(rng: random.Random, n: int, size: tuple[int, int]) -> Iterator[Frame
         c = _fresh(proto)
         f = c.font(px)
         y = _title_bar(c, rng, "New message")
-        x = c.s(20)
+        c.rect(0, y, 160, c.h, c.pal.panel)
+        for i, folder in enumerate(folders):
+            c.line(16, y + 14 + i * int(px * 2), folder, f)
+        x = 180
         c.line(
             x,
             y + c.s(12),
@@ -125,9 +143,14 @@ def _typing(rng: random.Random, n: int, size: tuple[int, int]) -> Iterator[Frame
             segs.append((piece, None, c.secret(text, kind) if done else None))
             left -= len(piece)
         before = len(c.words)
-        c.paragraph(x, y + c.s(84), segs, f, c.w - 2 * x)
+        below = c.paragraph(x, y + c.s(84), segs, f, c.w - x - 20)
+        after = len(c.words)
+        qy = max(below, y + c.s(84) + 6 * px) + px
+        for para in quoted:
+            qsegs = [(t, c.pal.muted, c.secret(t, k) if k else None) for t, k in para]
+            qy = c.paragraph(x + 12, qy, qsegs, f, c.w - x - 40) + px // 2
         if t % 2 == 0:
-            last = c.words[-1].box if len(c.words) > before else Box(x, y + c.s(84), 0, px)
+            last = c.words[after - 1].box if after > before else Box(x, y + c.s(84), 0, px)
             _caret(c, last.right + 2, last.top, px)
         yield Frame(c.screen("email", "").image, _visible(c), context)
 
