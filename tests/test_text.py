@@ -343,3 +343,12 @@ def test_loopback_addresses_and_file_names_are_kept(redactor: TextRedactor) -> N
         assert redactor.redact(text).text == text
     out = redactor.redact("host 10.0.3.7, see https://intranet.acme.io/u/7 or acme.io").text
     assert out == "host <IP_ADDRESS>, see <URL> or <URL>"
+
+
+def test_ocr_text_gets_credential_ocr_tolerance(redactor: TextRedactor) -> None:
+    misread = "aws key AKlAZ7QW3RT5YU6IO2PL here"  # l for I, as Tesseract reads it
+    assert redactor.analyze(misread) == []
+    found = redactor.analyze(misread, ocr=True)
+    assert [(f.entity_type, misread[f.start : f.end]) for f in found] == [
+        ("AWS_ACCESS_KEY", "AKlAZ7QW3RT5YU6IO2PL")
+    ]

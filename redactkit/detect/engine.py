@@ -47,7 +47,7 @@ class Query:
 class Engine:
     def __init__(self) -> None:
         from redactkit.detect.nlp import CompoundContextEnhancer, TrimmedSpacyEngine
-        from redactkit.detect.recognizers import build_registry
+        from redactkit.detect.recognizers import build_registry, credential_recognizers
 
         nlp_engine = TrimmedSpacyEngine()
         nlp_engine.load()
@@ -59,10 +59,11 @@ class Engine:
             context_aware_enhancer=CompoundContextEnhancer(),
         )
         self.nlp_engine = nlp_engine
+        self.credentials = credential_recognizers()
         self.supported_entities: frozenset[str] = frozenset(
             self.analyzer.get_supported_entities("en")
         )
-        self.analyzer.analyze(_WARMUP, language="en")
+        self.analyzer.analyze(_WARMUP, language="en", ad_hoc_recognizers=[self.credentials[False]])
 
     # -- single texts ---------------------------------------------------------------------
     def analyze(self, text: str, query: Query, *, ocr: bool = False) -> list[Finding]:
@@ -74,19 +75,19 @@ class Engine:
             view = normalize_confusions(view)
         found: list[Finding] = []
         for offset, window in _windows(view):
-            results = self._analyze_window(window, query)
+            results = self._analyze_window(window, query, ocr=ocr)
             found.extend(_to_finding(r, offset, back) for r in results)
         return merge_spans(found)
 
     def _analyze_window(
-        self, window: str, query: Query, nlp_artifacts=None
+        self, window: str, query: Query, nlp_artifacts=None, *, ocr: bool = False
     ) -> list[RecognizerResult]:
         return self.analyzer.analyze(
             window,
             language="en",
             entities=list(query.entities),
             score_threshold=query.threshold,
-            ad_hoc_recognizers=list(query.deny) or None,
+            ad_hoc_recognizers=[*query.deny, self.credentials[ocr]],
             nlp_artifacts=nlp_artifacts,
         )
 

@@ -41,7 +41,7 @@ PLACEHOLDER_PATTERNS: tuple[str, ...] = (
     r"^\{[^{}]*\}$",
     r"^[*•●·.#?_-]+$",
     r"^(?:changeme|pass|pwd|user|username|login|change_me|changeit|password|passwd|secret|token|apikey|api_key|test|testing|dummy\w*|fake\w*|sample\w*|placeholder|redacted|removed|hidden|masked|none|null|nil|undefined|true|false|yes|no|todo|tbd|fixme|foo|bar|baz|foobar|value|string|str|int|required|optional|default|empty|unset|notset|n/?a)$",
-    r"^(?:xxx|\*\*\*)",
+    r"^(?:(?-i:xxx|XXX)(?:[\W_]|$)|\*\*\*)",  # "xxx-your-key", "***": not a random "XxX5t8Tp..."
     r"Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==",
     r"^(?:dev|local|test)store ?account",
 )

@@ -17,6 +17,7 @@ from __future__ import annotations
 import ipaddress
 import re
 from collections.abc import Callable, Iterable
+from functools import partial
 
 import phonenumbers
 import tldextract
@@ -354,8 +355,24 @@ _REPLACED = (
 )
 
 
+def credential_recognizers() -> dict[bool, FunctionRecognizer]:
+    """The credential catalogue for plain text (False) and for OCR text (True).
+
+    Passed to each analysis as an ad-hoc recognizer, so the one call says whether its text came
+    from OCR: OCR mode repairs misread prefixes, rejoins split tokens and lowers instead of
+    dropping on a failed checksum.
+    """
+    return {
+        ocr: FunctionRecognizer(
+            "CredentialRecognizer", CREDENTIAL_TYPES, partial(find_credentials, ocr=ocr)
+        )
+        for ocr in (False, True)
+    }
+
+
 def build_registry(nlp_engine: NlpEngine) -> RecognizerRegistry:
-    """Presidio's English recognizers with the repairs above, and the credential catalogue."""
+    """Presidio's English recognizers with the repairs above and the labelled-value rules (the
+    credential catalogue is added per call: ``credential_recognizers``)."""
     registry = RecognizerRegistry(supported_languages=["en"])
     registry.load_predefined_recognizers(languages=["en"], nlp_engine=nlp_engine)
     registry.recognizers = [r for r in registry.recognizers if not isinstance(r, _REPLACED)]
@@ -370,7 +387,5 @@ def build_registry(nlp_engine: NlpEngine) -> RecognizerRegistry:
     registry.add_recognizer(
         FunctionRecognizer("LabelledValueRecognizer", labelled.ENTITY_TYPES, labelled.find_labelled)
     )
-    registry.add_recognizer(
-        FunctionRecognizer("CredentialRecognizer", CREDENTIAL_TYPES, find_credentials)
-    )
+
     return registry
