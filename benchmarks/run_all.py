@@ -50,6 +50,8 @@ ROOT = Path(__file__).resolve().parent.parent
 DOC = ROOT / "docs" / "performance.md"
 CHART = ROOT / "docs" / "performance.png"
 
+#: The benchmarks, in the order they run (cheap ones first).
+STEPS = ("masking", "tesseract", "keys", "text", "screens", "live")
 #: (quick, full) sizes.
 SIZES = {
     "text_kb": (60, 400),
@@ -228,6 +230,30 @@ def _mask_rss_child(boxes: int, seed: int) -> float | None:
     return peak_rss_self_mb()
 
 
+def tesseract_threads(seed: int) -> dict:
+    """Wall seconds of the ``tesseract`` command on one 1080p frame with ``OMP_THREAD_LIMIT=1``
+    and with Tesseract's default (one OpenMP thread per core): why both redactors here run it
+    single-threaded."""
+    import tempfile
+
+    from PIL import Image
+
+    from benchmarks.bench_screens import render_frames
+
+    frame = render_frames(1, seed)[0]
+    out = {}
+    with tempfile.TemporaryDirectory(prefix="redactkit-omp-") as tmp:
+        path = Path(tmp) / "frame.png"
+        Image.fromarray(frame.image).save(path)
+        base = {k: v for k, v in os.environ.items() if not k.startswith("OMP_")}
+        for name, env in (("omp_1_s", {**base, "OMP_THREAD_LIMIT": "1"}), ("omp_default_s", base)):
+            t = time.perf_counter()
+            subprocess.run(["tesseract", str(path), "-", "tsv"], env=env, check=True,
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
+            out[name] = round(time.perf_counter() - t, 2)
+    return out
+
+
 # -- machine ---------------------------------------------------------------------------------
 
 
@@ -247,8 +273,10 @@ def machine() -> dict:
                 ram = round(int(line.split()[1]) / 1024 / 1024, 1)
     except OSError:
         pass
+    # GNU nproc honours OMP_THREAD_LIMIT, which this process sets for Tesseract.
+    env = {k: v for k, v in os.environ.items() if not k.startswith("OMP_")}
     try:
-        nproc = int(subprocess.run(["nproc"], capture_output=True, text=True).stdout.strip())
+        nproc = int(subprocess.run(["nproc"], capture_output=True, text=True, env=env).stdout)
     except (OSError, ValueError):
         nproc = os.cpu_count()
     try:
@@ -347,6 +375,11 @@ def rows(fig: dict) -> list[Row]:
                     "", "", f"{m['fill_over_copy']:.1f}× the floor: `frame.copy()` "
                     f"{m['copy_ms']:.2f} ms ({m['copy_gb_per_s']} GB/s); in place "
                     f"{m['fill_inplace_ms']:.2f} ms"))  # fmt: skip
+    omp = _ok(fig, "tesseract")
+    if omp:
+        out.append(("`tesseract` on a 1080p frame, s: OMP_THREAD_LIMIT=1 / default threads",
+                    f"{omp['omp_1_s']:.2f} / {omp['omp_default_s']:.2f}", "", "",
+                    "wall clock; why both redactors run it single-threaded"))  # fmt: skip
     mem = []
     if t:
         mem.append(("text", t["paths"]["redactkit-batch"]["peak_rss_mb"],
@@ -445,6 +478,12 @@ def chart(fig: dict, path: Path) -> Path | None:
 
 def document(fig: dict, command: str, chart_name: str | None) -> str:
     mc = fig["machine"]
+    omp = _ok(fig, "tesseract")
+    omp_note = (
+        f"{omp['omp_default_s']:.1f} s against {omp['omp_1_s']:.1f} s for one 1080p frame in this run"
+        if omp
+        else "not measured in this run"
+    )
     lines = [
         "# Performance",
         "",
@@ -471,10 +510,10 @@ def document(fig: dict, command: str, chart_name: str | None) -> str:
         "## How it is measured",
         "",
         "- **Tesseract** runs with `OMP_THREAD_LIMIT=1` for both redactors. Its default is one "
-        "OpenMP thread per core, which on a busy two-core machine makes a 1080p frame several "
-        "times slower (6.8 s against 1.3 s measured here): both pipelines are compared single-"
-        "threaded, and a batch gets its parallelism from processes (`redactkit images "
-        "--workers N`).",
+        "OpenMP thread per core, which on a busy machine makes a frame slower, not faster "
+        f"(`tesseract` command, default threads against `OMP_THREAD_LIMIT=1`: {omp_note}). Both "
+        "pipelines are compared single-threaded; a batch gets its parallelism from processes "
+        "(`redactkit images --workers N`).",
         "- **Presidio** runs from `.venv-baseline`, an environment of its own made by "
         "`benchmarks/baseline.py` (presidio-image-redactor 0.0.62 pulls in `opencv-python`, "
         "which would overwrite redactkit's `opencv-python-headless`). The same spaCy model "
@@ -526,43 +565,57 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--quick", action="store_true", help="small sizes (a few CPU minutes)")
     ap.add_argument("--seed", type=int, default=None, help="default: random, printed")
-    ap.add_argument("--only", default="text,screens,keys,live,masking",
-                    help="comma-separated subset of text,screens,keys,live,masking")  # fmt: skip
+    ap.add_argument("--only", default=",".join(STEPS), help=f"comma-separated subset of {STEPS}")
     ap.add_argument("--json", type=Path, default=None, help="write all figures here")
+    ap.add_argument("--from", dest="load", type=Path, default=None, metavar="JSON",
+                    help="start from the figures of an earlier --json run; run only the "
+                         "steps it lacks, then rewrite the table and documents")  # fmt: skip
     ap.add_argument("--no-docs", action="store_true", help="do not rewrite docs/performance.md")
     ap.add_argument("--quality", action="store_true",
                     help="also rewrite the screens section of docs/quality.md")  # fmt: skip
     args = ap.parse_args(argv)
-    seed = args.seed if args.seed is not None else random.SystemRandom().randrange(2**31)
-    print(f"seed {seed}", file=sys.stderr)
-    size = {k: v[0] if args.quick else v[1] for k, v in SIZES.items()}
     only = {x.strip() for x in args.only.split(",") if x.strip()}
-    fig: dict = {"seed": seed, "quick": args.quick, "date": datetime.date.today().isoformat(),
-                 "sizes": size, "machine": machine()}  # fmt: skip
-    steps = [
-        ("masking", lambda: mask_bench(size["mask_reps"])),
-        ("keys", lambda: keys_bench(seed, size["key_sessions"])),
-        ("text", lambda: text_bench(seed, size["text_kb"])),
-        ("screens", lambda: screens_bench(seed, size["frames"], size["images"])),
-        ("live", lambda: live_bench(args.quick, Path(f"/tmp/redactkit-live-{os.getpid()}.json"))),
-    ]
-    for name, step in steps:
+    if args.load is not None:
+        fig = json.loads(args.load.read_text(encoding="utf-8"))
+        only -= {k for k in STEPS if k in fig and "error" not in fig[k]}
+        seed, quick = fig["seed"], fig["quick"]
+        fig.setdefault(
+            "command",
+            "python -m benchmarks.run_all" + (" --quick" if quick else "") + f" --seed {seed}",
+        )
+    else:
+        seed = args.seed if args.seed is not None else random.SystemRandom().randrange(2**31)
+        quick = args.quick
+        fig = {"seed": seed, "quick": quick, "date": datetime.date.today().isoformat()}
+        command = "python -m benchmarks.run_all" + (" --quick" if quick else "") + f" --seed {seed}"
+        if args.only != ap.get_default("only"):
+            command += f" --only {args.only}"
+        fig["command"] = command
+    print(f"seed {seed}", file=sys.stderr)
+    size = {k: v[0] if quick else v[1] for k, v in SIZES.items()}
+    fig["sizes"] = size
+    fig["machine"] = machine()
+    steps = {
+        "masking": lambda: mask_bench(size["mask_reps"]),
+        "tesseract": lambda: tesseract_threads(seed),
+        "keys": lambda: keys_bench(seed, size["key_sessions"]),
+        "text": lambda: text_bench(seed, size["text_kb"]),
+        "screens": lambda: screens_bench(seed, size["frames"], size["images"]),
+        "live": lambda: live_bench(quick, Path(f"/tmp/redactkit-live-{os.getpid()}.json")),
+    }
+    for name in STEPS:
         if name not in only:
             continue
         print(f"running {name} ...", file=sys.stderr)
         started = time.perf_counter()
         try:
-            fig[name] = step()
+            fig[name] = steps[name]()
         except Exception as exc:  # noqa: BLE001 - one broken benchmark must not lose the others
             fig[name] = {"error": f"{type(exc).__name__}: {str(exc)[:200]}"}
             print(f"  {name} failed: {fig[name]['error']}", file=sys.stderr)
         print(f"  {name}: {time.perf_counter() - started:.0f} s", file=sys.stderr)
     print_table(fig)
-    command = (
-        "python -m benchmarks.run_all" + (" --quick" if args.quick else "") + f" --seed {seed}"
-    )
-    if args.only != ap.get_default("only"):
-        command += f" --only {args.only}"
+    command = fig["command"]
     if args.json:
         write_atomic(args.json, json.dumps(fig, indent=2, ensure_ascii=False) + "\n")
     if not args.no_docs:
