@@ -68,6 +68,8 @@ class Line:
 
     words: tuple[Word, ...]
     hits: frozenset[Hit] = frozenset()
+    #: Read from a crop: Tesseract's boxes there may sit a pixel or two off the full read's.
+    cropped: bool = False
 
     @property
     def box(self) -> Box:
@@ -78,7 +80,7 @@ class Line:
 
     def moved(self, dy: int) -> Line:
         words = tuple(replace(w, box=w.box._replace(top=w.box.top + dy)) for w in self.words)
-        return Line(words, self.hits)
+        return Line(words, self.hits, self.cropped)
 
 
 @dataclass
@@ -105,6 +107,7 @@ class LiveRedactor:
     the frame. ``tile``: change-detection resolution in px. ``context_lines`` and
     ``context_tokens``: re-read lines are analysed with neighbours on each side until
     ``context_tokens`` words or ``context_lines`` lines. ``cache_size``: analysed texts kept.
+    ``jitter``: extra padding (px) of boxes on lines read from a crop.
     """
 
     def __init__(
@@ -117,6 +120,7 @@ class LiveRedactor:
         context_lines: int = 4,
         context_tokens: int = 12,
         cache_size: int = 1024,
+        jitter: int = 2,
     ) -> None:
         self.redactor = redactor
         self.full_every = full_every
@@ -125,6 +129,7 @@ class LiveRedactor:
         self.context_lines = context_lines
         self.context_tokens = context_tokens
         self.cache_size = cache_size
+        self.jitter = jitter
         self._cache: OrderedDict[str, tuple[Finding, ...]] = OrderedDict()
         self._ids = itertools.count(1)
         self.stats = LiveStats()
@@ -142,6 +147,7 @@ class LiveRedactor:
         self._context: tuple | None = None
         self._since_full = 0
         self._factor = 1.0
+        self._fallback = ""
 
     # -- the frame --------------------------------------------------------------------------
     def redact(
@@ -177,7 +183,7 @@ class LiveRedactor:
             if reason is None:
                 lines = self._incremental(pixels, views[0])
                 if lines is None:
-                    reason = "large change"
+                    reason = self._fallback
             if lines is None:
                 lines = self._full(views[0])
                 self._count_full(reason or "first")
@@ -224,14 +230,15 @@ class LiveRedactor:
         hits = self._detect(lines)
         return [Line(ln.words, frozenset(h)) for ln, h in zip(lines, hits)]
 
-    def _new_lines(self, grouped: Sequence[Sequence[Word]]) -> list[Line]:
+    def _new_lines(self, grouped: Sequence[Sequence[Word]], cropped: bool = False) -> list[Line]:
         """Lines with a key of their own: words from different OCR calls must never be
         grouped together by Tesseract's per-call (block, par, line) numbers."""
         out = []
         for ws in grouped:
             if ws:
                 key = next(self._ids)
-                out.append(Line(tuple(replace(w, block=key, par=0, line=0) for w in ws)))
+                words = tuple(replace(w, block=key, par=0, line=0) for w in ws)
+                out.append(Line(words, cropped=cropped))
         return out
 
     # -- incremental pass -------------------------------------------------------------------
@@ -251,12 +258,20 @@ class LiveRedactor:
         regions, lines, extra = self._undo_scroll(pixels, gray, regions, lines)
         regions = self._grow(gray, regions + extra, [ln.box for ln in lines])
         if change.area(regions) > self.full_fraction * height * width:
+            self._fallback = "large change"
             return None
-        kept = [ln for ln in lines if not any(change.intersects(ln.box, r) for r in regions)]
-        fresh = self._read_regions(view, regions)
-        merged, dirty = _insert(kept, fresh)
+        kept, dropped = [], []
+        for ln in lines:
+            touched = any(change.intersects(ln.box, r) for r in regions)
+            (dropped if touched else kept).append(ln)
+        fresh, same = _carry(self._read_regions(view, regions), dropped)
+        merged, placed = _insert(kept, fresh)
+        result = self._redetect(merged, {i for i in placed if id(merged[i]) not in same})
+        if _lost(dropped, result):
+            self._fallback = "lost finding"
+            return None
         self.stats.incremental += 1
-        return self._redetect(merged, dirty)
+        return result
 
     def _undo_scroll(
         self, pixels: np.ndarray, gray: np.ndarray, regions: list[Box], lines: list[Line]
@@ -345,7 +360,7 @@ class LiveRedactor:
             grouped.setdefault((k, word.block, word.par, word.line), []).append(
                 replace(word, box=box)
             )
-        return self._new_lines(group_lines(w for ws in grouped.values() for w in ws))
+        return self._new_lines(group_lines(w for ws in grouped.values() for w in ws), True)
 
     def _redetect(self, lines: list[Line], dirty: set[int]) -> list[Line]:
         """Analyse each run of re-read lines with neighbours for context; kept lines keep
@@ -354,7 +369,7 @@ class LiveRedactor:
         for a, b in self._windows(lines, dirty):
             for offset, found in enumerate(self._detect(lines[a:b])):
                 hits[a + offset] |= found
-        return [Line(ln.words, frozenset(h)) for ln, h in zip(lines, hits)]
+        return [Line(ln.words, frozenset(h), ln.cropped) for ln, h in zip(lines, hits)]
 
     def _windows(self, lines: list[Line], dirty: set[int]) -> list[tuple[int, int]]:
         """[a, b) ranges of lines to analyse: each run of dirty lines with context around."""
@@ -425,20 +440,60 @@ class LiveRedactor:
             for w in ln.words:
                 starts.append(pos)
                 pos += len(w.text.strip()) + 1
-            for first, stop, entity, score, detector in sorted(ln.hits):
-                box = ln.words[first].box
-                for w in ln.words[first + 1 : stop]:
-                    box = box.union(w.box)
-                box = Box(*(int(v) for v in box))
-                padded = box.pad(
-                    self.redactor.pad if self.redactor.pad is not None else auto_pad(box),
-                    width,
-                    height,
-                )
+            for hit in sorted(ln.hits):
+                first, stop, entity, score, detector = hit
+                box = _hit_box(ln, hit)
+                pad = self.redactor.pad if self.redactor.pad is not None else auto_pad(box)
+                padded = box.pad(pad + (self.jitter if ln.cropped else 0), width, height)
                 if padded.width > 0 and padded.height > 0:
                     end = starts[stop - 1] + len(ln.words[stop - 1].text.strip())
                     out.append(Finding(entity, starts[first], end, score, detector, box=padded))
         return out
+
+
+def _hit_box(line: Line, hit: Hit) -> Box:
+    """The unpadded box of the words a hit covers on its line."""
+    box = line.words[hit[0]].box
+    for w in line.words[hit[0] + 1 : hit[1]]:
+        box = box.union(w.box)
+    return Box(*(int(v) for v in box))
+
+
+def _carry(fresh: list[Line], dropped: list[Line]) -> tuple[list[Line], set[int]]:
+    """Re-read lines that read exactly as a dropped line in the same place take over its
+    findings (a caret blinking next to a line changes pixels, not text); returns the lines
+    and the ids of those that need no new analysis."""
+    out, same = [], set()
+    for ln in fresh:
+        texts = tuple(w.text for w in ln.words)
+        for old in dropped:
+            if tuple(w.text for w in old.words) == texts and change.intersects(old.box, ln.box):
+                ln = Line(ln.words, old.hits, True)
+                same.add(id(ln))
+                break
+        out.append(ln)
+    return out, same
+
+
+def _lost(dropped: list[Line], lines: list[Line], keep: float = 0.8) -> bool:
+    """Whether a finding of a re-read line has no counterpart where it was: the secret may
+    have gone, or the crop read worse than the whole frame did. Either way the incremental
+    path is unsure, and a full pass decides."""
+    now = [_hit_box(ln, h) for ln in lines for h in ln.hits]
+    for ln in dropped:
+        for hit in ln.hits:
+            box = _hit_box(ln, hit)
+            if box.width <= 0 or box.height <= 0:
+                continue
+            cover = np.zeros((box.height, box.width), bool)
+            for b in now:
+                x0, x1 = max(b.left, box.left) - box.left, min(b.right, box.right) - box.left
+                y0, y1 = max(b.top, box.top) - box.top, min(b.bottom, box.bottom) - box.top
+                if x1 > x0 and y1 > y0:
+                    cover[y0:y1, x0:x1] = True
+            if cover.mean() < keep:
+                return True
+    return False
 
 
 def _context_key(context: Mapping[str, Any] | None) -> tuple | None:
