@@ -31,6 +31,8 @@ from redactkit.screens.batch import BatchSummary, Task
 #: Tasks in flight per worker thread: enough to keep workers busy between round trips, few
 #: enough that a million-image folder is not a million futures on the scheduler at once.
 IN_FLIGHT_PER_THREAD = 4
+#: Tries of a task whose workers died before it is reported failed (see :func:`_results`).
+KILLED_WORKER_ATTEMPTS = 2
 
 
 class ClusterError(ValueError):
@@ -113,19 +115,21 @@ def _results(
 ) -> Iterator[tuple[Task, list[dict]]]:
     """(task, records) as tasks finish; at most ``window`` tasks submitted at a time.
 
-    A task whose worker kept dying (``KilledWorker``) or that raised gets failed records: its
-    images have no output, and the run goes on.
+    A task that raised, or whose workers kept dying (``KilledWorker``), gets failed records:
+    its images have no output, and the run goes on. A ``KilledWorker`` task is first tried
+    once more: Dask blames every task queued on a dying worker, so an innocent neighbour of
+    a poison image can be blamed once, but not twice.
     """
-    from distributed import as_completed
+    from distributed import KilledWorker, as_completed
 
     queue = iter(tasks)
-    owner: dict[str, Task] = {}
+    owner: dict[str, tuple[Task, int]] = {}
 
-    def submit(task: Task) -> Any:
+    def submit(task: Task, attempt: int = 1) -> Any:
         future = client.submit(
             run_on_worker, task, *args, pure=False, key=f"redact-{uuid.uuid4().hex}"
         )
-        owner[future.key] = task
+        owner[future.key] = (task, attempt)
         return future
 
     first = [submit(t) for _, t in zip(range(window), queue)]
@@ -133,10 +137,16 @@ def _results(
         return
     running = as_completed(first, loop=client.loop)
     for future in running:
-        task = owner.pop(future.key)
+        task, attempt = owner.pop(future.key)
         try:
             records = future.result()
-        except Exception as exc:  # noqa: BLE001 - KilledWorker, a lost connection, ...
+        except KilledWorker:
+            if attempt < KILLED_WORKER_ATTEMPTS:
+                future.release()
+                running.add(submit(task, attempt + 1))
+                continue
+            records = batch.failed_records(task, "cluster task failed (KilledWorker)")
+        except Exception as exc:  # noqa: BLE001 - a lost connection, a broken environment
             records = batch.failed_records(task, f"cluster task failed ({type(exc).__name__})")
         future.release()
         yield task, records
@@ -154,6 +164,7 @@ def run_images_on_cluster(
     resume: bool = False,
     on_error: str = "mask",
     progress: bool = True,
+    connect_timeout: float = 30.0,
 ) -> BatchSummary:
     """Redact every image under ``src`` into ``dst`` on the Dask cluster at ``address``.
 
@@ -177,7 +188,7 @@ def run_images_on_cluster(
         items = [(p, rel) for p, rel in items if rel not in done]
     tasks = batch.tasks_for(items, stream=False)
     own = isinstance(address, str)
-    client = connect(address) if own else address
+    client = connect(address, connect_timeout) if own else address
     try:
         threads = check_workers(client, rsrc if rsrc.is_dir() else rsrc.parent, rdst)
         window = max(2, threads * IN_FLIGHT_PER_THREAD)
