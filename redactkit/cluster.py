@@ -24,6 +24,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from redactkit.files import DEFAULT_MAX_PIXELS
 from redactkit.policy import Policy
 from redactkit.screens import batch
 from redactkit.screens.batch import BatchSummary, Task
@@ -45,7 +46,14 @@ _RUN: str | None = None
 _RUN_LOCK = threading.Lock()
 
 
-def run_on_worker(task: Task, run: str, policy: Policy | None, on_error: str, dst: str) -> list:
+def run_on_worker(
+    task: Task,
+    run: str,
+    policy: Policy | None,
+    on_error: str,
+    dst: str,
+    max_pixels: int = DEFAULT_MAX_PIXELS,
+) -> list:
     """Redact one task on a Dask worker: the local pool's work function, same records.
 
     The worker process builds its redactor once per run (``run`` is the client's run id), not
@@ -54,7 +62,7 @@ def run_on_worker(task: Task, run: str, policy: Policy | None, on_error: str, ds
     global _RUN
     with _RUN_LOCK:
         if _RUN != run:
-            batch._init_worker(policy, on_error, dst)
+            batch._init_worker(policy, on_error, dst, max_pixels)
             _RUN = run
     return batch._run_task(task)
 
@@ -165,12 +173,13 @@ def run_images_on_cluster(
     on_error: str = "mask",
     progress: bool = True,
     connect_timeout: float = 30.0,
+    max_pixels: int = DEFAULT_MAX_PIXELS,
 ) -> BatchSummary:
     """Redact every image under ``src`` into ``dst`` on the Dask cluster at ``address``.
 
     ``address``: a scheduler address, or an open ``distributed.Client``. Same checks, outputs,
     report and ``resume`` as :func:`redactkit.screens.batch.run_images`; SRC and DST must be
-    at the same paths on every worker. Raises :class:`ClusterError` (a ValueError) when the
+    at the same paths on every worker (``max_pixels`` as there). Raises :class:`ClusterError` (a ValueError) when the
     cluster is unreachable or a worker cannot see the paths, ``BatchError`` for bad paths.
     """
     if on_error not in ("mask", "withhold"):
@@ -192,7 +201,7 @@ def run_images_on_cluster(
     try:
         threads = check_workers(client, rsrc if rsrc.is_dir() else rsrc.parent, rdst)
         window = max(2, threads * IN_FLIGHT_PER_THREAD)
-        args = (uuid.uuid4().hex, policy, on_error, str(rdst))
+        args = (uuid.uuid4().hex, policy, on_error, str(rdst), max_pixels)
         with batch.open_report(report, resume) as out:
             with batch._progress(progress, len(items)) as advance:
                 for _task, records in _results(client, tasks, window, args):

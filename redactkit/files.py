@@ -132,8 +132,10 @@ def read_image(
         raise ImageReadError(f"{name}: permission denied") from None
     except IsADirectoryError:
         raise ImageReadError(f"{name}: is a directory") from None
-    except (OSError, ValueError, SyntaxError, EOFError, MemoryError) as exc:
-        # Pillow's messages can quote header bytes; report only the kind of failure.
+    except Exception as exc:  # noqa: BLE001 - decoders of corrupt files raise anything
+        # OSError, ValueError, SyntaxError, EOFError, MemoryError, and from damaged TIFF tags
+        # even TypeError or KeyError (found by fuzzing). Pillow's messages can quote header
+        # bytes; report only the kind of failure.
         raise ImageReadError(
             f"{name}: unreadable or truncated image ({type(exc).__name__})"
         ) from None

@@ -128,6 +128,16 @@ def test_pixel_limit_is_configurable(tmp_path: Path) -> None:
     assert read_image(path).size == (200, 100)
     with pytest.raises(ImageReadError, match="limit"):
         read_image(path, max_pixels=200 * 100 - 1)
+    src, dst = tmp_path / "src", tmp_path / "dst"
+    src.mkdir()
+    Image.fromarray(blank((400, 300))).save(src / "big.png")
+    Image.fromarray(blank((100, 50))).save(src / "small.png")
+    summary = run_images(src, dst, workers=1, progress=False, max_pixels=10_000)
+    records = {r["path"]: r for r in iter_report(dst / REPORT_NAME)}
+    assert records["big.png"]["status"] == "unreadable"
+    assert "big.png" in records["big.png"]["error"] and "limit" in records["big.png"]["error"]
+    assert records["small.png"]["status"] == "ok"
+    assert summary.unreadable == 1 and not (dst / "big.png").exists()
 
 
 def test_a_batch_goes_on_past_hostile_files(tmp_path: Path, capsys) -> None:

@@ -28,7 +28,13 @@ from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
 
-from redactkit.files import FORMATS, ImageReadError, read_image, write_image
+from redactkit.files import (
+    DEFAULT_MAX_PIXELS,
+    FORMATS,
+    ImageReadError,
+    read_image,
+    write_image,
+)
 from redactkit.policy import Policy
 
 REPORT_NAME = "redactkit-report.jsonl"
@@ -191,7 +197,15 @@ def done_paths(report: Path, dst: Path) -> set[str]:
 # -- one image --------------------------------------------------------------------------------
 
 
-def redact_file(redactor: Any, src: Path, dst_root: Path, rel: str, frames_of: Any = None) -> dict:
+def redact_file(
+    redactor: Any,
+    src: Path,
+    dst_root: Path,
+    rel: str,
+    frames_of: Any = None,
+    *,
+    max_pixels: int = DEFAULT_MAX_PIXELS,
+) -> dict:
     """Redact every frame of one image file into ``dst_root / rel``; return its report record.
 
     ``frames_of``: the object whose ``redact(frame)`` handles frames (a redactor or its
@@ -202,7 +216,7 @@ def redact_file(redactor: Any, src: Path, dst_root: Path, rel: str, frames_of: A
     record: dict[str, Any] = {"path": rel}
     out_path = dst_root / rel
     try:
-        loaded = read_image(src)
+        loaded = read_image(src, max_pixels=max_pixels)
     except ImageReadError as exc:
         record.update(status="unreadable", error=str(exc).replace(str(src), rel))
         record["seconds"] = round(time.perf_counter() - started, 3)
@@ -255,16 +269,20 @@ def _finding_record(finding: Any, frame: int | None) -> dict:
 
 _REDACTOR: Any = None
 _DST: Path | None = None
+_MAX_PIXELS: int = DEFAULT_MAX_PIXELS
 
 
-def _init_worker(policy: Policy | None, on_error: str, dst: str) -> None:
+def _init_worker(
+    policy: Policy | None, on_error: str, dst: str, max_pixels: int = DEFAULT_MAX_PIXELS
+) -> None:
     """Build this process's redactor once; Tesseract gets one thread (workers are the cores)."""
-    global _REDACTOR, _DST
+    global _REDACTOR, _DST, _MAX_PIXELS
     os.environ["OMP_THREAD_LIMIT"] = "1"
     from redactkit.screens.redactor import ScreenshotRedactor
 
     _REDACTOR = ScreenshotRedactor(policy, on_error=on_error, keep_original=False)
     _DST = Path(dst)
+    _MAX_PIXELS = max_pixels
 
 
 def _run_task(task: Task) -> list[dict]:
@@ -273,7 +291,9 @@ def _run_task(task: Task) -> list[dict]:
     records = []
     for src, rel in task.items:
         try:
-            records.append(redact_file(_REDACTOR, Path(src), _DST, rel, stream))
+            records.append(
+                redact_file(_REDACTOR, Path(src), _DST, rel, stream, max_pixels=_MAX_PIXELS)
+            )
         except Exception as exc:  # never let one file stop the run; report it as failed
             records.append({"path": rel, "status": "failed", "error": type(exc).__name__})
     return records
@@ -378,12 +398,15 @@ def run_images(
     policy: Policy | None = None,
     progress: bool = True,
     on_error: str = "mask",
+    max_pixels: int = DEFAULT_MAX_PIXELS,
 ) -> BatchSummary:
     """Redact every image under ``src`` into the same relative path under ``dst``.
 
     ``workers``: processes (default: the number of cores). ``resume``: skip images the
     existing report marks done whose output exists. ``stream``: each folder's images, in
-    name order, are frames of one screen. Returns the counts; see ``BatchSummary.exit_code``.
+    name order, are frames of one screen. ``max_pixels``: images (all frames together) larger
+    than this are refused as unreadable before decoding (decompression bombs). Returns the
+    counts; see ``BatchSummary.exit_code``.
     """
     started = time.perf_counter()
     src, dst = Path(src), Path(dst)
@@ -401,7 +424,8 @@ def run_images(
     workers = workers or os.cpu_count() or 1
     with open_report(report, resume) as out:
         with _progress(progress, len(items)) as advance:
-            for records in _run_pool(tasks, workers, (policy, on_error, str(rdst))):
+            initargs = (policy, on_error, str(rdst), max_pixels)
+            for records in _run_pool(tasks, workers, initargs):
                 for record in records:
                     out.write(json.dumps(record, separators=(",", ":")) + "\n")
                     out.flush()
@@ -471,6 +495,7 @@ def images_command(
     policy: Policy | None = None,
     progress: bool = True,
     on_error: str = "mask",
+    max_pixels: int = DEFAULT_MAX_PIXELS,
 ) -> int:
     """What the CLI runs: the batch, one line on stderr, and the exit status."""
     try:
@@ -483,6 +508,7 @@ def images_command(
             policy=policy,
             progress=progress,
             on_error=on_error,
+            max_pixels=max_pixels,
         )
     except BatchError as exc:
         print(f"redactkit images: {exc}", file=sys.stderr)
