@@ -56,8 +56,8 @@ class ImageWriteError(OSError):
 class ImageFile:
     """The decoded frames of one image file, ready for redaction.
 
-    ``frames``: uint8 arrays, each (H, W) grayscale, (H, W, 3) RGB or (H, W, 4) RGBA, all of
-    the same shape. ``format`` is Pillow's format name (PNG, JPEG, ...). ``durations`` (ms)
+    ``frames``: uint8 arrays, each (H, W) grayscale, (H, W, 3) RGB or (H, W, 4) RGBA, all with
+    the same channels (the pages of a TIFF can differ in size; ``size`` is the first's). ``format`` is Pillow's format name (PNG, JPEG, ...). ``durations`` (ms)
     and ``loop`` keep an animation's timing; nothing else of the input's metadata is kept.
     """
 

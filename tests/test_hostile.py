@@ -271,9 +271,9 @@ def _check_read(path: Path) -> None:
         assert str(path) in str(exc)
         return
     assert isinstance(loaded, ImageFile) and loaded.frames
-    shape = loaded.frames[0].shape
-    for frame in loaded.frames:
-        assert frame.dtype == np.uint8 and frame.shape == shape
+    layout = loaded.frames[0].shape[2:]
+    for frame in loaded.frames:  # TIFF pages may differ in size, never in channels
+        assert frame.dtype == np.uint8 and frame.shape[2:] == layout and frame.size > 0
         assert frame.ndim == 2 or frame.shape[2] in (3, 4)
 
 
