@@ -580,3 +580,48 @@ def test_no_typed_value_survives_in_key_events(seed: int) -> None:
     for kind, value in session.values:
         if kind in ("EMAIL_ADDRESS", "CREDIT_CARD", "PASSWORD") and value in before:
             assert value not in typed, kind
+
+
+# -- other parsers ------------------------------------------------------------------------------
+
+
+@settings(max_examples=200, deadline=None)
+@given(raw=st.binary(max_size=300))
+def test_cli_text_decoding_names_the_input_or_round_trips(raw: bytes) -> None:
+    from redactkit.cli import Decoding, Fail, decode_text
+
+    try:
+        text = decode_text("in.txt", raw, Decoding.strict)
+    except Fail as exc:
+        assert str(exc).startswith("in.txt: ") and len(str(exc)) < 200
+    else:
+        assert text.encode("utf-8") == raw and "\x00" not in text
+    if raw:
+        assert "\x00" not in decode_text("in.txt", raw, Decoding.replace)
+
+
+@settings(
+    max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    lines=st.lists(
+        st.one_of(
+            st.binary(max_size=60),
+            _json_values.map(lambda v: json.dumps(v).encode()),
+            st.fixed_dictionaries(
+                {"path": st.text(max_size=12), "status": st.sampled_from(["ok", "failed", 3])}
+            ).map(lambda v: json.dumps(v).encode()),
+        ),
+        max_size=8,
+    )
+)
+def test_report_reader_survives_any_bytes(tmp_path: Path, lines: list[bytes]) -> None:
+    """A report damaged by a crash or by hand never stops a resumed run; only records that
+    say an image is done, for a path whose output exists, are trusted."""
+    from redactkit.screens.batch import done_paths, read_report
+
+    report = tmp_path / REPORT_NAME
+    report.write_bytes(b"\n".join(lines))
+    records = read_report(report)
+    assert all(isinstance(k, str) and v["path"] == k for k, v in records.items())
+    assert done_paths(report, tmp_path / "nothing-here") == set()

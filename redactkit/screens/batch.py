@@ -155,10 +155,11 @@ def tasks_for(items: list[tuple[Path, str]], stream: bool) -> list[Task]:
 
 
 def read_report(path: Path) -> dict[str, dict]:
-    """Last record per image path. A torn last line (killed run) is ignored."""
+    """Last record per image path. A torn last line (killed run) is ignored, and so is damage
+    that is not UTF-8 (decoded with replacement characters, it names no real path)."""
     records: dict[str, dict] = {}
     try:
-        with path.open(encoding="utf-8") as handle:
+        with path.open(encoding="utf-8", errors="replace") as handle:
             for line in handle:
                 try:
                     record = json.loads(line)
@@ -519,7 +520,7 @@ def images_command(
 
 def iter_report(path: Path) -> Iterable[dict]:
     """Records of a report in file order (for tools reading it back)."""
-    with Path(path).open(encoding="utf-8") as handle:
+    with Path(path).open(encoding="utf-8", errors="replace") as handle:
         for line in handle:
             try:
                 yield json.loads(line)
