@@ -163,6 +163,29 @@ def test_a_batch_goes_on_past_hostile_files(tmp_path: Path, capsys) -> None:
     assert sorted(p.name for p in dst.iterdir()) == ["good.png", REPORT_NAME]
 
 
+def test_hostile_file_names(tmp_path: Path) -> None:
+    """Names that are not UTF-8, hold a newline, an RTL override or a leading dash are
+    mirrored exactly, reported as JSON, and recognised by a resumed run."""
+    import os
+
+    src, dst = tmp_path / "src", tmp_path / "dst"
+    src.mkdir()
+    names = [
+        b"bad\xff.png",
+        b"new\nline.png",
+        b" space .PNG",
+        b"-dash.png",
+        b"\xe2\x80\xaeevil.png",
+    ]
+    for name in names:
+        Image.fromarray(blank((120, 40))).save(os.fsdecode(bytes(src).rstrip(b"/") + b"/" + name))
+    first = run_images(src, dst, workers=1, progress=False)
+    assert first.ok == len(names) and first.exit_code == 0
+    assert sorted(os.listdir(bytes(dst))) == sorted([*names, REPORT_NAME.encode()])
+    again = run_images(src, dst, workers=1, progress=False, resume=True)
+    assert again.skipped_done == len(names) and again.processed == 0
+
+
 # -- images: converted modes and every frame ----------------------------------------------------
 
 
