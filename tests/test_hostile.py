@@ -300,6 +300,7 @@ def _check_read(path: Path) -> None:
         assert frame.ndim == 2 or frame.shape[2] in (3, 4)
 
 
+@pytest.mark.filterwarnings("ignore::UserWarning")  # Pillow notes on damaged tags
 @settings(
     max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
@@ -319,6 +320,7 @@ def test_fuzz_mutated_images(tmp_path: Path, seed: int, edits, cut: int) -> None
     _check_read(path)
 
 
+@pytest.mark.filterwarnings("ignore::UserWarning")  # Pillow notes on damaged tags
 @settings(
     max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
