@@ -284,7 +284,7 @@ def records(
         policy = _load_policy(config, None, None)
         name, raw = read_input(path)
         content = decode_text(name, raw, Decoding.strict)
-        from redactkit.records import RecordRedactor, load_schema
+        from redactkit.records import RecordError, RecordRedactor, load_schema
 
         redactor = RecordRedactor(policy=policy, schema=load_schema(schema) if schema else None)
         lines = []
@@ -297,8 +297,12 @@ def records(
                 raise Fail(f"{name}:{number}: not valid JSON ({exc.msg})") from None
             try:
                 lines.append(json.dumps(redactor.redact(obj), ensure_ascii=False))
-            except ValueError as exc:
+            except RecordError as exc:  # our own messages: they name the problem, not values
                 raise Fail(f"{name}:{number}: {exc}") from None
+            except Exception as exc:  # fail closed: nothing written, no message quoted
+                raise Fail(
+                    f"{name}:{number}: redaction failed ({type(exc).__name__}); no output written"
+                ) from None
         write_output(output, "\n".join(lines) + ("\n" if lines else ""))
     except Fail as exc:
         raise fail(str(exc)) from None

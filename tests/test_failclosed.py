@@ -133,10 +133,6 @@ def test_detection_failure_masks_keystrokes(broken_engine) -> None:
         assert value not in err.getvalue()
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="lead: `redactkit records` lets an engine exception escape (traceback quotes it)",
-)
 def test_detection_failure_in_records_is_not_passed_through(tmp_path: Path, broken_engine) -> None:
     record = {"title": f"Inbox - {EMAIL}", "url": f"https://mail.example/?to={EMAIL}"}
     with pytest.raises(RuntimeError):  # never a record passed through
@@ -287,17 +283,13 @@ def _leaks(lines: list[tuple[str, str]], secrets: list[str]) -> list[tuple[str, 
 
 def test_debug_logs_never_carry_a_value(debug_run) -> None:
     lines, printed, secrets = debug_run
-    assert len(secrets) >= 10 and len(lines) > 100  # the DEBUG level was really on
+    assert len(secrets) >= 10 and any(line.startswith("DEBUG") for _, line in lines)  # DEBUG was on
     ours = [(name, line) for name, line in lines if not name.startswith("presidio")]
     assert any(name.startswith("redactkit") for name, _ in ours)
     assert _leaks(ours, secrets) == []
     assert [s for s in secrets if s in printed] == []
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="lead: presidio-analyzer's DEBUG lines quote context words; filter that logger",
-)
 def test_third_party_debug_logs_never_carry_a_value(debug_run) -> None:
     lines, _, secrets = debug_run
     theirs = [(name, line) for name, line in lines if name.startswith("presidio")]

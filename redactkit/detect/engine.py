@@ -22,6 +22,16 @@ from redactkit.findings import Finding, merge_spans
 
 log = logging.getLogger("redactkit.detect")
 
+
+def _no_debug(record: logging.LogRecord) -> bool:
+    return record.levelno > logging.DEBUG
+
+
+# Presidio's DEBUG lines quote the text they work on ("Context list is: inbox jane.doe@...").
+# Whatever level an application sets, those records never reach a handler.
+for _name in ("presidio-analyzer", "presidio-anonymizer", "decision_process"):
+    logging.getLogger(_name).addFilter(_no_debug)
+
 #: Text longer than this is analysed in windows (spaCy's cost and memory grow with the doc).
 CHUNK_CHARS = 100_000
 #: Windows overlap by this much, so an entity on a border (a PEM block is ~3,300 characters)
