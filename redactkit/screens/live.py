@@ -68,8 +68,6 @@ class Line:
 
     words: tuple[Word, ...]
     hits: frozenset[Hit] = frozenset()
-    #: Read from a crop: Tesseract's boxes there may sit a pixel or two off the full read's.
-    cropped: bool = False
 
     @property
     def box(self) -> Box:
@@ -80,7 +78,7 @@ class Line:
 
     def moved(self, dy: int) -> Line:
         words = tuple(replace(w, box=w.box._replace(top=w.box.top + dy)) for w in self.words)
-        return Line(words, self.hits, self.cropped)
+        return Line(words, self.hits)
 
 
 @dataclass
@@ -97,6 +95,7 @@ class LiveStats:
     ocr_pixels: int = 0
     cache_hits: int = 0
     cache_misses: int = 0
+    kept: int = 0  # lost findings kept masked (on_lost="keep")
 
 
 class LiveRedactor:
@@ -107,7 +106,12 @@ class LiveRedactor:
     the frame. ``tile``: change-detection resolution in px. ``context_lines`` and
     ``context_tokens``: re-read lines are analysed with neighbours on each side until
     ``context_tokens`` words or ``context_lines`` lines. ``cache_size``: analysed texts kept.
-    ``jitter``: extra padding (px) of boxes on lines read from a crop.
+    ``jitter``: extra padding (px, at least a quarter of the box height) of boxes on frames
+    not read whole: Tesseract's boxes for the same glyphs move by a pixel or two with the
+    crop and the position they were read at. ``on_lost``: what to do when a finding of a
+    re-read line has no counterpart in its new reading: "keep" masks its old box until the
+    next full pass (over-masking, cheap: spaCy's names flicker as text changes around
+    them), "full" re-reads the frame whole.
     """
 
     def __init__(
@@ -121,7 +125,10 @@ class LiveRedactor:
         context_tokens: int = 12,
         cache_size: int = 1024,
         jitter: int = 2,
+        on_lost: str = "keep",
     ) -> None:
+        if on_lost not in ("keep", "full"):
+            raise ValueError("on_lost must be 'keep' or 'full'")
         self.redactor = redactor
         self.full_every = full_every
         self.full_fraction = full_fraction
@@ -130,6 +137,7 @@ class LiveRedactor:
         self.context_tokens = context_tokens
         self.cache_size = cache_size
         self.jitter = jitter
+        self.on_lost = on_lost
         self._cache: OrderedDict[str, tuple[Finding, ...]] = OrderedDict()
         self._ids = itertools.count(1)
         self.stats = LiveStats()
@@ -189,7 +197,8 @@ class LiveRedactor:
                 self._count_full(reason or "first")
             stage = "mask"
             height, width = pixels.shape[:2]
-            findings = _dedupe(self._findings(lines, (width, height)))
+            loose = reason is None  # boxes not from this frame's own full read
+            findings = _dedupe(self._findings(lines, (width, height), loose))
             out = redact_pixels(pixels, findings, method=red.method, fill=red.fill)
         except Exception as exc:
             self.reset()
@@ -230,7 +239,7 @@ class LiveRedactor:
         hits = self._detect(lines)
         return [Line(ln.words, frozenset(h)) for ln, h in zip(lines, hits)]
 
-    def _new_lines(self, grouped: Sequence[Sequence[Word]], cropped: bool = False) -> list[Line]:
+    def _new_lines(self, grouped: Sequence[Sequence[Word]]) -> list[Line]:
         """Lines with a key of their own: words from different OCR calls must never be
         grouped together by Tesseract's per-call (block, par, line) numbers."""
         out = []
@@ -238,7 +247,7 @@ class LiveRedactor:
             if ws:
                 key = next(self._ids)
                 words = tuple(replace(w, block=key, par=0, line=0) for w in ws)
-                out.append(Line(words, cropped=cropped))
+                out.append(Line(words))
         return out
 
     # -- incremental pass -------------------------------------------------------------------
@@ -267,9 +276,12 @@ class LiveRedactor:
         fresh, same = _carry(self._read_regions(view, regions), dropped)
         merged, placed = _insert(kept, fresh)
         result = self._redetect(merged, {i for i in placed if id(merged[i]) not in same})
-        if _lost(dropped, result):
+        lost = _lost(dropped, result)
+        if lost and self.on_lost == "full":
             self._fallback = "lost finding"
             return None
+        result += [_ghost(box, hit, next(self._ids)) for box, hit in lost]
+        self.stats.kept += len(lost)
         self.stats.incremental += 1
         return result
 
@@ -360,7 +372,7 @@ class LiveRedactor:
             grouped.setdefault((k, word.block, word.par, word.line), []).append(
                 replace(word, box=box)
             )
-        return self._new_lines(group_lines(w for ws in grouped.values() for w in ws), True)
+        return self._new_lines(group_lines(w for ws in grouped.values() for w in ws))
 
     def _redetect(self, lines: list[Line], dirty: set[int]) -> list[Line]:
         """Analyse each run of re-read lines with neighbours for context; kept lines keep
@@ -369,7 +381,7 @@ class LiveRedactor:
         for a, b in self._windows(lines, dirty):
             for offset, found in enumerate(self._detect(lines[a:b])):
                 hits[a + offset] |= found
-        return [Line(ln.words, frozenset(h), ln.cropped) for ln, h in zip(lines, hits)]
+        return [Line(ln.words, frozenset(h)) for ln, h in zip(lines, hits)]
 
     def _windows(self, lines: list[Line], dirty: set[int]) -> list[tuple[int, int]]:
         """[a, b) ranges of lines to analyse: each run of dirty lines with context around."""
@@ -429,7 +441,7 @@ class LiveRedactor:
                     hits[i].add((min(ks), max(ks) + 1, f.entity_type, f.score, f.detector))
         return hits
 
-    def _findings(self, lines: list[Line], size: tuple[int, int]) -> list[Finding]:
+    def _findings(self, lines: list[Line], size: tuple[int, int], loose: bool) -> list[Finding]:
         """Findings with padded pixel boxes (one per line segment, as the full path makes
         them) and offsets into this frame's rebuilt text."""
         width, height = size
@@ -444,7 +456,8 @@ class LiveRedactor:
                 first, stop, entity, score, detector = hit
                 box = _hit_box(ln, hit)
                 pad = self.redactor.pad if self.redactor.pad is not None else auto_pad(box)
-                padded = box.pad(pad + (self.jitter if ln.cropped else 0), width, height)
+                extra = max(self.jitter, box.height // 4) if loose else 0
+                padded = box.pad(pad + extra, width, height)
                 if padded.width > 0 and padded.height > 0:
                     end = starts[stop - 1] + len(ln.words[stop - 1].text.strip())
                     out.append(Finding(entity, starts[first], end, score, detector, box=padded))
@@ -468,18 +481,19 @@ def _carry(fresh: list[Line], dropped: list[Line]) -> tuple[list[Line], set[int]
         texts = tuple(w.text for w in ln.words)
         for old in dropped:
             if tuple(w.text for w in old.words) == texts and change.intersects(old.box, ln.box):
-                ln = Line(ln.words, old.hits, True)
+                ln = Line(ln.words, old.hits)
                 same.add(id(ln))
                 break
         out.append(ln)
     return out, same
 
 
-def _lost(dropped: list[Line], lines: list[Line], keep: float = 0.8) -> bool:
-    """Whether a finding of a re-read line has no counterpart where it was: the secret may
-    have gone, or the crop read worse than the whole frame did. Either way the incremental
-    path is unsure, and a full pass decides."""
+def _lost(dropped: list[Line], lines: list[Line], keep: float = 0.8) -> list[tuple[Box, Hit]]:
+    """Findings of re-read lines with no counterpart where they were (less than ``keep`` of
+    their box covered by the new findings): the value may have gone, the crop may have read
+    worse than the whole frame did, or spaCy judged the new context differently."""
     now = [_hit_box(ln, h) for ln in lines for h in ln.hits]
+    out = []
     for ln in dropped:
         for hit in ln.hits:
             box = _hit_box(ln, hit)
@@ -492,8 +506,14 @@ def _lost(dropped: list[Line], lines: list[Line], keep: float = 0.8) -> bool:
                 if x1 > x0 and y1 > y0:
                     cover[y0:y1, x0:x1] = True
             if cover.mean() < keep:
-                return True
-    return False
+                out.append((box, hit))
+    return out
+
+
+def _ghost(box: Box, hit: Hit, key: int) -> Line:
+    """A line of no text that keeps masking a lost finding's box (see ``on_lost``)."""
+    word = Word(text="", box=box, conf=0.0, block=key, par=0, line=0)
+    return Line((word,), frozenset({(0, 1, hit[2], hit[3], "live-kept")}))
 
 
 def _context_key(context: Mapping[str, Any] | None) -> tuple | None:
