@@ -168,6 +168,12 @@ def images(
     cluster: str | None = typer.Option(
         None, "--cluster", help="Dask scheduler address (tcp://host:8786): run on its workers."
     ),
+    max_pixels: int = typer.Option(
+        100_000_000,
+        "--max-pixels",
+        min=1,
+        help="Refuse images larger than this (width x height x frames).",
+    ),
 ) -> None:
     """Redact every image under SRC into DST, with a report at DST/redactkit-report.jsonl."""
     if on_error not in ("mask", "withhold"):
@@ -195,6 +201,7 @@ def images(
                 resume=resume,
                 on_error=on_error,
                 progress=progress,
+                max_pixels=max_pixels,
             )
         except (ValueError, OSError) as exc:
             raise fail(str(exc)) from None
@@ -213,6 +220,7 @@ def images(
         policy=policy,
         progress=progress,
         on_error=on_error,
+        max_pixels=max_pixels,
     )
     if status:
         raise typer.Exit(status)
