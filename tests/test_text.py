@@ -352,3 +352,35 @@ def test_ocr_text_gets_credential_ocr_tolerance(redactor: TextRedactor) -> None:
     assert [(f.entity_type, misread[f.start : f.end]) for f in found] == [
         ("AWS_ACCESS_KEY", "AKlAZ7QW3RT5YU6IO2PL")
     ]
+
+
+@pytest.mark.parametrize(
+    "ocr_text, expected",
+    [
+        ("card 4111 1lll 1111 1111", "card 4111 1111 1111 1111"),
+        ("call +1 8OO 555 0187", "call +1 800 555 0187"),
+        ("IBAN ES83 2361 1593 5421 7038 2790", "IBAN ES83 2361 1593 5421 7038 2790"),
+        ("GB17 VBVB 5826 9730 2666 10", "GB17 VBVB 5826 9730 2666 10"),
+        ("Total Invoice Sales", "Total Invoice Sales"),
+    ],
+)
+def test_ocr_confusions_repaired_only_in_digit_runs(ocr_text: str, expected: str) -> None:
+    from redactkit.detect.ocr import normalize_confusions
+
+    assert normalize_confusions(ocr_text) == expected
+
+
+@given(st.text(alphabet=st.sampled_from(list("0123456789OolIS|B ES-+()")), max_size=80))
+def test_ocr_normalisation_keeps_length(text: str) -> None:
+    from redactkit.detect.ocr import normalize_confusions
+
+    assert len(normalize_confusions(text)) == len(text)
+
+
+def test_ocr_card_with_misread_digits_is_found(redactor: TextRedactor) -> None:
+    text = "Card: 4l11 1111 1111 1lll exp 09/27"
+    found = redactor.analyze(text, ocr=True)
+    assert any(
+        f.entity_type == "CREDIT_CARD" and text[f.start : f.end] == "4l11 1111 1111 1lll"
+        for f in found
+    )

@@ -62,19 +62,53 @@ def _clean(word_text: str) -> str:
 
 
 def group_lines(words: Iterable[WordLike]) -> list[list[WordLike]]:
-    """Words grouped by (block, par, line), lines in order of first appearance, words in a
-    line ordered left to right.
+    """Words grouped into visual lines, lines in order of first appearance, words in a line
+    ordered left to right.
 
-    Tesseract emits words in its reading order; keeping its line order (rather than sorting by
-    y) keeps columns apart, so a name in one column is not read into the next column.
-    Words whose text is empty or only whitespace are dropped: they carry nothing to analyse.
+    Tesseract's (block, par, line) ids come first: its reading order keeps columns apart, so a
+    name in one column is not read into the next. But in sparse-text mode it also cuts one
+    visual line into fragments (``export AWS_ACCESS_KEY_`` | ``ID=AKIA...``), and the value
+    then loses the key name that says what it is. Fragments on the same baseline that nearly
+    touch (``join_fragments``) are joined again. Words whose text is empty or only whitespace
+    are dropped: they carry nothing to analyse.
     """
     lines: dict[tuple[int, int, int], list[WordLike]] = {}
     for word in words:
         if not word.text or word.text.isspace():
             continue
         lines.setdefault((word.block, word.par, word.line), []).append(word)
-    return [sorted(ws, key=lambda w: (w.box.left, w.box.top)) for ws in lines.values()]
+    return join_fragments(
+        [sorted(ws, key=lambda w: (w.box.left, w.box.top)) for ws in lines.values()]
+    )
+
+
+#: Two line fragments are one visual line when their boxes overlap vertically by this share of
+#: the lower one's height and the gap between them is at most this many text heights (columns
+#: of a table or a two-pane window sit further apart).
+SAME_LINE_OVERLAP = 0.6
+FRAGMENT_GAP = 1.5
+
+
+def join_fragments(lines: list[list[WordLike]]) -> list[list[WordLike]]:
+    """Join line fragments that sit on one baseline with a word-sized gap between them."""
+    out: list[list[WordLike]] = []
+    for line in lines:
+        first = line[0].box
+        for target in out:
+            last = target[-1].box
+            height = min(first.height, last.height)
+            overlap = min(first.bottom, last.bottom) - max(first.top, last.top)
+            gap = first.left - last.right
+            if (
+                height > 0
+                and overlap >= SAME_LINE_OVERLAP * height
+                and -height / 2 <= gap <= FRAGMENT_GAP * height
+            ):
+                target.extend(line)
+                break
+        else:
+            out.append(list(line))
+    return out
 
 
 def _glued(line: Sequence[WordLike], glue: float) -> list[bool]:
