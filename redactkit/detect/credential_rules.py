@@ -106,6 +106,11 @@ RULES: tuple[Rule, ...] = (
     _R("aws-access-key-id", "AWS_ACCESS_KEY", tuple(p.lower() for p in AWS_PREFIXES) + ("a3t",),
        tok(r"(?:A3T[A-Z0-9]|" + "|".join(AWS_PREFIXES) + r")[A-Z2-7]{16}"),
        validator=_aws_id, check="shape", prefixes=AWS_PREFIXES),
+    # Key ids are base32; a digit 0, 1, 8 or 9 in the body is a misread, a typo or a fake, and
+    # the prefix still says what it is.
+    _R("aws-access-key-id-family", "AWS_ACCESS_KEY", tuple(p.lower() for p in AWS_PREFIXES),
+       tok("(?:" + "|".join(AWS_PREFIXES) + r")[A-Z0-9]{16}"), tier="context", random=True,
+       validator=_aws_id, check="shape", prefixes=AWS_PREFIXES),
     _R("aws-secret-access-key", "AWS_SECRET_KEY", ("aws", "secret_access", "secretaccesskey"),
        keyed(r"aws[\w.\-]{0,20}?(?:secret|sk)|secret[_\-. ]?access[_\-. ]?key", r"[A-Za-z0-9/+]{40}"),
        tier="context", random=True),
@@ -238,6 +243,9 @@ RULES: tuple[Rule, ...] = (
        prefixes=("xapp-",)),
     _R("slack-legacy-token", "SLACK_TOKEN", ("xoxa-", "xoxo-", "xoxs-", "xoxr-", "xoxe"),
        tok(r"xox(?:[aosr]|e(?:\.xox[bp])?)-[0-9]{1,13}-[A-Za-z0-9\-]{10,200}"), prefixes=("xoxa-", "xoxs-", "xoxe.")),
+    _R("slack-token-family", "SLACK_TOKEN", ("xoxb-", "xoxp-", "xoxa-", "xoxe-", "xoxs-", "xoxr-", "xoxo-"),
+       tok(r"xox[abeoprs]-(?:[0-9]{6,16}-){0,3}[A-Za-z0-9]{10,64}"), tier="context", random=True,
+       prefixes=("xoxb-", "xoxp-")),
     _R("slack-webhook", "SLACK_WEBHOOK", ("hooks.slack.com",),
        r"(?P<s>https?://hooks\.slack\.com/(?:services|workflows|triggers)/T[A-Z0-9]{8,12}/[AB][A-Z0-9]{8,12}/[A-Za-z0-9]{20,32})",
        tier="structural", prefixes=("hooks.slack.com",)),
@@ -296,6 +304,11 @@ RULES: tuple[Rule, ...] = (
        tok(r"sk-(?:(?:proj|svcacct|admin)-)?[A-Za-z0-9_\-]{20,200}T3[B8][l1I]bkFJ[A-Za-z0-9_\-]{20,200}"),
        prefixes=("sk-proj-", "sk-")),
     _R("openai-legacy-key", "OPENAI_API_KEY", ("sk-",), tok(r"sk-(?:proj-)?[A-Za-z0-9]{48}"), random=True),
+    # Prefix families with a body of another shape than the documented one (older or newer
+    # formats, a cut or a typo): the prefix alone says what they are.
+    _R("openai-key-family", "OPENAI_API_KEY", ("sk-proj-", "sk-svcacct-", "sk-admin-"),
+       tok(r"sk-(?:proj|svcacct|admin)-[A-Za-z0-9_\-]{20,200}"), tier="context", random=True,
+       prefixes=("sk-proj-",)),
     _R("anthropic-api-key", "ANTHROPIC_API_KEY", ("sk-ant-",),
        tok(r"sk-ant-(?:api|admin|oat|ort|sid)\d\d-[A-Za-z0-9_\-]{80,110}"), prefixes=("sk-ant-",)),
     _R("openrouter-key", "OPENROUTER_API_KEY", ("sk-or-",), tok(r"sk-or-v1-[a-f0-9]{64}"), prefixes=("sk-or-v1-",)),
