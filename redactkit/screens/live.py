@@ -12,7 +12,8 @@ previous frame's OCR lines and what was found on them, and per frame:
    Tesseract costs about as much as reading a line), at the upscale factor of the last full
    read, and maps the words back to frame coordinates;
 4. re-runs detection only on the re-read lines plus a few neighbouring lines of context
-   (enough for the context words and multi-line entities the full text would give), with an
+   (enough for the context words and multi-line entities the full text would give), and on
+   the re-read lines alone (spaCy's names depend on their surroundings), with an
    LRU cache from analysed text to findings: repeated lines in terminals and chats cost
    nothing.
 
@@ -381,6 +382,12 @@ class LiveRedactor:
         for a, b in self._windows(lines, dirty):
             for offset, found in enumerate(self._detect(lines[a:b])):
                 hits[a + offset] |= found
+            # The re-read lines alone too: spaCy may see a name in one context, not another.
+            core = [i for i in range(a, b) if i in dirty]
+            if len(core) < b - a:
+                lo, hi = core[0], core[-1] + 1
+                for offset, found in enumerate(self._detect(lines[lo:hi])):
+                    hits[lo + offset] |= found
         return [Line(ln.words, frozenset(h)) for ln, h in zip(lines, hits)]
 
     def _windows(self, lines: list[Line], dirty: set[int]) -> list[tuple[int, int]]:
