@@ -12,7 +12,8 @@ What runs (each on data it generates, from one seed):
   ``ImageRedactorEngine`` on 1080p frames, in Presidio's own environment), seconds per frame,
   leak rates, and ``redactkit images --workers 2`` images per second;
 - keystrokes: ``benchmarks/bench_keys.py`` (no Presidio counterpart), events per CPU second;
-- live frames: ``benchmarks.bench_live`` when it exists (skipped with a note otherwise);
+- live frames: ``benchmarks.bench_live.run`` on each session kind when it exists (skipped with
+  a note otherwise), incremental stream against the full path per frame;
 - masking: ``redactkit.screens.masks.fill`` of ~50 text-sized boxes on a 1080p frame against
   ``frame.copy()``, the memory-bandwidth floor (``fill`` copies the frame first);
 - peak memory: every path in a fresh process (``VmHWM`` of /proc/self/status: a process's peak
@@ -59,6 +60,7 @@ SIZES = {
     "images": (40, 200),
     "key_sessions": (20, 60),
     "mask_reps": (40, 200),
+    "live_frames": (8, 30),
 }
 
 
@@ -159,20 +161,43 @@ def _keys_rss_child(seed: int, sessions: int) -> float | None:
     return peak_rss_self_mb()
 
 
-def live_bench(quick: bool, json_path: Path) -> dict:
-    """``benchmarks.bench_live`` (written separately) when present: its JSON, or a note."""
+def live_bench(seed: int, frames: int) -> dict:
+    """``benchmarks.bench_live.run`` (written separately) on each session kind, when present:
+    the full per-frame path and the incremental live path on the same rendered frames."""
     if not (ROOT / "benchmarks" / "bench_live.py").exists():
         return {"skipped": "benchmarks/bench_live.py does not exist yet"}
-    cmd = [sys.executable, "-m", "benchmarks.bench_live", "--json", str(json_path)]
-    if quick:
-        cmd.append("--quick")
-    proc = subprocess.run(cmd, capture_output=True, text=True, check=False, cwd=ROOT)
-    if proc.returncode != 0 or not json_path.exists():
-        tail = (proc.stderr.strip().splitlines() or ["?"])[-1][:300]
-        return {"skipped": f"bench_live failed (exit {proc.returncode}): {tail}"}
-    data = json.loads(json_path.read_text(encoding="utf-8"))
-    data["command"] = " ".join(["python -m benchmarks.bench_live", *cmd[4:5]])
-    return data
+    from benchmarks.bench_live import run as live_run
+    from redactkit.synth.sessions import SESSION_KINDS
+
+    rows = []
+    peak = in_fresh_process(_live_rss_child, seed)
+    for kind in SESSION_KINDS:
+        row = live_run(kind, frames, seed, (1280, 800))
+        rows.append({k: v.item() if isinstance(v, np.generic) else v for k, v in row.items()})
+    n = sum(r["frames"] for r in rows)
+    full_s = sum(r["frames"] / r["full_fps"] for r in rows)
+    live_s = sum(r["frames"] / r["live_fps"] for r in rows)
+    values = sum(r["values"] for r in rows)
+    return {
+        "command": f"benchmarks.bench_live.run(kind, {frames}, seed, (1280, 800)) per kind",
+        "frames": n,
+        "size": [1280, 800],
+        "full_fps": round(n / full_s, 3),
+        "live_fps": round(n / live_s, 3),
+        "leak_full": round(sum(r["leak_full"] * r["values"] for r in rows) / max(1, values), 4),
+        "leak_live": round(sum(r["leak_live"] * r["values"] for r in rows) / max(1, values), 4),
+        "not_covered": sum(r["not_covered"] for r in rows),
+        "peak_rss_mb": peak,
+        "kinds": rows,
+    }
+
+
+def _live_rss_child(seed: int) -> float | None:
+    """Peak of a fresh process running a short live session (both paths, as the benchmark)."""
+    from benchmarks.bench_live import run as live_run
+
+    live_run("typing", 4, seed, (1280, 800))
+    return peak_rss_self_mb()
 
 
 def text_boxes(rng: np.random.Generator, n: int, width: int, height: int) -> np.ndarray:
@@ -358,9 +383,14 @@ def rows(fig: dict) -> list[Row]:
                         f"{im['cpu_s_per_image']:.2f} CPU s/image, model loading included"))  # fmt: skip
     lv = _ok(fig, "live")
     if lv and "skipped" not in lv:
-        fps = lv.get("frames_per_s") or lv.get("fps")
-        out.append(("live frames: frames per second", _n(fps, ".2f") if fps else "see JSON", "",
-                    "", lv.get("command", "")))  # fmt: skip
+        w, h = lv["size"]
+        out.append((f"live frames {w}x{h}: frames per second, incremental stream",
+                    _n(lv["live_fps"], ".2f"), "", "",
+                    f"{lv['live_fps'] / lv['full_fps']:.1f}× the full per-frame path "
+                    f"({lv['full_fps']:.2f} fps); {lv['frames']} frames"))  # fmt: skip
+        out.append(("live frames: leak rate (a box <90% masked), incremental / full",
+                    f"{_pct(lv['leak_live'])} / {_pct(lv['leak_full'])}", "", "",
+                    f"boxes of the full pass not covered: {lv['not_covered']}"))  # fmt: skip
     elif lv:
         out.append(("live frames", "skipped", "", "", lv["skipped"]))
     k = _ok(fig, "keys")
@@ -389,6 +419,8 @@ def rows(fig: dict) -> list[Row]:
                     s["paths"]["presidio"].get("peak_rss_mb")))  # fmt: skip
     if k and k.get("peak_rss_mb"):
         mem.append(("keystrokes", k["peak_rss_mb"], None))
+    if lv and lv.get("peak_rss_mb"):
+        mem.append(("live frames (full and incremental redactors)", lv["peak_rss_mb"], None))
     if m:
         mem.append(("masking", m.get("peak_rss_mb"), None))
     for name, a_mb, b_mb in mem:
@@ -577,7 +609,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     only = {x.strip() for x in args.only.split(",") if x.strip()}
     if args.load is not None:
         fig = json.loads(args.load.read_text(encoding="utf-8"))
-        only -= {k for k in STEPS if k in fig and "error" not in fig[k]}
+        only -= {k for k in STEPS if k in fig and not {"error", "skipped"} & set(fig[k])}
         seed, quick = fig["seed"], fig["quick"]
         fig.setdefault(
             "command",
@@ -601,7 +633,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "keys": lambda: keys_bench(seed, size["key_sessions"]),
         "text": lambda: text_bench(seed, size["text_kb"]),
         "screens": lambda: screens_bench(seed, size["frames"], size["images"]),
-        "live": lambda: live_bench(quick, Path(f"/tmp/redactkit-live-{os.getpid()}.json")),
+        "live": lambda: live_bench(seed, size["live_frames"]),
     }
     for name in STEPS:
         if name not in only:
