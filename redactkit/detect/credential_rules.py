@@ -30,7 +30,7 @@ class Rule:
     instance). ``check`` says what a failure means: "checksum" (a CRC that OCR can break, so in
     OCR mode a failure only lowers the score) or "shape" (the value is not this kind of thing).
     ``random`` asks that the secret also look machine-generated (used by context-keyed rows,
-    whose value patterns alone would match words).
+    whose value patterns alone would match words). ``ocr_only`` rows run only on OCR text.
     """
 
     id: str
@@ -42,6 +42,7 @@ class Rule:
     check: str = "checksum"
     random: bool = False
     prefixes: tuple[str, ...] = ()
+    ocr_only: bool = False
 
     @property
     def score(self) -> float:
@@ -340,6 +341,17 @@ RULES: tuple[Rule, ...] = (
     _R("session-id", "SESSION_COOKIE", ("sessid", "sessionid", "session_id", "connect.sid", "_session="),
        r"(?<![\w.\-])(?:PHPSESSID|JSESSIONID|ASP\.NET_SessionId|connect\.sid|(?i:session_?id)|[\w\-]{1,20}_session)=(?P<s>[^;\s,\"'<>&]{16,4096})",
        tier="structural", random=True),
+    # --- screens ------------------------------------------------------------------------------
+    # A screen shows keys without their names (a settings page, a chat), and OCR cuts or
+    # misreads the prefixes the rows above rely on. On OCR text, a long machine-looking token is
+    # a secret by its looks alone. Not hex-only (commit and content hashes, UUIDs), not lockfile
+    # integrity hashes or inline base64 data, and not in plain text, where the rows above and
+    # their keywords decide.
+    _R("ocr-random-token", "SECRET", (),
+       r"(?<![A-Za-z0-9_+/=.\-])(?<!base64,)(?!sha(?:1|256|384|512)-)(?P<s>"
+       r"(?=[A-Za-z0-9+/_\-]{0,200}[G-Zg-z])(?=[A-Za-z0-9+/_\-]{0,200}[0-9])[A-Za-z0-9+/_\-]{24,200}={0,2}"
+       r")(?![A-Za-z0-9_+/=\-])",
+       tier="generic", random=True, ocr_only=True),
 )  # fmt: skip
 
 RULES_BY_ID: dict[str, Rule] = {r.id: r for r in RULES}

@@ -80,7 +80,7 @@ def active_rules(text: str, lowered: str, *, ocr: bool = False) -> list[Rule]:
         for kw, rule_ids in _OCR_KEYWORD_RULES.items():
             if kw in folded:
                 ids.update(rule_ids)
-    return [r for r in RULES if r.id in ids]
+    return [r for r in RULES if r.id in ids and (ocr or not r.ocr_only)]
 
 
 def _score(rule: Rule, value: str, ocr: bool) -> float | None:
@@ -128,7 +128,8 @@ def find_credentials(
     raw = _scan(text, ocr)
     if ocr:
         found = [(s, e) for _, _, s, e, _ in raw]
-        base = active_rules(text, text.lower(), ocr=True)
+        # Rows that judge by looks alone do not take part: a word glued to a hash looks random.
+        base = [r for r in active_rules(text, text.lower(), ocr=True) if not r.ocr_only]
         for gap, width in split_gaps(text):
             if any(s <= gap < e for s, e in found):
                 continue  # already inside a finding: nothing hidden there
@@ -136,7 +137,11 @@ def find_credentials(
             cut = gap - lo
             # a keyword can exist only once the break is gone (`gh p_...`): look at the seam
             seam = text[max(0, gap - 24) : gap] + text[gap + width : gap + width + 24]
-            extra = [r for r in active_rules(seam, seam.lower(), ocr=True) if r not in base]
+            extra = [
+                r
+                for r in active_rules(seam, seam.lower(), ocr=True)
+                if r not in base and not r.ocr_only
+            ]
             window = text[lo:gap] + text[gap + width : hi]
             for rid, entity, s, e, score in _scan(window, ocr, base + extra):
                 if s < cut < e:  # only what the removed break was hiding
@@ -157,7 +162,7 @@ def _scan(
     work = repair_prefixes(text, [p for r in rules for p in r.prefixes]) if ocr and rules else text
     raw: list[tuple[str, str, int, int, float]] = []
     for rule in rules:
-        pattern = widen(rule.pattern) if ocr else _compiled(rule.id)
+        pattern = widen(rule.pattern) if ocr and not rule.ocr_only else _compiled(rule.id)
         for m in pattern.finditer(work):
             s, e = _secret_span(m)
             score = _score(rule, work[s:e], ocr) if e > s else None

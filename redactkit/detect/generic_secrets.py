@@ -189,7 +189,10 @@ def judge_value(value: str, *, kind: str, quoted: bool, strong_op: bool) -> floa
     if ck.looks_random(v, min_len=12, min_norm_entropy=0.7):
         return STRONG_GENERIC_SCORE
     long_enough = len(v) >= (8 if quoted or strong_op else 12)  # `token: x` is also prose
-    if long_enough and _classes(v) >= 2 and any(c.isdigit() for c in v):
+    # Mixed classes with a digit, or letters mixed as no word is (``ByyniridoHeCZCsr``: camel-
+    # case identifiers with word-like pieces were turned away above).
+    mixed = any(c.isdigit() for c in v) or ck.normalized_entropy(v) >= 0.8
+    if long_enough and _classes(v) >= 2 and mixed:
         if not v.replace(".", "").replace("-", "").isdigit() and not re.fullmatch(
             r"v?\d+(?:\.\d+)+[\w.\-]*", v
         ):

@@ -13,6 +13,7 @@ All functions here are pure.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -116,8 +117,33 @@ def _glued(line: Sequence[WordLike], glue: float) -> list[bool]:
     median word height? Tesseract splits tokens at ``@``, ``.`` or a misread glyph with gaps
     of about a quarter of the text height, much like a space, so this is a hint, not a rule."""
     heights = sorted(w.box.height for w in line)
-    limit = glue * heights[len(heights) // 2]
-    return [b.box.left - a.box.right < limit for a, b in zip(line, line[1:])]
+    height = heights[len(heights) // 2]
+    limit = glue * height
+    return [
+        b.box.left - a.box.right < limit
+        or (
+            _fragment(a.text)
+            and _fragment(b.text)
+            and b.box.left - a.box.right < FRAGMENT_GLUE * height
+        )
+        for a, b in zip(line, line[1:])
+    ]
+
+
+#: Two token fragments (``sk-proj-w5UfxPn5`` ``XJnfdlr0`` ``YiDkpS``) are glued across a gap up
+#: to this many text heights: Tesseract cuts long keys at a wider glyph gap, several times.
+FRAGMENT_GLUE = 1.2
+_FRAGMENT = re.compile(r"^[A-Za-z0-9+/=_\-.:@$!%*#]+$")
+
+
+def _fragment(text: str) -> bool:
+    """A piece of a machine token rather than a word: digits or inner capitals in it, or a
+    single character (Tesseract leaves lone ``1``s between pieces)."""
+    if not _FRAGMENT.match(text):
+        return False
+    if len(text) == 1:
+        return text.isalnum()
+    return any(c.isdigit() for c in text) or any(c.isupper() for c in text[1:])
 
 
 def build_layout(
