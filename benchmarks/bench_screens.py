@@ -459,6 +459,12 @@ def run(
                          "size": list(FRAME), "fill": list(FILL), "paths": {}}  # fmt: skip
         for r in (ours, theirs):
             entry = timing(r)
+            by_kind: dict[str, list[float]] = {}
+            for sc, c in zip(screens, r.cpu_s, strict=False):
+                by_kind.setdefault(f"{sc.kind}/{sc.theme}", []).append(c)
+            entry["cpu_s_by_kind"] = {
+                k: round(float(np.mean(v)), 3) for k, v in sorted(by_kind.items())
+            }
             if len(r.outputs) == len(screens):
                 scores = [
                     score_frame(s, out, wi, read_words(out))

@@ -536,6 +536,31 @@ def document(fig: dict, command: str, chart_name: str | None) -> str:
         "is better. Leak rates are in `docs/quality.md`, with the definitions.",
         "",
     ]
+    s = _ok(fig, "screens")
+    if s:
+        a, b = s["paths"]["redactkit"], s["paths"]["presidio"]
+        speed = (
+            b["cpu_p50_s"] / a["cpu_p50_s"] if a.get("cpu_p50_s") and b.get("cpu_p50_s") else None
+        )
+        la = a.get("quality", {}).get("strict_leak_rate")
+        lb = b.get("quality", {}).get("strict_leak_rate")
+        fast = speed is not None and speed >= 1.5
+        safe = la is not None and lb is not None and la < lb
+        lines += [
+            "**Target of issue 4** (at least 1.5× faster than Presidio per 1080p frame, at a lower "
+            f"leak rate): speed {_ratio(speed)} (CPU p50): **{'met' if fast else 'not met'}**; "
+            f"leak rate {_pct(la)} against {_pct(lb)} (strict): "
+            f"**{'met' if safe else 'not met'}**.",
+            "",
+        ]
+        kinds = sorted(set(a.get("cpu_s_by_kind", {})) | set(b.get("cpu_s_by_kind", {})))
+        if kinds:
+            lines += ["CPU seconds per frame by kind of screen:", "",
+                      "| screen | redactkit | Presidio |", "|---|---:|---:|"]  # fmt: skip
+            for k in kinds:
+                lines.append(f"| {k} | {_n(a.get('cpu_s_by_kind', {}).get(k), '.2f')} "
+                             f"| {_n(b.get('cpu_s_by_kind', {}).get(k), '.2f')} |")  # fmt: skip
+            lines.append("")
     if chart_name:
         lines += [f"![redactkit against Presidio]({chart_name})", ""]
     lines += [
@@ -659,7 +684,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.quality and _ok(fig, "screens"):
         from benchmarks.quality_screens import section, write_section
 
-        write_section(ROOT / "docs" / "quality.md", section(command, fig["screens"]))
+        write_section(ROOT / "docs" / "quality.md", section(f"{command} --quality", fig["screens"]))
         print("wrote docs/quality.md (screens section)")
     return 0
 
