@@ -77,7 +77,7 @@ def render_frames(n: int, seed: int, size: tuple[int, int] = FRAME) -> list[Scre
     out = []
     for i in range(n):
         kind = KINDS[i % len(KINDS)]
-        theme = THEMES[(i + i // len(KINDS)) % len(THEMES)]
+        theme = THEMES[(i % len(KINDS) + i // len(KINDS)) % len(THEMES)]
         out.append(render_screen(rng, kind, theme, size=size))
     return out
 
