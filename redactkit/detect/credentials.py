@@ -143,7 +143,10 @@ def find_credentials(
                 if r not in base and not r.ocr_only
             ]
             window = text[lo:gap] + text[gap + width : hi]
+            line_break = "\n" in text[gap : gap + width]
             for rid, entity, s, e, score in _scan(window, ocr, base + extra):
+                if line_break and rid in GENERIC_RULE_IDS:
+                    continue  # a wrapped key, yes; a password glued to the next prompt, no
                 if s < cut < e:  # only what the removed break was hiding
                     raw.append((rid, entity, lo + s, lo + e + width, min(score, 0.9)))
     return _resolve(raw, text, allow)

@@ -184,6 +184,11 @@ def read_layouts(
     return plain, build_layout(words, glue=glue, only_glued=True)
 
 
+#: Entities written as words with spaces between them. Glued text ("Fixedtomorrowtoday")
+#: only recovers tokens that OCR split; read as prose it makes the NER model see names.
+WORDED_TYPES = frozenset({"PERSON", "LOCATION", "NRP", "ORGANIZATION", "DATE_TIME"})
+
+
 def locate_findings(
     layouts: Sequence[Layout],
     text_redactor: Any,
@@ -203,7 +208,11 @@ def locate_findings(
             continue
         findings = text_redactor.analyze(layout.text, ocr=True)
         if k:
-            findings = [f for f in findings if across_junction(layout, f)]
+            findings = [
+                f
+                for f in findings
+                if across_junction(layout, f) and f.entity_type not in WORDED_TYPES
+            ]
         out += locate(layout, findings, pad=pad, size=size)
     return out
 
