@@ -265,7 +265,7 @@ class LiveRedactor:
         gray = change.luminance(pixels)
         regions = change.changed_boxes(diff, self.tile)
         lines = list(self._lines)
-        regions, lines, extra = self._undo_scroll(pixels, gray, regions, lines)
+        regions, lines, extra = self._undo_scroll(pixels, gray, diff, regions, lines)
         regions = self._grow(gray, regions + extra, [ln.box for ln in lines])
         if change.area(regions) > self.full_fraction * height * width:
             self._fallback = "large change"
@@ -287,14 +287,21 @@ class LiveRedactor:
         return result
 
     def _undo_scroll(
-        self, pixels: np.ndarray, gray: np.ndarray, regions: list[Box], lines: list[Line]
+        self,
+        pixels: np.ndarray,
+        gray: np.ndarray,
+        diff: np.ndarray,
+        regions: list[Box],
+        lines: list[Line],
     ) -> tuple[list[Box], list[Line], list[Box]]:
         """Regions that scrolled: move their cached lines, and keep as changed only what the
         shift does not explain. Lines cut by a scrolled region's edge become regions."""
         assert self._prev is not None and self._gray is not None
         predicted = None
         extra: list[Box] = []
-        for region in regions:
+        # Scroll candidates join changes up to 3 tiles apart: the blank gaps between
+        # messages do not change when a chat scrolls, and would split the pane into pieces.
+        for region in change.changed_boxes(diff, self.tile, join=3):
             if region.height < 8 * self.tile:
                 continue
             d = change.vertical_shift(self._gray, gray, region)
@@ -305,14 +312,18 @@ class LiveRedactor:
             moved: list[Line] = []
             for ln in lines:
                 box = ln.box
-                if not _inside(box, region):
+                if not change.intersects(box, region):
                     moved.append(ln)
                     continue
                 shifted = box._replace(top=box.top - d)
-                if _inside(shifted, region):
+                # A line at the region's edge may have been read half cut off by a pane's
+                # border, or may straddle it: it is read again, where it was and where it went.
+                edge = max(box.height, 2 * self.tile)
+                cut = box.top < region.top + edge or box.bottom > region.bottom - edge
+                if _inside(box, region) and _inside(shifted, region) and not cut:
                     moved.append(ln.moved(-d))
-                elif change.intersects(shifted, region):
-                    extra.append(shifted)  # partly scrolled out: re-read what shows
+                else:
+                    extra += [box.pad(2), shifted.pad(2)]
             lines = moved
         if predicted is None:
             return regions, lines, extra
