@@ -49,6 +49,7 @@ from redactkit.screens.masks import mask_all
 from redactkit.screens.ocr import DEFAULT_CONFIG, Word, preprocess, read_words
 from redactkit.screens.redactor import (
     CONTEXT_MASK,
+    WORDED_TYPES,
     ImageInput,
     ScreenshotRedactor,
     ScreenshotResult,
@@ -449,8 +450,8 @@ class LiveRedactor:
             if not layout.text:
                 continue
             for f in self._analyze(layout.text):
-                if n and not across_junction(layout, f):
-                    continue
+                if n and (not across_junction(layout, f) or f.entity_type in WORDED_TYPES):
+                    continue  # as locate_findings: glued text only recovers split tokens
                 spans: dict[int, list[int]] = {}
                 for j in words_touched(layout, f.start, f.end):
                     i, k = where[id(layout.words[j])]
