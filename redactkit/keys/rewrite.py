@@ -80,6 +80,8 @@ class FreeText:
         self.records.prefetch(values)
 
     def clean(self, event: dict[str, Any]) -> dict[str, Any]:
+        if all(k in NON_TEXT_FIELDS for k in event):
+            return dict(event)  # most key events: nothing but time, type and key
         try:
             return self.records.redact(event)
         except Exception:  # noqa: BLE001 - never pass unchecked text through
