@@ -26,6 +26,8 @@ def person_cases(rng: random.Random) -> list[tuple[str, str]]:
         (n, f"From: {n} <x{rng.randrange(99)}@corp.example>\nSubject: invoice"),
         (n, f"Thanks for the call.\n\nBest regards,\n{n}\nAccount Manager"),
         (n, f"{n}  {rng.randrange(1, 12)}:{rng.randrange(60):02d} PM\nok, merging now"),
+        (n, f"Re: contract - {n} <x{rng.randrange(99)}@corp.example> - Inbox"),
+        (n, f"Call {n} on Monday about the renewal."),
     ]
 
 

@@ -64,6 +64,21 @@ RULES: tuple[Rule, ...] = (
         rf"(?m)^[ \t]*\[?\d{{1,2}}:\d{{2}}(?::\d{{2}})?\]?[ \t]+(?P<v>{_NAME}):[ \t]",
         0.6,
     ),
+    # the display name of an address: "Jane Doe <jane@acme.io>" in headers, titles, lists
+    Rule(
+        "display-name",
+        "PERSON",
+        rf"(?P<v>{_NAME})[ \t]*<[^<>\s@]{{1,64}}@[^<>\s]{{1,255}}>",
+        0.7,
+    ),
+    # who is called, asked, met: "Call Aroha Mansour on ...", "meet Daan García at 3"
+    Rule(
+        "contact-verb",
+        "PERSON",
+        rf"(?i:\b(?:call|ask|tell|e-?mail|ping|meet|message|text|ring|invite|remind|contact|phone))[ \t]+"
+        rf"(?-i:(?P<v>{_W}[ \t]+(?:{_PARTICLE}[ \t]+)?{_W}(?:[ \t]+{_W})?))",
+        0.6,
+    ),
     # chat apps show the author above the message: "Jane Doe  10:42 AM", "Jane Doe, yesterday"
     Rule(
         "chat-author",
