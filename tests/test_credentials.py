@@ -329,3 +329,30 @@ def test_failed_checksum_is_masked_at_a_lower_score() -> None:
         found = find_credentials(f"see {token} for details")
         assert [(f.start, f.end) for f in found] == [(4, 4 + len(token))]
         assert found[0].score <= OCR_FAILED_SCORE
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("I reset the password to Z*v?$OTLU4Anyt yesterday", "Z*v?$OTLU4Anyt"),
+        ("the wifi password is tm_b.WzeCQe", "tm_b.WzeCQe"),
+        ("pw is Sunshine1980! btw", "Sunshine1980"),
+        ("Password is: hunter2.", "hunter2"),
+    ],
+)
+def test_passwords_told_in_a_sentence(text: str, value: str) -> None:
+    found = find_credentials(text)
+    assert [(f.entity_type, text[f.start : f.end]) for f in found] == [("PASSWORD", value)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The password is stored in the vault.",
+        "your password is required.",
+        "Your password was changed to something stronger",
+        "def refresh(client, password=None):",
+    ],
+)
+def test_sentences_about_passwords_are_not_findings(text: str) -> None:
+    assert find_credentials(text) == []

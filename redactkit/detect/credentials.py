@@ -36,6 +36,7 @@ GENERIC_TYPES = {
     "generic-password": "PASSWORD",
     "generic-secret": "SECRET",
     "cli-password": "PASSWORD",
+    "prose-password": "PASSWORD",
 }
 KEY_TYPES = {"private-key": "PRIVATE_KEY", "private-key-partial": "PRIVATE_KEY",
              "putty-private-key": "PRIVATE_KEY", "private-key-body": "PRIVATE_KEY"}  # fmt: skip

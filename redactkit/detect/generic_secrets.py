@@ -66,7 +66,7 @@ _REFERENCE = re.compile(
 
 KEYWORDS: tuple[str, ...] = (
     "pass", "pwd", "secret", "token", "key", "credential", "auth", "contraseña", "passwort", "mysql", "sshpass",
-    "login",
+    "login", "pw", "pin",
 )  # fmt: skip
 _KEY = re.compile(
     r"password|passwort|passwd|passphrase|contraseña|pwd|pass|secret|token|credentials?"
@@ -110,6 +110,12 @@ _CLI_PASSWORD = re.compile(
 )
 
 
+# Passwords told in a sentence: "the wifi password is Tr0ub4dor&3", "I reset the pw to X".
+_PROSE_PASSWORD = re.compile(
+    r"(?i)\b(?:password|passwd|passcode|passphrase|pass ?word|pw|pwd|pin)"
+    r"(?:\s{1,3}(?:is|was|to|now|set to|changed to|reset to|will be|stays)\b){1,2}(?:\s{0,3}:)?\s{1,3}"
+    r"[\"'\u201c\u2018`]?(?P<s>[^\s\"'\u201d\u2019`]{6,64}?)[\"'\u201d\u2019`]?(?=[\s,;!?)]|\.(?:\s|$)|$)"
+)
 _WORD_PUNCT = re.compile(r"[A-Za-z]+[.,;:!?]")
 _NUMBER = re.compile(r"[-+]?(?:\d+\.\d*|\.\d+)(?:[eE][-+]?\d+)?")
 # snake_case or camelCase: an underscore between letters or a hump after a lower-case letter
@@ -260,12 +266,27 @@ def find_generic_secrets(text: str, lowered: str) -> list[tuple[str, int, int, f
                 ("generic-password" if kind == "password" else "generic-secret", vs, ve, score)
             )
             last_end = ve
+    for m in _PROSE_PASSWORD.finditer(text):
+        if m.start("s") >= last_end and _prose_password(m.group("s")):
+            out.append(("prose-password", m.start("s"), m.end("s"), GENERIC_SCORE))
     for m in _CLI_PASSWORD.finditer(text):
         g = next(k for k in ("s", "s2", "s3", "s4") if m.group(k) is not None)
         v = m.group(g)
         if not is_placeholder(v) and not v.startswith("$"):
             out.append(("cli-password", m.start(g), m.end(g), STRONG_GENERIC_SCORE))
     return out
+
+
+def _prose_password(value: str) -> bool:
+    """A value told in a sentence is a password when it mixes character classes as chosen
+    passwords do; code references (``tm_b.WzeCQe`` reads like one) are no concern in prose."""
+    return (
+        len(value) >= 6
+        and _classes(value) >= 2
+        and not is_placeholder(value)
+        and not ck.is_sequential(value)
+        and not _WORD_PUNCT.fullmatch(value)
+    )
 
 
 def _value_after(text: str, s: int, e: int) -> tuple[int, int, bool, bool] | None:
