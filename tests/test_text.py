@@ -384,3 +384,9 @@ def test_ocr_card_with_misread_digits_is_found(redactor: TextRedactor) -> None:
         f.entity_type == "CREDIT_CARD" and text[f.start : f.end] == "4l11 1111 1111 1lll"
         for f in found
     )
+
+
+def test_iban_followed_by_digit_groups(redactor: TextRedactor) -> None:
+    for text in [" ES5481889898429557047642 0000", "ref GB17 VBVB 5826 9730 2666 10 0000 x"]:
+        out = redactor.redact(text).text
+        assert "<IBAN_CODE>" in out and "5826" not in out and "8188" not in out, out

@@ -34,6 +34,7 @@ from presidio_analyzer.predefined_recognizers import (
     CreditCardRecognizer,
     DateRecognizer,
     EmailRecognizer,
+    IbanRecognizer,
     IpRecognizer,
     PhoneRecognizer,
     SpacyRecognizer,
@@ -224,6 +225,34 @@ class FileAwareUrlRecognizer(UrlRecognizer):
         return out
 
 
+class TrimmingIbanRecognizer(IbanRecognizer):
+    """IBANs, also when the text right after one looks like more of it.
+
+    Presidio's pattern takes digit groups that follow an IBAN (``ES54...7642 0000``) into the
+    match; the checksum then fails and the IBAN is dropped. Unclaimed IBAN-shaped runs are cut
+    back at each separator until the checksum holds.
+    """
+
+    _CANDIDATE = re.compile(r"\b[A-Z]{2}\d{2}(?:[ \-]?[A-Z0-9]{1,4}){3,9}")
+
+    def analyze(self, text: str, entities, nlp_artifacts=None, regex_flags=None):
+        results = super().analyze(text, entities, nlp_artifacts, regex_flags)
+        claimed = [(r.start, r.end) for r in results]
+        for m in self._CANDIDATE.finditer(text):
+            if any(s <= m.start() < e for s, e in claimed):
+                continue
+            cand = m.group()
+            for cut in [len(cand), *(i for i in range(len(cand) - 1, 14, -1) if cand[i] in " -")]:
+                if self.validate_result(cand[:cut]):
+                    results.append(
+                        make_result(
+                            self, "IBAN_CODE", m.start(), m.start() + cut, 1.0, "iban-trimmed"
+                        )
+                    )
+                    break
+        return results
+
+
 def licence_recognizer() -> UsLicenseRecognizer:
     return UsLicenseRecognizer(context=[*UsLicenseRecognizer.CONTEXT, "dl", "licence", "driving"])
 
@@ -345,6 +374,7 @@ class FunctionRecognizer(LocalRecognizer):
 
 _REPLACED = (
     CreditCardRecognizer,
+    IbanRecognizer,
     IpRecognizer,
     UrlRecognizer,
     UsLicenseRecognizer,
@@ -377,6 +407,7 @@ def build_registry(nlp_engine: NlpEngine) -> RecognizerRegistry:
     registry.load_predefined_recognizers(languages=["en"], nlp_engine=nlp_engine)
     registry.recognizers = [r for r in registry.recognizers if not isinstance(r, _REPLACED)]
     registry.add_recognizer(card_recognizer())
+    registry.add_recognizer(TrimmingIbanRecognizer())
     registry.add_recognizer(PublicIpRecognizer())
     registry.add_recognizer(FileAwareUrlRecognizer())
     registry.add_recognizer(licence_recognizer())
