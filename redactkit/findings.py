@@ -94,3 +94,41 @@ def merge_spans(findings: Iterable[Finding], gap: int = 0) -> list[Finding]:
         else:
             out.append(f)
     return out
+
+
+def propagate(text: str, findings: list[Finding], min_len: int = 3) -> list[Finding]:
+    """Add a finding for every other whole-word occurrence of a detected value.
+
+    A detector that sees "Aroha Mansour" in one sentence may miss it in the next, where the
+    words around it differ; a value found once in a text is masked wherever it occurs in it.
+    Occurrences inside a longer word are left ("Li" found as a name does not mask "Linux").
+    """
+    if not findings:
+        return findings
+    import re
+
+    values: dict[str, Finding] = {}
+    for f in findings:
+        value = text[f.start : f.end]
+        if len(value.strip()) >= min_len and value not in values:
+            values[value] = f
+    if not values:
+        return findings
+    pattern = re.compile(
+        r"(?<!\w)(?:"
+        + "|".join(re.escape(v) for v in sorted(values, key=len, reverse=True))
+        + r")(?!\w)"
+    )
+    seen = {(f.start, f.end) for f in findings}
+    extra = [
+        replace(
+            values[m.group()],
+            start=m.start(),
+            end=m.end(),
+            detector=f"{values[m.group()].detector}+repeat",
+            value=None,
+        )
+        for m in pattern.finditer(text)
+        if (m.start(), m.end()) not in seen
+    ]
+    return merge_spans([*findings, *extra]) if extra else findings

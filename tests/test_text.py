@@ -390,3 +390,25 @@ def test_iban_followed_by_digit_groups(redactor: TextRedactor) -> None:
     for text in [" ES5481889898429557047642 0000", "ref GB17 VBVB 5826 9730 2666 10 0000 x"]:
         out = redactor.redact(text).text
         assert "<IBAN_CODE>" in out and "5826" not in out and "8188" not in out, out
+
+
+def test_a_value_found_once_is_masked_everywhere(redactor: TextRedactor) -> None:
+    text = "Aroha Mansour called. Later Aroha Mansour wrote again. Li fixed Linux; thanks Li!"
+    out = redactor.redact(text).text
+    assert "Aroha" not in out and "Mansour" not in out and "Linux" in out
+
+
+@given(
+    st.lists(st.tuples(st.integers(0, 60), st.integers(1, 8)), max_size=6),
+    st.text("ab c", max_size=70),
+)
+def test_propagate_adds_only_whole_word_copies(spans, text) -> None:
+    from redactkit.findings import propagate
+
+    findings = merge_spans(
+        Finding("X", s, min(s + n, len(text)), 0.5, "d") for s, n in spans if s < len(text)
+    )
+    out = propagate(text, findings)
+    covered = {i for f in out for i in range(f.start, f.end)}
+    assert {i for f in findings for i in range(f.start, f.end)} <= covered
+    assert all(a.end < b.start for a, b in zip(out, out[1:]))

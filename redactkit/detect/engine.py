@@ -12,13 +12,13 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from presidio_analyzer import AnalyzerEngine, PatternRecognizer, RecognizerResult
 
 from redactkit.detect.invisible import is_visible, map_span, strip_invisible
 from redactkit.detect.ocr import normalize_confusions
-from redactkit.findings import Finding, merge_spans
+from redactkit.findings import Finding, merge_spans, propagate
 
 log = logging.getLogger("redactkit.detect")
 
@@ -86,7 +86,9 @@ class Engine:
         found: list[Finding] = []
         for offset, window in _windows(view):
             results = self._analyze_window(window, query, ocr=ocr)
-            found.extend(_to_finding(r, offset, back) for r in results)
+            # A value found once is masked at its every occurrence in the window.
+            local = propagate(window, merge_spans(_to_finding(r, 0) for r in results))
+            found.extend(_placed(f, offset, back) for f in local)
         return merge_spans(found)
 
     def _analyze_window(
@@ -117,7 +119,7 @@ class Engine:
             )
             for i, (_, artifacts) in zip(idx, batch):
                 results = self._analyze_window(texts[i], query, nlp_artifacts=artifacts)
-                out[i] = merge_spans(_to_finding(r, 0) for r in results)
+                out[i] = propagate(texts[i], merge_spans(_to_finding(r, 0) for r in results))
         batched = set(short)
         for i, t in enumerate(texts):
             if i not in batched and t.strip():
@@ -125,15 +127,22 @@ class Engine:
         return out
 
 
-def _to_finding(r: RecognizerResult, offset: int, back: list[int] | None = None) -> Finding:
+def _to_finding(r: RecognizerResult, offset: int) -> Finding:
     meta = r.recognition_metadata or {}
     detector = (
         meta.get("redactkit_detector") or meta.get(RecognizerResult.RECOGNIZER_NAME_KEY) or "?"
     )
-    start, end = r.start + offset, r.end + offset
+    return Finding(
+        r.entity_type, r.start + offset, r.end + offset, round(float(r.score), 4), detector
+    )
+
+
+def _placed(f: Finding, offset: int, back: list[int] | None) -> Finding:
+    """A window-local finding in the coordinates of the caller's text."""
+    start, end = f.start + offset, f.end + offset
     if back is not None:
         start, end = map_span(start, end, back)
-    return Finding(r.entity_type, start, end, round(float(r.score), 4), detector)
+    return replace(f, start=start, end=end)
 
 
 def _windows(text: str) -> Iterable[tuple[int, str]]:
