@@ -103,7 +103,7 @@ def table(rows: list[dict]) -> str:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--frames", type=int, default=100)
-    ap.add_argument("--kinds", default="typing,scrolling,terminal,switching")
+    ap.add_argument("--kinds", default=",".join(SESSION_KINDS))
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--size", default="1280x800", help="WIDTHxHEIGHT")
     args = ap.parse_args()
