@@ -194,6 +194,17 @@ def build_layout(
     )
 
 
+#: Entities written as words with spaces between them. Glued text ("Fixedtomorrowtoday")
+#: only recovers tokens that OCR split; read as prose it makes the NER model see names.
+WORDED_TYPES = frozenset({"PERSON", "LOCATION", "NRP", "ORGANIZATION", "DATE_TIME"})
+
+
+def glued_findings(layout: Layout, findings: Iterable[Finding]) -> list[Finding]:
+    """What only a glued layout can add: token findings that cross a glued junction. The rest
+    was seen, with better word boundaries, in the plain layout."""
+    return [f for f in findings if across_junction(layout, f) and f.entity_type not in WORDED_TYPES]
+
+
 def across_junction(layout: Layout, finding: Finding) -> bool:
     """Whether a finding spans a glued junction, i.e. it could only be seen with the glue."""
     i = bisect_right(layout.junctions, finding.start)

@@ -39,9 +39,9 @@ import numpy as np
 from redactkit.findings import Box, Finding
 from redactkit.screens import change
 from redactkit.screens.layout import (
-    across_junction,
     auto_pad,
     build_layout,
+    glued_findings,
     group_lines,
     words_touched,
 )
@@ -49,7 +49,6 @@ from redactkit.screens.masks import mask_all
 from redactkit.screens.ocr import DEFAULT_CONFIG, Word, preprocess, read_words
 from redactkit.screens.redactor import (
     CONTEXT_MASK,
-    WORDED_TYPES,
     ImageInput,
     ScreenshotRedactor,
     ScreenshotResult,
@@ -449,9 +448,8 @@ class LiveRedactor:
         for n, layout in enumerate(layouts):
             if not layout.text:
                 continue
-            for f in self._analyze(layout.text):
-                if n and (not across_junction(layout, f) or f.entity_type in WORDED_TYPES):
-                    continue  # as locate_findings: glued text only recovers split tokens
+            found = self._analyze(layout.text)
+            for f in glued_findings(layout, found) if n else found:
                 spans: dict[int, list[int]] = {}
                 for j in words_touched(layout, f.start, f.end):
                     i, k = where[id(layout.words[j])]

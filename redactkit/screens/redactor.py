@@ -24,7 +24,7 @@ from PIL import Image, ImageOps
 from redactkit.files import read_image, to_array
 from redactkit.findings import Box, Finding
 from redactkit.policy import Policy
-from redactkit.screens.layout import Layout, across_junction, build_layout, locate
+from redactkit.screens.layout import Layout, build_layout, glued_findings, locate
 from redactkit.screens.masks import METHODS, Color, mask_all, mask_boxes
 from redactkit.session import Session
 
@@ -184,11 +184,6 @@ def read_layouts(
     return plain, build_layout(words, glue=glue, only_glued=True)
 
 
-#: Entities written as words with spaces between them. Glued text ("Fixedtomorrowtoday")
-#: only recovers tokens that OCR split; read as prose it makes the NER model see names.
-WORDED_TYPES = frozenset({"PERSON", "LOCATION", "NRP", "ORGANIZATION", "DATE_TIME"})
-
-
 def locate_findings(
     layouts: Sequence[Layout],
     text_redactor: Any,
@@ -208,11 +203,7 @@ def locate_findings(
             continue
         findings = text_redactor.analyze(layout.text, ocr=True)
         if k:
-            findings = [
-                f
-                for f in findings
-                if across_junction(layout, f) and f.entity_type not in WORDED_TYPES
-            ]
+            findings = glued_findings(layout, findings)
         out += locate(layout, findings, pad=pad, size=size)
     return out
 
