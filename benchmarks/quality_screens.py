@@ -21,6 +21,7 @@ if __package__ in (None, ""):  # run as a script: make `benchmarks` importable
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.bench_screens import COVERED, READABLE, run
+from benchmarks.scoring import replace_section
 
 BEGIN = "<!-- quality:screens:begin -->"
 END = "<!-- quality:screens:end -->"
@@ -170,16 +171,7 @@ def section(command: str, fig: dict) -> str:
 
 def write_section(path: Path, text: str) -> None:
     """Replace the screens section of ``path`` (or append it), atomically."""
-    old = path.read_text(encoding="utf-8") if path.exists() else "# Quality\n\n"
-    if BEGIN in old and END in old:
-        head, rest = old.split(BEGIN, 1)
-        new = head + text.rstrip("\n") + rest.split(END, 1)[1]
-    else:
-        new = old.rstrip("\n") + "\n\n" + text
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(path.suffix + ".tmp")
-    tmp.write_text(new, encoding="utf-8")
-    tmp.replace(path)
+    replace_section(path, BEGIN, END, text)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

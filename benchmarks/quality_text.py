@@ -28,7 +28,7 @@ from benchmarks.bench_text import (
     leak_examples,
     run_paths,
 )
-from benchmarks.scoring import Quality
+from benchmarks.scoring import Quality, replace_section
 from redactkit.synth.text import KINDS, Doc
 
 BEGIN, END = "<!-- quality:text:begin -->", "<!-- quality:text:end -->"
@@ -150,16 +150,7 @@ def section(command: str, docs: Sequence[Doc], seed: int, ours: Quality, theirs:
 
 def write_section(path: Path, text: str) -> None:
     """Replace the text section of ``path`` (or append it), atomically."""
-    old = path.read_text(encoding="utf-8") if path.exists() else "# Quality\n\n"
-    if BEGIN in old and END in old:
-        head, rest = old.split(BEGIN, 1)
-        new = head + text.rstrip("\n") + rest.split(END, 1)[1]
-    else:
-        new = old.rstrip("\n") + "\n\n" + text
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(path.suffix + ".tmp")
-    tmp.write_text(new, encoding="utf-8")
-    tmp.replace(path)
+    replace_section(path, BEGIN, END, text)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

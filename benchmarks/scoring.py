@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import numpy as np
 
@@ -270,3 +271,18 @@ def score_corpus(
     for i, doc in enumerate(docs):
         score_doc(quality, i, doc, spans[i], None if outputs is None else outputs[i])
     return quality
+
+
+def replace_section(path: Path, begin: str, end: str, text: str) -> None:
+    """Replace the part of ``path`` between ``begin`` and ``end`` markers with ``text`` (or
+    append it), atomically, keeping every other section of the document."""
+    old = path.read_text(encoding="utf-8") if path.exists() else "# Quality\n\n"
+    if begin in old and end in old:
+        head, rest = old.split(begin, 1)
+        new = head + text.rstrip("\n") + rest.split(end, 1)[1]
+    else:
+        new = old.rstrip("\n") + "\n\n" + text
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(path.suffix + ".tmp")
+    tmp.write_text(new, encoding="utf-8")
+    tmp.replace(path)
