@@ -37,7 +37,7 @@ from typing import Any
 import numpy as np
 
 from redactkit.findings import Box, Finding
-from redactkit.screens import change
+from redactkit.screens import change, ocr
 from redactkit.screens.layout import (
     auto_pad,
     build_layout,
@@ -46,7 +46,7 @@ from redactkit.screens.layout import (
     words_touched,
 )
 from redactkit.screens.masks import mask_all
-from redactkit.screens.ocr import DEFAULT_CONFIG, Word, preprocess, read_words
+from redactkit.screens.ocr import DEFAULT_CONFIG, Word, preprocess
 from redactkit.screens.redactor import (
     CONTEXT_MASK,
     ImageInput,
@@ -232,7 +232,8 @@ class LiveRedactor:
     # -- full pass --------------------------------------------------------------------------
     def _full(self, view: np.ndarray) -> list[Line]:
         """Read the whole view, exactly as the full path does, and analyse its whole text."""
-        words = read_words(view, timeout=self.redactor.ocr_timeout)
+        # Looked up at call time, like the full path: tests and callers may swap the OCR.
+        words = ocr.read_words(view, timeout=self.redactor.ocr_timeout)
         self._factor = preprocess(view)[1]
         self._since_full = 0
         self.stats.ocr_pixels += view.shape[0] * view.shape[1]
@@ -369,7 +370,7 @@ class LiveRedactor:
             mosaic[my : my + ch, :cw] = crop
         strip_tops = np.array([my for _, _, my in offsets])
         config = replace(DEFAULT_CONFIG, upscale=max(1.0001, self._factor))
-        words = read_words(mosaic, timeout=self.redactor.ocr_timeout, config=config)
+        words = ocr.read_words(mosaic, timeout=self.redactor.ocr_timeout, config=config)
         self.stats.ocr_pixels += mosaic.shape[0] * mosaic.shape[1]
         grouped: dict[tuple, list[Word]] = {}
         for word in words:
