@@ -6,6 +6,7 @@ findings can be logged, reported and written to JSON without leaking what they d
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, replace
 from typing import NamedTuple
@@ -105,8 +106,6 @@ def propagate(text: str, findings: list[Finding], min_len: int = 3) -> list[Find
     """
     if not findings:
         return findings
-    import re
-
     values: dict[str, Finding] = {}
     for f in findings:
         value = text[f.start : f.end]

@@ -6,9 +6,10 @@ and its session, so making many redactors is cheap and one redactor can serve ma
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from presidio_analyzer import PatternRecognizer
 
@@ -28,10 +29,12 @@ class TextResult:
         return {"text": self.text, "findings": [f.to_dict() for f in self.findings]}
 
 
+@functools.cache
 def credential_types() -> frozenset[str]:
+    """Every credential entity type (imported on first use: ``import redactkit`` stays cheap)."""
     from redactkit.detect.credentials import CREDENTIAL_TYPES
 
-    return frozenset(CREDENTIAL_TYPES)
+    return CREDENTIAL_TYPES
 
 
 class TextRedactor:
@@ -91,8 +94,6 @@ class TextRedactor:
         if self._allow_re is not None:
             findings = _drop_allowed(text, findings, self._allow_re)
         if self.keep_values:
-            from dataclasses import replace
-
             findings = [replace(f, value=text[f.start : f.end]) for f in findings]
         return findings
 
