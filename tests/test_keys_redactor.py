@@ -388,3 +388,57 @@ def test_timestamps_must_not_go_backwards(a, b):
     lines = [dump_event({"t": a, "type": "mousemove"}), dump_event({"t": b, "type": "mousemove"})]
     reader = Reader(errors="drop")
     assert len(list(reader.events(lines))) == (2 if b >= a else 1)
+
+
+def _fed_one_at_a_time(redactor, events: list[dict]) -> list[dict]:
+    out: list[dict] = []
+    for e in events:
+        out += redactor.feed([e])
+    return out + list(redactor.flush())
+
+
+@pytest.mark.parametrize("mode", ["mask", "drop", "placeholder"])
+@pytest.mark.parametrize("max_hold", [1000, 40])
+def test_batched_detection_gives_the_live_output(redactor_factory, mode, max_hold):
+    """``detect_batch`` only regroups detection calls: same events out, same hold-bound
+    decisions (checkpoints and forced masks at the same places), in every mode."""
+    rng = random.Random(31)
+    events: list[dict] = []
+    for _ in range(3):
+        events += retime(
+            typing_session(rng, n=6).events, start=events[-1]["t"] + 5 if events else 0
+        )
+    live = redactor_factory(mode=mode, max_hold=max_hold)
+    batched = redactor_factory(mode=mode, max_hold=max_hold, detect_batch=5)
+    assert _fed_one_at_a_time(batched, events) == _fed_one_at_a_time(live, events)
+    for name in ("fields", "checkpoints", "forced_masks"):
+        assert batched.stats[name] == live.stats[name], name
+    assert redact_keystrokes(events, text_redactor=live.text, mode=mode, max_hold=max_hold) == (
+        _fed_one_at_a_time(redactor_factory(mode=mode, max_hold=max_hold), events)
+    )
+
+
+def test_batched_detection_after_a_bad_event_decides_ended_fields(redactor_factory):
+    """Fields that ended before the bad event are decided by detection (not masked whole, not
+    released raw); only what the open field held is masked."""
+    events = typing("hello world", app="Notes", title="n") + typing(
+        "mail jane.doe@example.org", app="Notes", title="n"
+    )
+    events = retime(events) + [{"t": 1e9, "type": "keydown", "key": "NotAKey"}]
+    for batch in (1, 8):
+        r = redactor_factory(detect_batch=batch)
+        out: list[dict] = []
+        with pytest.raises(KeyEventError):
+            for e in r.feed(events):
+                out.append(e)
+        out += r.flush()
+        keys = typed_keys(out)
+        assert keys.startswith("hello world") and "jane" not in keys and "example" not in keys
+
+
+def test_batched_detection_is_released_by_expire(redactor_factory):
+    r = redactor_factory(detect_batch=64)
+    out = list(r.feed(typing("hello there", app="Notes", title="n")))
+    assert out == []  # the field ended, its detection waits for the batch
+    out = list(r.expire(2.0))
+    assert typed_keys(out) == "hello there"

@@ -10,10 +10,7 @@ import sys
 from typing import Any, TextIO
 
 from redactkit.keys.events import KeyEventError, Reader, dump_event
-from redactkit.keys.redactor import KeystrokeRedactor
-
-#: Events read ahead and analysed as one batch (see KeystrokeRedactor.prefetch).
-CHUNK = 4096
+from redactkit.keys.redactor import BATCH_FIELDS, KeystrokeRedactor
 
 
 def run_keys(
@@ -32,8 +29,11 @@ def run_keys(
     1: a bad line under ``errors="strict"`` (message names the line, never its content), or a
     detection failure (the affected keystrokes were masked). 2: unusable options.
     Output up to the failure is complete and redacted; held events are written masked.
+    Detection is batched over ``BATCH_FIELDS`` ended fields (``detect_batch`` in ``options``),
+    so output trails input by up to that many fields.
     """
     err = err if err is not None else sys.stderr
+    options.setdefault("detect_batch", BATCH_FIELDS)
     try:
         reader = Reader(errors=errors)
         redactor = KeystrokeRedactor(policy=policy, mode=mode or "mask", **options)
@@ -41,25 +41,10 @@ def run_keys(
         err.write(f"redactkit keys: {exc}\n")
         return 2
     status = 0
-    events = reader.events(inp)
     try:
-        while True:
-            chunk: list[dict[str, Any]] = []
-            bad: KeyEventError | None = None
-            try:
-                for event in events:
-                    chunk.append(event)
-                    if len(chunk) >= CHUNK:
-                        break
-            except KeyEventError as exc:  # the events before the bad line still go out
-                bad = exc
-            redactor.prefetch(chunk)
-            for event in redactor.feed(chunk):
-                out.write(dump_event(event))
-            if bad is not None:
-                raise bad
-            if len(chunk) < CHUNK:
-                break
+        # a bad line stops the reader; the events before it have been fed and go out
+        for event in redactor.feed(reader.events(inp)):
+            out.write(dump_event(event))
     except KeyEventError as exc:
         err.write(f"redactkit keys: {exc}\n")
         redactor.fail()

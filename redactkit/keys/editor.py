@@ -20,6 +20,9 @@ from typing import Any, NamedTuple
 from redactkit.keys.events import MODIFIERS, is_printable
 
 FIELD_KEYS = frozenset({"Enter", "Tab"})
+CONTEXT_KEYS = frozenset({"app", "title", "secure"})
+#: Modifier state carried on an event (trusted over the tracked keydowns and keyups).
+MODIFIER_FLAGS = frozenset({"ctrlKey", "metaKey", "altKey", "shiftKey"})
 FOCUS_MOUSE = frozenset({"mousedown", "click", "dblclick"})
 _BACK = frozenset({"ArrowLeft", "Home", "ArrowUp", "PageUp"})
 _FORWARD = frozenset({"ArrowRight", "End", "ArrowDown", "PageDown"})
@@ -126,6 +129,8 @@ class Editor:
         return done if done.strokes else None
 
     def _context_of(self, event: dict[str, Any]) -> Context:
+        if CONTEXT_KEYS.isdisjoint(event):  # most events: the context stays
+            return self.context
         app = event.get("app", self.context.app)
         title = event.get("title", self.context.title)
         secure = event.get("secure", self.context.secure)
@@ -139,6 +144,17 @@ class Editor:
         t = self._held.get(name)
         return t is not None and self._t - t <= self.modifier_timeout
 
+    def _modifiers(self, event: dict[str, Any]) -> tuple[bool, bool, bool, bool]:
+        """Control, Meta, Alt (or AltGraph), Shift held at this event."""
+        if not self._held and MODIFIER_FLAGS.isdisjoint(event):  # plain typing: none
+            return False, False, False, False
+        return (
+            self._held_now("Control", "ctrlKey", event),
+            self._held_now("Meta", "metaKey", event),
+            self._held_now("Alt", "altKey", event) or self._held_now("AltGraph", "altKey", event),
+            self._held_now("Shift", "shiftKey", event),
+        )
+
     # -- events -------------------------------------------------------------------------------
     def feed(self, index: int, event: dict[str, Any]) -> Step:
         kind = event.get("type")
@@ -147,7 +163,7 @@ class Editor:
             self._t = float(t)
         closed: list[Field] = []
         ctx = self._context_of(event)
-        if ctx != self.context:
+        if ctx is not self.context and ctx != self.context:
             done = self.close(index - 1, "focus")
             self.context = self.field.context = ctx
             self.field.start = index
@@ -167,10 +183,7 @@ class Editor:
         if key in MODIFIERS:
             self._held[key] = self._t
             return Step(closed, None, [])
-        ctrl = self._held_now("Control", "ctrlKey", event)
-        meta = self._held_now("Meta", "metaKey", event)
-        alt = self._held_now("Alt", "altKey", event) or self._held_now("AltGraph", "altKey", event)
-        shift = self._held_now("Shift", "shiftKey", event)
+        ctrl, meta, alt, shift = self._modifiers(event)
         if is_printable(key):
             text = not (ctrl or meta) or (ctrl and alt and not meta)  # Ctrl+Alt is AltGr
             stroke = Stroke(key, index, text=text)

@@ -100,6 +100,8 @@ _GRAPHEME = regex.compile(r"\X")
 
 
 def is_valid_key(key: object) -> bool:
+    if type(key) is str and len(key) == 1:  # the common case, without the grapheme checks
+        return key.isprintable()
     return isinstance(key, str) and (key in NAMED_KEYS or is_printable(key))
 
 
@@ -115,33 +117,45 @@ class KeyEventError(ValueError):
 def check_event(event: object, line: int, last_t: float | None) -> float | None:
     """Validate one event; return its time (or ``last_t`` when it carries none).
 
-    Raises KeyEventError with the line number and a reason that never quotes a value.
+    Raises KeyEventError with the line number and a reason that never quotes a value. Runs on
+    every event, so the common case (a float time, a one-character key, no context) is cheap.
     """
     if not isinstance(event, dict):
         raise KeyEventError(line, f"expected a JSON object, got {type(event).__name__}")
     kind = event.get("type")
     if not isinstance(kind, str) or not kind:
         raise KeyEventError(line, "missing or non-string 'type'")
-    t = event.get("t", None)
+    t = event.get("t")
     if t is not None:
-        if isinstance(t, bool) or not isinstance(t, int | float) or not math.isfinite(t):
+        if type(t) is not float and (isinstance(t, bool) or not isinstance(t, int | float)):
+            raise KeyEventError(line, "'t' is not a finite number")
+        if not math.isfinite(t):
             raise KeyEventError(line, "'t' is not a finite number")
         if last_t is not None and t < last_t:
             raise KeyEventError(line, "timestamp goes backwards")
         last_t = float(t)
     if kind in KEY_TYPES:
-        if "key" not in event:
+        key = event.get("key", _MISSING)
+        if key is _MISSING:
             raise KeyEventError(line, f"{kind} without 'key'")
-        if not is_valid_key(event["key"]):
+        if not is_valid_key(key):
             raise KeyEventError(
                 line, "unknown or malformed 'key' (not a character or a W3C key name)"
             )
+    if "app" in event or "title" in event or "secure" in event:
+        _check_context(event, line)
+    return last_t
+
+
+_MISSING = object()
+
+
+def _check_context(event: dict[str, Any], line: int) -> None:
     for name in ("app", "title"):
         if name in event and event[name] is not None and not isinstance(event[name], str):
             raise KeyEventError(line, f"'{name}' is not a string")
     if "secure" in event and not isinstance(event["secure"], bool | None):
         raise KeyEventError(line, "'secure' is not a boolean")
-    return last_t
 
 
 @dataclass

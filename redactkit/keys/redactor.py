@@ -48,13 +48,18 @@ from redactkit.keys.events import (
     is_printable,
 )
 from redactkit.keys.prompts import DEFAULT_RULES, PromptRules
-from redactkit.keys.rewrite import NON_TEXT_FIELDS, FreeText, masked, replacement_events
+from redactkit.keys.rewrite import FreeText, free_text_values, masked, replacement_events
 from redactkit.keys.spans import SEP, analysis_parts, map_spans, prefix_spans, strokes_in
 
 log = logging.getLogger("redactkit.keys")
 
 MODES = ("mask", "drop", "placeholder")
-UNDECIDED, KEEP, MASK, DROP, REPLACE = 0, 1, 2, 3, 4
+#: Verdicts of a stroke. PENDING: its field has ended and waits for a batched detection call
+#: (``detect_batch``); for the hold bound it counts as decided, for release as undecided.
+UNDECIDED, KEEP, MASK, DROP, REPLACE, PENDING = 0, 1, 2, 3, 4, 5
+#: Fields per batched detection call for whole streams (``redact_keystrokes``, the CLI):
+#: spaCy's ``pipe`` then costs about 40 % less per field than one call per field.
+BATCH_FIELDS = 64
 
 #: Characters behind the cursor that a checkpoint never releases (a card number with spaces is
 #: 19, an IBAN up to 42).
@@ -86,6 +91,12 @@ class KeystrokeRedactor:
     ``flush()`` ends the stream and yields the rest. Inputs are never modified. A bad event
     raises KeyEventError naming its position; the events still held are then masked by
     ``flush()``, never released as typed. ``stats`` counts fields, analyses and forced masks.
+
+    ``detect_batch``: how many ended fields may wait for one batched detection call. 1 (the
+    default, for live capture) decides each field when it ends. More trades hold time for
+    throughput (whole streams: ``redact_keystrokes`` and the CLI use BATCH_FIELDS): the output
+    is the same, but events of ended fields wait until the batch is full (or ``flush``,
+    ``expire``). The hold bound counts only events whose fate still depends on typing.
     """
 
     def __init__(
@@ -99,11 +110,14 @@ class KeystrokeRedactor:
         rules: PromptRules = DEFAULT_RULES,
         mask_char: str = "•",
         text_redactor: Any = None,
+        detect_batch: int = 1,
     ) -> None:
         if mode not in MODES:
             raise ValueError(f"mode must be one of {', '.join(MODES)}")
         if max_hold < 2 or max_hold_seconds <= 0:
             raise ValueError("max_hold must be >= 2 and max_hold_seconds > 0")
+        if detect_batch < 1:
+            raise ValueError("detect_batch must be >= 1")
         if text_redactor is None:
             from redactkit.text import TextRedactor
 
@@ -115,6 +129,7 @@ class KeystrokeRedactor:
         self.max_hold_seconds = float(max_hold_seconds)
         self.rules = rules
         self.mask_char = mask_char
+        self.detect_batch = detect_batch
         self.editor = Editor()
         self.stats = {
             "events": 0,
@@ -126,6 +141,10 @@ class KeystrokeRedactor:
         }
         self._queue: deque[_Slot] = deque()
         self._index = 0
+        #: Stream index of the first event the hold bound counts (the first undecided one).
+        self._held_from = 0
+        self._pending: list[Field] = []
+        self._pending_free: dict[str, None] = {}
         self._last_t: float | None = None
         self._secret_lines: dict[str | None, int] = {}
         self._secure_ctx: dict[Context, bool] = {}
@@ -141,16 +160,16 @@ class KeystrokeRedactor:
     # -- public ------------------------------------------------------------------------------
     def feed(self, events: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
         for event in events:
-            yield from self._push(event)
+            self._push(event)
+            yield from self._release()
 
     def flush(self) -> Iterator[dict[str, Any]]:
         """End of stream: close the open field, decide it, release everything held."""
-        if self._failed:
-            self._force(MASK)
-        else:
+        if not self._failed:
             field = self.editor.close(self._index - 1, "flush")
             if field is not None:
                 self._decide(field)
+        self._resolve()  # fields that ended before a failure are decided as they would have been
         self._force(MASK)  # keyups still waiting on nothing; cannot happen, but never release raw
         yield from self._release()
 
@@ -161,11 +180,13 @@ class KeystrokeRedactor:
     def expire(self, now: float) -> Iterator[dict[str, Any]]:
         """Apply the time bound at ``now`` (seconds, the events' clock) when no event arrives:
         a live agent calls this on a timer so a pause in typing does not hold events forever."""
+        self._resolve()
         self._bound(now)
         yield from self._release()
 
     # -- the stream --------------------------------------------------------------------------
-    def _push(self, event: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    def _push(self, event: dict[str, Any]) -> None:
+        """Take one event: replay it, decide what its arrival settles, apply the bounds."""
         position = self._index + 1
         try:
             self._last_t = check_event(event, position, self._last_t)
@@ -196,22 +217,44 @@ class KeystrokeRedactor:
             elif kind == "keyup" and is_printable(key):
                 slot.ups = step.released
         self._queue.append(slot)
+        if self.detect_batch > 1:  # its free text joins the next batch
+            self._note_free_text(event)
         if len(self.editor.field.chars) > MAX_FIELD_CHARS:
             field = self.editor.close(index, "limit")
             if field is not None:
                 self._decide(field)
+        if len(self._pending) >= self.detect_batch:
+            self._resolve()
         self._bound(self._last_t)
-        yield from self._release()
 
-    def _release(self) -> Iterator[dict[str, Any]]:
+    def _release(self) -> list[dict[str, Any]]:
+        """The rendered events from the head of the queue up to the first undecided one."""
         queue = self._queue
+        out: list[dict[str, Any]] = []
         while queue:
-            slot = queue[0]
-            verdict = self._verdict(slot)
+            verdict = self._verdict(queue[0])
             if verdict == UNDECIDED:
-                return
-            queue.popleft()
-            yield from self._render(slot, verdict)
+                self._held_from = queue[0].index
+                return out
+            if verdict == PENDING:
+                break
+            self._render(queue.popleft(), verdict, out)
+        self._advance_held()
+        return out
+
+    def _advance_held(self) -> None:
+        """Move the start of what the hold bound counts past every event that is decided or
+        waits only for its field's batched detection (it stays in the queue, behind a pending
+        one): the bound then sees exactly what it would see if every field were decided when
+        it ended, so batching changes no output."""
+        queue = self._queue
+        if not queue:
+            self._held_from = self._index
+            return
+        pos = max(0, self._held_from - queue[0].index)
+        while pos < len(queue) and self._verdict(queue[pos]) != UNDECIDED:
+            pos += 1
+        self._held_from = queue[0].index + pos
 
     def _verdict(self, slot: _Slot) -> int:
         if slot.stroke is not None:
@@ -223,6 +266,8 @@ class KeystrokeRedactor:
         verdicts = [s.verdict for s in slot.ups]
         if UNDECIDED in verdicts:
             return UNDECIDED
+        if PENDING in verdicts:
+            return PENDING
         if all(v == KEEP for v in verdicts):
             return KEEP
         if self.mode == "drop" or all(v in (KEEP, REPLACE) for v in verdicts):
@@ -232,10 +277,11 @@ class KeystrokeRedactor:
     # -- bounds ------------------------------------------------------------------------------
     def _bound(self, now: float | None) -> None:
         queue = self._queue
-        if not queue:
+        held = self._index - self._held_from
+        if held <= 0:
             return
-        held = len(queue)
-        age = 0.0 if now is None or queue[0].t is None else now - queue[0].t
+        first_t = queue[self._held_from - queue[0].index].t
+        age = 0.0 if now is None or first_t is None else now - first_t
         if held >= self.max_hold or age >= self.max_hold_seconds:
             self._checkpoint(force=True)
         elif held >= self.max_hold // 2 or age >= self.max_hold_seconds / 2:
@@ -301,6 +347,9 @@ class KeystrokeRedactor:
         return known
 
     def _decide(self, field: Field) -> None:
+        """A field has ended: secure input is masked now, the rest detected now or, with
+        ``detect_batch`` > 1, queued for a batched call. Prompt state (the password line after
+        ``sudo``) is updated now either way: it decides whether the next field is secure."""
         self.stats["fields"] += 1
         ctx = field.context
         prompted = self._secret_lines.get(ctx.app, 0) > 0
@@ -308,18 +357,13 @@ class KeystrokeRedactor:
             for s in field.strokes:
                 if s.verdict == UNDECIDED:
                     s.verdict = MASK if self.mode != "drop" else DROP
-        else:
-            try:
-                bad, final = self._sensitive(field)
-                spans = self._placeholders(field, final) if self.mode == "placeholder" else {}
-            except Exception:  # noqa: BLE001 - any failure masks the whole field
-                self.stats["detection_errors"] += 1
-                log.warning("detection failed; the field's keystrokes are masked")
-                bad, spans = set(map(id, field.strokes)), {}
-            sensitive = DROP if self.mode == "drop" else MASK
+        elif self.detect_batch > 1:
             for s in field.strokes:
                 if s.verdict == UNDECIDED:
-                    s.verdict = REPLACE if id(s) in spans else sensitive if id(s) in bad else KEEP
+                    s.verdict = PENDING
+            self._pending.append(field)
+        else:
+            self._detect(field)
         if field.reason == "Enter" and self.rules.is_terminal(ctx.app):
             if prompted:
                 self._secret_lines[ctx.app] -= 1
@@ -327,6 +371,57 @@ class KeystrokeRedactor:
                 n = self.rules.secret_lines_after(field.text())
                 if n:
                     self._secret_lines[ctx.app] = n
+
+    def _detect(self, field: Field) -> None:
+        """Judge every undecided stroke of an ended field by detection on its texts."""
+        try:
+            bad, final = self._sensitive(field)
+            spans = self._placeholders(field, final) if self.mode == "placeholder" else {}
+        except Exception:  # noqa: BLE001 - any failure masks the whole field
+            self.stats["detection_errors"] += 1
+            log.warning("detection failed; the field's keystrokes are masked")
+            bad, spans = set(map(id, field.strokes)), {}
+        sensitive = DROP if self.mode == "drop" else MASK
+        for s in field.strokes:
+            if s.verdict == UNDECIDED:
+                s.verdict = REPLACE if id(s) in spans else sensitive if id(s) in bad else KEEP
+
+    def _resolve(self) -> None:
+        """Decide the fields queued for batched detection, in the order they ended: their
+        texts (and the free text of the events seen meanwhile) go through the engine as one
+        batch, then each field is judged from the cache exactly as ``_detect`` would alone."""
+        fields, self._pending = self._pending, []
+        free, self._pending_free = list(self._pending_free), {}
+        texts = [text for text in map(self._analysed_text, fields) if text]
+        self._warm(texts, free)
+        for field in fields:
+            for s in field.strokes:
+                if s.verdict == PENDING:
+                    s.verdict = UNDECIDED
+            self._detect(field)
+
+    def _note_free_text(self, event: dict[str, Any]) -> None:
+        for value in free_text_values(event):
+            self._pending_free[value] = None
+
+    @staticmethod
+    def _analysed_text(field: Field) -> str:
+        """The document ``_sensitive`` sends to the engine for ``field`` ("" when none)."""
+        return SEP.join(analysis_parts(field)[1])
+
+    def _warm(self, texts: list[str], free: list[str]) -> None:
+        """Analyse ``texts`` (field documents) and redact ``free`` (event free text) in
+        batches, into the caches that deciding and rendering consult. An optimisation only:
+        on failure each field is analysed alone later (and masked if that fails too)."""
+        todo = [t for t in dict.fromkeys(texts) if t not in self._spans_cache]
+        try:
+            for t, found in zip(todo, self.text.analyze_many(todo)):
+                self.stats["analyses"] += 1
+                self._remember(t, [(f.start, f.end, f.entity_type) for f in found])
+            if free:
+                self.free.prefetch(free)
+        except Exception:  # noqa: BLE001 - an optimisation only
+            log.warning("batched detection failed; analysing field by field")
 
     def _sensitive(self, field: Field) -> tuple[set[int], list[tuple[int, int, str]]]:
         """ids of the strokes in a finding of the final text, the raw typed sequence or the text
@@ -363,10 +458,13 @@ class KeystrokeRedactor:
 
     def prefetch(self, events: Sequence[dict[str, Any]]) -> None:
         """Analyse ahead, in one batch, the fields that ``events`` (the next events to be fed)
-        will close, and the free text of their other fields. Batching the NLP pipeline costs
-        about 40 % less per text; results land in the caches that ``feed`` consults, so the
-        output is the same with or without this call. Errors here are ignored (``feed`` then
-        analyses as usual)."""
+        will close, and the free text of their other fields; results land in the caches that
+        ``feed`` consults, so the output is the same with or without this call. Errors here are
+        ignored (``feed`` then analyses as usual).
+
+        Superseded by ``detect_batch``, which batches in the one pass of ``feed``; this replays
+        the edit model a second time and, not knowing the prompt state, also analyses password
+        lines that ``feed`` masks whole. Kept for callers that feed a live redactor in chunks."""
         if self._ahead is None:
             self._ahead = (Editor(), [self._index, self._last_t])
         editor, state = self._ahead
@@ -381,20 +479,11 @@ class KeystrokeRedactor:
                     parts = analysis_parts(field)[1]
                     if parts:
                         texts[SEP.join(parts)] = None
-                for k, v in event.items():
-                    if k not in NON_TEXT_FIELDS and isinstance(v, str) and v.strip():
-                        free[v] = None
+                free.update(dict.fromkeys(free_text_values(event)))
                 state[0] += 1
         except KeyEventError:
             pass  # feed will raise it at the same event
-        todo = [t for t in texts if t not in self._spans_cache]
-        try:
-            for t, found in zip(todo, self.text.analyze_many(todo)):
-                self.stats["analyses"] += 1
-                self._remember(t, [(f.start, f.end, f.entity_type) for f in found])
-            self.free.prefetch(list(free))
-        except Exception:  # noqa: BLE001 - an optimisation only
-            log.warning("batched prefetch failed; analysing field by field")
+        self._warm(list(texts), list(free))
 
     def _placeholders(self, field: Field, spans: list[tuple[int, int, str]]) -> dict[int, Stroke]:
         """Plan replacement typing for findings of the final text typed without later edits."""
@@ -427,26 +516,27 @@ class KeystrokeRedactor:
         return planned
 
     # -- output ------------------------------------------------------------------------------
-    def _render(self, slot: _Slot, verdict: int) -> Iterator[dict[str, Any]]:
+    def _render(self, slot: _Slot, verdict: int, out: list[dict[str, Any]]) -> None:
+        """Append to ``out`` what ``slot``'s event becomes under ``verdict`` (a copy, possibly
+        masked; the replacement typing; or nothing when dropped)."""
         event = slot.event
         if verdict == KEEP:
             # in a secure field, anything but a control key may spell what is typed
             # (``code``, ``keyCode``, an ``input`` event's ``data``): blanked, key name kept
             if slot.secure and slot.stroke is None and event.get("key") not in _CONTROL_KEYS:
-                yield self.free.clean(masked(event, self.mask_char, keep_key=True))
+                out.append(self.free.clean(masked(event, self.mask_char, keep_key=True)))
             else:
-                yield self.free.clean(event)
+                out.append(self.free.clean(event))
         elif verdict == MASK:
-            yield self.free.clean(masked(event, self.mask_char))
+            out.append(self.free.clean(masked(event, self.mask_char)))
         elif verdict == REPLACE and slot.stroke is not None:
-            for ev in slot.stroke.emit or ():
-                yield self.free.clean(ev)
+            out.extend(self.free.clean(ev) for ev in slot.stroke.emit or ())
 
 
 def redact_keystrokes(events: list[dict[str, Any]], **options: Any) -> list[dict[str, Any]]:
     """Whole-list convenience: the redacted events, in order (options as KeystrokeRedactor)."""
+    options.setdefault("detect_batch", BATCH_FIELDS)
     redactor = KeystrokeRedactor(**options)
-    redactor.prefetch(events)
     out = list(redactor.feed(events))
     out.extend(redactor.flush())
     return out

@@ -63,6 +63,14 @@ def replacement_events(
     return out
 
 
+def free_text_values(event: dict[str, Any]) -> list[str]:
+    """The top-level free-text strings of an event (a title, a URL): what ``FreeText.clean``
+    will send to detection, so a batch can analyse them ahead."""
+    return [
+        v for k, v in event.items() if k not in NON_TEXT_FIELDS and isinstance(v, str) and v.strip()
+    ]
+
+
 class FreeText:
     """Redacts the free text of events (titles, URLs, unknown fields) through the record
     redactor, so an event field gets the same treatment as in ``redactkit records`` (URLs by
@@ -80,7 +88,7 @@ class FreeText:
         self.records.prefetch(values)
 
     def clean(self, event: dict[str, Any]) -> dict[str, Any]:
-        if all(k in NON_TEXT_FIELDS for k in event):
+        if NON_TEXT_FIELDS.issuperset(event):
             return dict(event)  # most key events: nothing but time, type and key
         try:
             return self.records.redact(event)
