@@ -36,6 +36,7 @@ import numpy as np
 import pytesseract
 
 from redactkit.findings import Box
+from redactkit.screens import tesslib
 
 
 class OcrError(RuntimeError):
@@ -79,12 +80,25 @@ class OcrConfig:
     extra: str = ""
 
     def tesseract_config(self) -> str:
+        """The command-line options of the ``tesseract`` program (the pytesseract path)."""
         parts = [f"--psm {int(self.psm)}", f"--oem {int(self.oem)}"]
         if not self.tess_invert:
             parts.append("-c tessedit_do_invert=0")
         if self.extra:
             parts.append(self.extra)
         return " ".join(parts)
+
+    def tesseract_variables(self) -> dict[str, str] | None:
+        """The parameters to set on an in-process API object, or None when ``extra`` holds
+        something other than ``-c name=value`` options (then only the program can take it)."""
+        out = {} if self.tess_invert else {"tessedit_do_invert": "0"}
+        tokens = self.extra.split()
+        for i in range(0, len(tokens), 2):
+            if tokens[i] != "-c" or i + 1 >= len(tokens) or "=" not in tokens[i + 1]:
+                return None
+            name, value = tokens[i + 1].split("=", 1)
+            out[name] = value
+        return out
 
 
 DEFAULT_CONFIG = OcrConfig()
@@ -231,8 +245,9 @@ def read_words(
 
     ``image``: HxW, HxWx3 (RGB) or HxWx4 (RGBA) uint8; not modified. Raises ``OcrError`` on
     any failure or when Tesseract runs longer than ``timeout`` seconds: never a partial result.
-    pytesseract hands ``os.environ`` to the subprocess, so ``OMP_THREAD_LIMIT=1`` is set there
-    unless the caller already chose a value.
+    Tesseract runs in this process when its library can be loaded (``tesslib``: no program
+    start per call), else as a program through pytesseract. Either way with
+    ``OMP_THREAD_LIMIT=1`` unless the caller already chose a value.
     """
     config = config or DEFAULT_CONFIG
     if not isinstance(image, np.ndarray):
@@ -244,6 +259,17 @@ def read_words(
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")
     try:
         img, factor = preprocess(image, config)
+        variables = config.tesseract_variables()
+        if variables is not None and tesslib.available():
+            tsv = tesslib.recognize_tsv(
+                img,
+                lang=config.lang,
+                oem=config.oem,
+                psm=config.psm,
+                variables=variables,
+                timeout=timeout,
+            )
+            return _words_from_data(tesslib.tsv_to_dict(tsv), factor, image.shape[1], image.shape[0])
         ext = ".pgm" if img.ndim == 2 else ".ppm"
         with tempfile.TemporaryDirectory(prefix="redactkit-ocr-") as tmp:
             path = os.path.join(tmp, "frame" + ext)
@@ -257,6 +283,8 @@ def read_words(
             )
     except OcrError:
         raise
+    except tesslib.TessError as exc:
+        raise OcrError(str(exc)) from None
     except RuntimeError as exc:
         if "timeout" in str(exc).lower():
             raise OcrError(f"Tesseract timed out after {timeout:g} s") from None
