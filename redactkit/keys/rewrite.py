@@ -66,6 +66,8 @@ def replacement_events(
 def free_text_values(event: dict[str, Any]) -> list[str]:
     """The top-level free-text strings of an event (a title, a URL): what ``FreeText.clean``
     will send to detection, so a batch can analyse them ahead."""
+    if NON_TEXT_FIELDS.issuperset(event):  # most key events: nothing but time, type and key
+        return []
     return [
         v for k, v in event.items() if k not in NON_TEXT_FIELDS and isinstance(v, str) and v.strip()
     ]
