@@ -63,6 +63,10 @@ from redactkit.screens.redactor import (
 Hit = tuple[int, int, str, float, str]
 
 
+#: Horizontal tolerance (px) when deciding whether a cached line lies inside a scrolled region.
+_SLACK = 3
+
+
 @dataclass(frozen=True, slots=True)
 class Line:
     """One OCR text line in frame coordinates, and the findings on it as word ranges."""
@@ -318,13 +322,22 @@ class LiveRedactor:
                     continue
                 shifted = box._replace(top=box.top - d)
                 # A line at the region's edge may have been read half cut off by a pane's
-                # border, or may straddle it: it is read again, where it was and where it went.
+                # border: where it went, it is read again. One that straddles the edge left
+                # its outer part behind: it is read again where it was too. A line scrolled
+                # wholly out of the region needs nothing: what shows at its old place is
+                # either moved content (cached lines) or new rows the diff below marks.
                 edge = max(box.height, 2 * self.tile)
                 cut = box.top < region.top + edge or box.bottom > region.bottom - edge
-                if _inside(box, region) and _inside(shifted, region) and not cut:
+                # OCR boxes land a pixel or two off the tile-aligned region (rounding after
+                # the upscale): columns that close hold no changed ink, so they do not count.
+                inside = _inside(box, region, _SLACK)
+                if inside and _inside(shifted, region, _SLACK) and not cut:
                     moved.append(ln.moved(-d))
-                else:
-                    extra += [box.pad(2), shifted.pad(2)]
+                    continue
+                if not inside:
+                    extra.append(box.pad(2))
+                if change.intersects(shifted, region):
+                    extra.append(shifted.pad(2))
             lines = moved
         if predicted is None:
             return regions, lines, extra
@@ -540,10 +553,11 @@ def _context_key(context: Mapping[str, Any] | None) -> tuple | None:
     return (str(context.get("app")), str(context.get("title")))
 
 
-def _inside(box: Box, region: Box) -> bool:
+def _inside(box: Box, region: Box, slack: int = 0) -> bool:
+    """``box`` within ``region``, allowing ``slack`` px to the left and right."""
     return (
-        region.left <= box.left
-        and box.right <= region.right
+        region.left - slack <= box.left
+        and box.right <= region.right + slack
         and region.top <= box.top
         and box.bottom <= region.bottom
     )
