@@ -295,6 +295,8 @@ class KeystrokeRedactor:
         self.stats["checkpoints"] += 1
         field = self.editor.field
         if field.strokes and not self._failed and not self._secure(field.context):
+            if self._pending:  # the text so far joins the waiting batch: one engine call
+                self._resolve(also=field)
             try:
                 bad = self._sensitive(field)[0]
             except Exception:  # noqa: BLE001 - detection failure: fall through to masking
@@ -386,13 +388,15 @@ class KeystrokeRedactor:
             if s.verdict == UNDECIDED:
                 s.verdict = REPLACE if id(s) in spans else sensitive if id(s) in bad else KEEP
 
-    def _resolve(self) -> None:
+    def _resolve(self, also: Field | None = None) -> None:
         """Decide the fields queued for batched detection, in the order they ended: their
         texts (and the free text of the events seen meanwhile) go through the engine as one
-        batch, then each field is judged from the cache exactly as ``_detect`` would alone."""
+        batch, then each field is judged from the cache exactly as ``_detect`` would alone.
+        ``also``: the open field at a checkpoint, whose text so far is analysed in the batch."""
         fields, self._pending = self._pending, []
         free, self._pending_free = list(self._pending_free), {}
-        texts = [text for text in map(self._analysed_text, fields) if text]
+        ahead = fields if also is None else [*fields, also]
+        texts = [text for text in map(self._analysed_text, ahead) if text]
         self._warm(texts, free)
         for field in fields:
             for s in field.strokes:
