@@ -221,6 +221,13 @@ def spacy_version() -> str:
     return spacy.__version__
 
 
+class _Uncopied(list):
+    """A list that ``copy.deepcopy`` hands back as it is."""
+
+    def __deepcopy__(self, memo: dict) -> _Uncopied:
+        return self
+
+
 class CompoundContextEnhancer(LemmaContextAwareEnhancer):
     """Presidio's lemma context enhancer, whole-word, that also sees the parts of compounds.
 
@@ -230,6 +237,15 @@ class CompoundContextEnhancer(LemmaContextAwareEnhancer):
 
     def __init__(self) -> None:
         super().__init__(context_matching_mode="whole_word")
+
+    def enhance_using_context(self, text, raw_results, nlp_artifacts, recognizers, context=None):
+        # Presidio deep-copies every result (with its explanation and metadata) before raising
+        # scores: 7% of all analysis time on mixed text. The engine builds fresh results on
+        # every call and drops the raw list, so the scores are raised in place instead.
+        results = super().enhance_using_context(
+            text, _Uncopied(raw_results), nlp_artifacts, recognizers, context
+        )
+        return list(results)
 
     @staticmethod
     def _find_index_of_match_token(word: str, start: int, tokens, tokens_indices: list[int]) -> int:
