@@ -21,7 +21,6 @@ import os
 import random
 import resource
 import sys
-import time
 from pathlib import Path
 
 import numpy as np
