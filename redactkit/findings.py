@@ -6,8 +6,7 @@ findings can be logged, reported and written to JSON without leaking what they d
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, replace
 from typing import NamedTuple
 
@@ -97,6 +96,24 @@ def merge_spans(findings: Iterable[Finding], gap: int = 0) -> list[Finding]:
     return out
 
 
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
+def _whole_word_occurrences(text: str, value: str) -> Iterator[tuple[int, int]]:
+    """Spans of ``value`` in ``text`` not inside a longer word. ``str.find`` rather than one
+    compiled alternation: compiling a fresh pattern for every text cost more than the search
+    (the values differ from text to text, so no regex cache helps)."""
+    i = text.find(value)
+    while i != -1:
+        j = i + len(value)
+        if (i == 0 or not _is_word_char(text[i - 1])) and (
+            j == len(text) or not _is_word_char(text[j])
+        ):
+            yield i, j
+        i = text.find(value, i + 1)
+
+
 def propagate(text: str, findings: list[Finding], min_len: int = 3) -> list[Finding]:
     """Add a finding for every other whole-word occurrence of a detected value.
 
@@ -113,21 +130,11 @@ def propagate(text: str, findings: list[Finding], min_len: int = 3) -> list[Find
             values[value] = f
     if not values:
         return findings
-    pattern = re.compile(
-        r"(?<!\w)(?:"
-        + "|".join(re.escape(v) for v in sorted(values, key=len, reverse=True))
-        + r")(?!\w)"
-    )
     seen = {(f.start, f.end) for f in findings}
     extra = [
-        replace(
-            values[m.group()],
-            start=m.start(),
-            end=m.end(),
-            detector=f"{values[m.group()].detector}+repeat",
-            value=None,
-        )
-        for m in pattern.finditer(text)
-        if (m.start(), m.end()) not in seen
+        replace(f, start=i, end=j, detector=f"{f.detector}+repeat", value=None)
+        for value, f in values.items()
+        for i, j in _whole_word_occurrences(text, value)
+        if (i, j) not in seen
     ]
     return merge_spans([*findings, *extra]) if extra else findings

@@ -139,11 +139,18 @@ class TrimmedSpacyEngine(SpacyNlpEngine):
         the only places the model finds names and places. Same length, so offsets agree.
         """
         nlp = self.nlp["en"]
+        views = [ner_view(t) for t in texts]
+        # A view with nothing left (no capitalised word: a password, a path, a lower-case
+        # chat line, most typed fields) gives the model nothing to find: it is not run.
+        read = [i for i, v in enumerate(views) if not v.isspace() and v]
         with self._lock:
-            views = [ner_view(t) for t in texts]
-            ner_docs = list(nlp.pipe(views, batch_size=batch_size))
+            ner_docs: list[Doc | None] = [None] * len(texts)
+            for i, d in zip(read, nlp.pipe([views[i] for i in read], batch_size=batch_size)):
+                ner_docs[i] = d
             docs = [nlp.make_doc(t) for t in texts]
         for doc, ner_doc in zip(docs, ner_docs):
+            if ner_doc is None:
+                continue
             spans = []
             for ent in ner_doc.ents:
                 span = doc.char_span(
