@@ -65,7 +65,8 @@ BATCH_SIZE = (1280, 800)
 
 
 def cpu_now() -> float:
-    """CPU seconds of this process and its finished children (Tesseract runs as a child)."""
+    """CPU seconds of this process and its finished children (redactkit's Tesseract runs in
+    process, Presidio's as a child: both are counted)."""
     own = resource.getrusage(resource.RUSAGE_SELF)
     kids = resource.getrusage(resource.RUSAGE_CHILDREN)
     return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime

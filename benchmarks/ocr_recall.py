@@ -221,6 +221,31 @@ NOTES = """## Why these steps
   sensitive-character column is the one that tells whether a detector can still see a value.
 - Tesseract runs with one OpenMP thread (`OMP_THREAD_LIMIT=1`, set by `read_words` unless the
   environment sets it): 2-4x faster on a small machine; batch runs parallelise across processes.
+## Running Tesseract, and where its time goes
+
+`benchmarks/ocr_costs.py` (`OMP_THREAD_LIMIT=1 python benchmarks/ocr_costs.py --frames 8`,
+CPU seconds, 8 rendered 1920x1080 screens of every kind):
+
+- Starting the `tesseract` program (what pytesseract does for every call) costs 65 ms before a
+  pixel is read: mostly loading the model. Tesseract now runs **in process**
+  (`redactkit/screens/tesslib.py`: its C API, `libtesseract.so.5` from the same Debian
+  package, through ctypes; no new dependency): one API object per thread, the model loaded
+  once, pixels handed over in memory. A tiny image costs 0.3 ms instead of 65 ms, a whole
+  1080p frame 1.46 s instead of 1.64 s (11% less), and the words and boxes are identical (8/8
+  frames; `tests/test_tesslib.py` checks it). For the live path, which reads a few changed
+  lines per frame, this removed the floor that kept it under 5x (`docs/live.md`).
+  `REDACTKIT_OCR=cli`, or a machine where the library cannot be loaded, falls back to
+  pytesseract. Every call has a deadline (Tesseract's own monitor, checked against the clock
+  afterwards); a missed deadline raises `OcrError` like any other failure (fail closed).
+- **Recognition is the cost.** Reading again, one by one, only the lines Tesseract found
+  (psm 7 on the same preprocessed image) costs 82% of reading the page (70% on a dense
+  spreadsheet, 95% on a chat): layout analysis is the smaller part. Tesseract's LSTM scales
+  every line to its fixed input height (36 px) before reading it, so its cost follows the
+  amount of text on the screen, not the pixel size: upscaling costs extra mostly in
+  binarisation and connected components (steps 3 and 4 of the first table), and a plain
+  Presidio run at 1x pays the same recognition for the text it finds. This is why the
+  screenshot path does not reach 1.5x Presidio's speed per frame (`docs/performance.md`):
+  what remains to cut is the reading of text itself.
 """
 
 

@@ -17,8 +17,9 @@ What runs (each on data it generates, from one seed):
 - masking: ``redactkit.screens.masks.fill`` of ~50 text-sized boxes on a 1080p frame against
   ``frame.copy()``, the memory-bandwidth floor (``fill`` copies the frame first);
 - peak memory: every path in a fresh process (``VmHWM`` of /proc/self/status: a process's peak
-  never goes down, so paths measured in one process would hide the smaller ones). Tesseract runs
-  as a child process of its own and is not in these figures.
+  never goes down, so paths measured in one process would hide the smaller ones). redactkit's
+  Tesseract runs in its process (``redactkit.screens.tesslib``) and is in its figures;
+  Presidio's runs as a child process and is not in Presidio's.
 
 CPU time (the process and its Tesseract children) is the steady figure on a shared machine;
 wall clock is given beside it. Tesseract runs with ``OMP_THREAD_LIMIT=1`` everywhere.
