@@ -110,12 +110,17 @@ _CLI_PASSWORD = re.compile(
 )
 
 
-# Passwords told in a sentence: "the wifi password is Tr0ub4dor&3", "I reset the pw to X".
+# Passwords told in a sentence: "the wifi password is Tr0ub4dor&3", "I reset the pw to X",
+# or named bare: "user admin, password 6KElyVm_D^V1R" (``bare``: judged more strictly). The
+# value runs to the next space: "?", "!" and "," are password characters too, and masking a
+# sentence's final "." costs nothing, while stopping at it leaves the rest of a password.
 _PROSE_PASSWORD = re.compile(
     r"(?i)\b(?:password|passwd|passcode|passphrase|pass ?word|pw|pwd|pin)"
-    r"(?:\s{1,3}(?:is|was|to|now|set to|changed to|reset to|will be|stays)\b){1,2}(?:\s{0,3}:)?\s{1,3}"
-    r"[\"'\u201c\u2018`]?(?P<s>[^\s\"'\u201d\u2019`]{6,64}?)[\"'\u201d\u2019`]?(?=[\s,;!?)]|\.(?:\s|$)|$)"
+    r"(?:(?:\s{1,3}(?:is|was|to|now|set to|changed to|reset to|will be|stays)\b){1,2}"
+    r"(?:\s{0,3}:)?|(?P<bare>))\s{1,3}"
+    r"[\"'\u201c\u2018`]?(?P<s>[^\s\"'\u201d\u2019`]{6,64})[\"'\u201d\u2019`]?(?=[.,;:!?)]*(?:\s|$))"
 )
+_TRAILING_PUNCT = ".,;:!?)"
 _WORD_PUNCT = re.compile(r"[A-Za-z]+[.,;:!?]")
 _NUMBER = re.compile(r"[-+]?(?:\d+\.\d*|\.\d+)(?:[eE][-+]?\d+)?")
 # snake_case or camelCase: an underscore between letters or a hump after a lower-case letter
@@ -266,9 +271,16 @@ def find_generic_secrets(text: str, lowered: str) -> list[tuple[str, int, int, f
                 ("generic-password" if kind == "password" else "generic-secret", vs, ve, score)
             )
             last_end = ve
+    # A sentence's password is skipped only where an assignment above already covers it
+    # (``last_end`` is where the last one ended: comparing with it alone dropped every
+    # sentence before the text's last assignment).
+    taken = [(s, e) for _, s, e, _ in out]
     for m in _PROSE_PASSWORD.finditer(text):
-        if m.start("s") >= last_end and _prose_password(m.group("s")):
-            out.append(("prose-password", m.start("s"), m.end("s"), GENERIC_SCORE))
+        vs, ve = m.span("s")
+        if any(s < ve and vs < e for s, e in taken):
+            continue
+        if _prose_password(m.group("s").rstrip(_TRAILING_PUNCT), bare=m.group("bare") is not None):
+            out.append(("prose-password", vs, ve, GENERIC_SCORE))
     for m in _CLI_PASSWORD.finditer(text):
         g = next(k for k in ("s", "s2", "s3", "s4") if m.group(k) is not None)
         v = m.group(g)
@@ -277,15 +289,20 @@ def find_generic_secrets(text: str, lowered: str) -> list[tuple[str, int, int, f
     return out
 
 
-def _prose_password(value: str) -> bool:
+def _prose_password(value: str, *, bare: bool = False) -> bool:
     """A value told in a sentence is a password when it mixes character classes as chosen
-    passwords do; code references (``tm_b.WzeCQe`` reads like one) are no concern in prose."""
+    passwords do; code references (``tm_b.WzeCQe`` reads like one) are no concern in prose.
+    Named without a verb ("password X"), the next word is more often an ordinary one
+    ("password manager", "password Reset"): then it takes 8 characters with a digit or a
+    symbol among letters."""
     return (
-        len(value) >= 6
+        len(value) >= (8 if bare else 6)
         and _classes(value) >= 2
+        and (not bare or any(c.isdigit() or not c.isalnum() for c in value))
         and not is_placeholder(value)
         and not ck.is_sequential(value)
         and not _WORD_PUNCT.fullmatch(value)
+        and not (bare and (_is_identifier(value) or "/" in value))
     )
 
 

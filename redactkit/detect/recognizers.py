@@ -309,6 +309,9 @@ class ScopedSpacyRecognizer(SpacyRecognizer):
                             self, etype, ent.start_char, ent.end_char, _CONFUSED_SCORE, detector
                         )
                     )
+        for r in results:
+            if r.entity_type == "PERSON":
+                r.start, r.end = whole_name(text, r.start, r.end)
         return results
 
 
@@ -333,6 +336,65 @@ _ORG_WORDS = frozenset(
     "health insurance trust fund center centre committee office city state county republic "
     "kingdom united national international global".split()
 )
+
+
+#: Words inside names that are not capitalised ("Daan van der Berg", "Ahmad bin Yusuf").
+NAME_PARTICLES = frozenset(
+    "van von der den de del della di da du la le bin binti ibn al el ten ter dos das do zu af av y".split()
+)
+#: Capitalised words that often stand next to a name without being part of it: days and
+#: months, greetings, and the imperatives and function words that open a sentence before one
+#: ("Ask Maria Lopez", "Dear Maria", "Re: Maria").
+_NOT_NAME_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april "
+    "may june july august september october november december today tomorrow yesterday "
+    "tonight thanks thank hi hello hey dear cheers regards best team ask call email mail tell "
+    "send ping contact please the a an this that these those our your my his her their its "
+    "when if and but so also meet message text reach forward invite welcome congrats sorry "
+    "re fw fwd subject from to cc bcc by with for or at on in of is was are user name owner "
+    "author assignee reviewer customer client patient employee contact".split()
+)
+#: Name words taken in on each side at most: a Title Case heading must not swallow a line.
+_MAX_NAME_GROWTH = 2
+_NEXT_WORD = re.compile(r"[ \t]+([^\W\d_][\w'’-]*)")
+_PREV_WORD = re.compile(r"([^\W\d_][\w'’-]*)[ \t]+$")
+
+
+def _name_word(word: str) -> bool:
+    return bool(_NAME_WORD.match(word)) and word.lower() not in _NOT_NAME_WORDS
+
+
+def whole_name(text: str, start: int, end: int) -> tuple[int, int]:
+    """Widen a PERSON span to the whole name around it, on the same line.
+
+    The small model often tags one part of a name ("send me Giorgos [Hosseini]'s number",
+    "[Daan] van der [Berg]"): the rest is left readable, a partial leak. A span takes in the
+    capitalised name words directly before and after it, with name particles ("van der",
+    "bin") between them; days, months, greetings and the words that open a sentence before
+    a name ("Ask", "Dear", "Re") are not name words, and a span grows by two words a side
+    at most.
+    """
+    for _ in range(_MAX_NAME_GROWTH):  # rightwards: particles, then a capitalised word
+        pos, particles = end, 0
+        while (m := _NEXT_WORD.match(text, pos)) and m.group(1) in NAME_PARTICLES and particles < 3:
+            pos, particles = m.end(), particles + 1
+        m = _NEXT_WORD.match(text, pos)
+        if not (m and _name_word(m.group(1))):
+            break
+        end = m.end()
+    for _ in range(_MAX_NAME_GROWTH):  # leftwards: particles, then a capitalised word
+        pos, particles = start, 0
+        while (
+            (m := _PREV_WORD.search(text, max(0, pos - 40), pos))
+            and m.group(1) in NAME_PARTICLES
+            and particles < 3
+        ):
+            pos, particles = m.start(), particles + 1
+        m = _PREV_WORD.search(text, max(0, pos - 40), pos)
+        if not (m and _name_word(m.group(1))):
+            break
+        start = m.start()
+    return start, end
 
 
 def _looks_like_name(span: str) -> bool:
