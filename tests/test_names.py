@@ -1,0 +1,52 @@
+"""Whole names: a PERSON span the model found in part grows to the name around it."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from redactkit.detect.recognizers import whole_name
+from redactkit.text import TextRedactor
+
+
+@pytest.mark.parametrize(
+    "text, part, name",
+    [
+        ("can you send me Giorgos Hosseini's number?", "Hosseini", "Giorgos Hosseini"),
+        ("name: Daan van der Berg, email", "Berg", "Daan van der Berg"),
+        ("name: Daan van der Berg, email", "Daan", "Daan van der Berg"),
+        ("Please ask Ahmad bin Yusuf today", "Ahmad", "Ahmad bin Yusuf"),
+        ("Thanks Maria Lopez for that", "Maria", "Maria Lopez"),
+        ("Ask Maria Lopez on Monday", "Lopez", "Maria Lopez"),
+        ("I met with Maria on Friday", "Maria", "Maria"),
+        ("Re: Maria Lopez", "Maria", "Maria Lopez"),
+    ],
+)
+def test_name_parts_join(text: str, part: str, name: str) -> None:
+    i = text.index(part)
+    s, e = whole_name(text, i, i + len(part))
+    assert text[s:e] == name
+
+
+def test_growth_is_bounded() -> None:
+    text = "Quarterly Planning Review Board Maria Lopez Budget Draft Final Version"
+    i = text.index("Maria")
+    s, e = whole_name(text, i, i + len("Maria"))
+    assert len(text[s:e].split()) <= 1 + 2 + 2
+
+
+@given(st.text(alphabet="Ab c,.\n'-vander", max_size=60), st.data())
+def test_span_only_grows_and_stays_in_text(text: str, data) -> None:
+    if not text:
+        return
+    a = data.draw(st.integers(0, len(text) - 1))
+    b = data.draw(st.integers(a + 1, len(text)))
+    s, e = whole_name(text, a, b)
+    assert 0 <= s <= a and b <= e <= len(text)
+    assert "\n" not in text[s:a] and "\n" not in text[b:e]
+
+
+def test_redaction_masks_the_whole_name() -> None:
+    out = TextRedactor().redact("Could you forward the invoice to Daan van der Berg by noon?")
+    assert "Daan" not in out.text and "Berg" not in out.text and "van der" not in out.text
