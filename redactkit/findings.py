@@ -6,7 +6,7 @@ findings can be logged, reported and written to JSON without leaking what they d
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, replace
 from typing import NamedTuple
 
@@ -114,20 +114,29 @@ def _whole_word_occurrences(text: str, value: str) -> Iterator[tuple[int, int]]:
         i = text.find(value, i + 1)
 
 
-def propagate(text: str, findings: list[Finding], min_len: int = 3) -> list[Finding]:
+def propagate(
+    text: str,
+    findings: list[Finding],
+    min_len: int = 3,
+    parts: Callable[[Finding, str], Iterable[str]] | None = None,
+) -> list[Finding]:
     """Add a finding for every other whole-word occurrence of a detected value.
 
     A detector that sees "Aroha Mansour" in one sentence may miss it in the next, where the
     words around it differ; a value found once in a text is masked wherever it occurs in it.
     Occurrences inside a longer word are left ("Li" found as a name does not mask "Linux").
+    ``parts(finding, value)`` names pieces of a value that are sensitive on their own (the
+    surname of a full name: "Mwangi" elsewhere on the screen is the same person's).
     """
     if not findings:
         return findings
     values: dict[str, Finding] = {}
     for f in findings:
         value = text[f.start : f.end]
-        if len(value.strip()) >= min_len and value not in values:
-            values[value] = f
+        pieces = [value, *parts(f, value)] if parts is not None else [value]
+        for piece in pieces:
+            if len(piece.strip()) >= min_len and piece not in values:
+                values[piece] = f
     if not values:
         return findings
     seen = {(f.start, f.end) for f in findings}

@@ -50,3 +50,9 @@ def test_span_only_grows_and_stays_in_text(text: str, data) -> None:
 def test_redaction_masks_the_whole_name() -> None:
     out = TextRedactor().redact("Could you forward the invoice to Daan van der Berg by noon?")
     assert "Daan" not in out.text and "Berg" not in out.text and "van der" not in out.text
+
+
+def test_a_surname_found_once_is_masked_elsewhere() -> None:
+    text = "Contacts:\nOmar Mwangi, sales lead\nStark Porto Diego Mwangi dmwangi@example.com"
+    out = TextRedactor().redact(text)
+    assert "Mwangi" not in out.text.replace("dmwangi", "")

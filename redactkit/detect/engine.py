@@ -57,7 +57,7 @@ class Query:
 class Engine:
     def __init__(self) -> None:
         from redactkit.detect.nlp import CompoundContextEnhancer, TrimmedSpacyEngine
-        from redactkit.detect.recognizers import build_registry, credential_recognizers
+        from redactkit.detect.recognizers import build_registry, credential_recognizers, name_parts
 
         nlp_engine = TrimmedSpacyEngine()
         nlp_engine.load()
@@ -69,6 +69,7 @@ class Engine:
             context_aware_enhancer=CompoundContextEnhancer(),
         )
         self.nlp_engine = nlp_engine
+        self.name_parts = name_parts
         self.credentials = credential_recognizers()
         self.supported_entities: frozenset[str] = frozenset(
             self.analyzer.get_supported_entities("en")
@@ -86,10 +87,15 @@ class Engine:
         found: list[Finding] = []
         for offset, window in _windows(view):
             results = self._analyze_window(window, query, ocr=ocr)
-            # A value found once is masked at its every occurrence in the window.
-            local = propagate(window, merge_spans(_to_finding(r, 0) for r in results))
-            found.extend(_placed(f, offset, back) for f in local)
+            found.extend(_placed(f, offset, back) for f in self._findings(window, results))
         return merge_spans(found)
+
+    def _findings(self, text: str, results: list[RecognizerResult]) -> list[Finding]:
+        """Results as merged findings; a value found once (or a confidently found name's
+        given name or surname) is masked at its every occurrence in ``text``."""
+        return propagate(
+            text, merge_spans(_to_finding(r, 0) for r in results), parts=self.name_parts
+        )
 
     def _analyze_window(
         self, window: str, query: Query, nlp_artifacts=None, *, ocr: bool = False
@@ -119,7 +125,7 @@ class Engine:
             )
             for i, (_, artifacts) in zip(idx, batch):
                 results = self._analyze_window(texts[i], query, nlp_artifacts=artifacts)
-                out[i] = propagate(texts[i], merge_spans(_to_finding(r, 0) for r in results))
+                out[i] = self._findings(texts[i], results)
         batched = set(short)
         for i, t in enumerate(texts):
             if i not in batched and t.strip():
