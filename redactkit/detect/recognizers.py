@@ -257,11 +257,27 @@ def licence_recognizer() -> UsLicenseRecognizer:
     return UsLicenseRecognizer(context=[*UsLicenseRecognizer.CONTEXT, "dl", "licence", "driving"])
 
 
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+#: Dates written with the month's name, which Presidio's numeric patterns do not cover and
+#: the NER model tags only in part ("DOB 5 [September 1980]" leaves the day) or not at all
+#: in a JSON value.
+WRITTEN_DATES = [
+    Pattern("day month year", rf"\b{_DAY}\s{_MONTH},?\s(?:19|20)\d{{2}}\b", _FULL_DATE_SCORE),
+    Pattern("month day year", rf"\b{_MONTH}\s{_DAY},?\s(?:19|20)\d{{2}}\b", _FULL_DATE_SCORE),
+]
+
+
 def scoped_date_recognizer() -> DateRecognizer:
+    """Presidio's date patterns and written dates, all below the threshold until birth
+    context ("DOB", "born", "date_of_birth") lifts them: dates alone are not personal."""
     patterns = [
         Pattern(p.name, p.regex, min(p.score, _FULL_DATE_SCORE)) for p in DateRecognizer.PATTERNS
     ]
-    return DateRecognizer(patterns=patterns, context=BIRTH_CONTEXT)
+    return DateRecognizer(patterns=[*patterns, *WRITTEN_DATES], context=BIRTH_CONTEXT)
 
 
 _WORDLIKE = re.compile(r"(?<![\w])[^\W\d_]{2,}(?![\w])")
