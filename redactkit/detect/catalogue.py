@@ -11,9 +11,12 @@ NOTES: dict[str, tuple[str, str]] = {
     "PERSON": (
         "Names: spaCy NER (small English model; names it tags ORG, WORK_OF_ART, ... are "
         "re-read as names when shaped like one), plus labelled fields, chat speakers, "
-        "sign-offs and greetings.",
+        "sign-offs and greetings. A name found in part is widened to the capitalised name "
+        "words and particles around it ('Daan van der Berg'), and a full name's given name "
+        "and surname are masked wherever else they occur in the same text.",
         "Lower-case names ('hey john'), single first names without context, names in "
-        "scripts without case (CJK); single capitalised UI words are sometimes tagged.",
+        "scripts without case (CJK); single capitalised UI words are sometimes tagged, and a "
+        "capitalised word next to a name (a table cell, a heading word) may be masked with it.",
     ),
     "LOCATION": (
         "Places: spaCy GPE/LOC/FAC, street addresses (US, UK, German, French/Italian/"
