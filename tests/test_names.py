@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from redactkit.detect.labelled import names_from_addresses
 from redactkit.detect.recognizers import whole_name
 from redactkit.text import TextRedactor
 
@@ -56,3 +57,25 @@ def test_a_surname_found_once_is_masked_elsewhere() -> None:
     text = "Contacts:\nOmar Mwangi, sales lead\nStark Porto Diego Mwangi dmwangi@example.com"
     out = TextRedactor().redact(text)
     assert "Mwangi" not in out.text.replace("dmwangi", "")
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        ("Phone\nIngrid Okafor\ningrid.okafor @initech.co\n+1760", ["Ingrid", "Okafor"]),
+        ('ADMINS = [("Rahul Tanaka", "rahul. tanaka@globex.net")', ["Rahul", "Tanaka"]),
+        ("Password\nNoah Ali\nnoah58@example.com", ["Noah"]),
+        ("Noah said hi; noah58@example.com", []),  # one word: only where a full name opens
+        ("write to support.team@acme.io for Support", []),  # a role, not a person
+        ("Design Review: design@acme.io", []),
+    ],
+)
+def test_names_spelled_by_addresses(text: str, names: list[str]) -> None:
+    found = [text[f.start : f.end] for f in names_from_addresses(text)]
+    assert found == names
+
+
+def test_crm_row_name_beside_its_address_is_masked() -> None:
+    text = "Vandelay\nPhone\nTomasz Becker\ntomasz.becker @fastmail.fm\n+49 30 45084754"
+    out = TextRedactor().redact(text)
+    assert "Tomasz" not in out.text.split("\n")[2] and "Becker" not in out.text.split("\n")[2]

@@ -57,7 +57,12 @@ class Query:
 class Engine:
     def __init__(self) -> None:
         from redactkit.detect.nlp import CompoundContextEnhancer, TrimmedSpacyEngine
-        from redactkit.detect.recognizers import build_registry, credential_recognizers, name_parts
+        from redactkit.detect.recognizers import (
+            build_registry,
+            credential_recognizers,
+            name_parts,
+            whole_name,
+        )
 
         nlp_engine = TrimmedSpacyEngine()
         nlp_engine.load()
@@ -70,6 +75,7 @@ class Engine:
         )
         self.nlp_engine = nlp_engine
         self.name_parts = name_parts
+        self.whole_name = whole_name
         self.credentials = credential_recognizers()
         self.supported_entities: frozenset[str] = frozenset(
             self.analyzer.get_supported_entities("en")
@@ -91,11 +97,22 @@ class Engine:
         return merge_spans(found)
 
     def _findings(self, text: str, results: list[RecognizerResult]) -> list[Finding]:
-        """Results as merged findings; a value found once (or a confidently found name's
-        given name or surname) is masked at its every occurrence in ``text``."""
-        return propagate(
-            text, merge_spans(_to_finding(r, 0) for r in results), parts=self.name_parts
-        )
+        """Results as merged findings. Names are widened to the whole name around them, from
+        whichever detector; a value found once (or a confidently found name's given name or
+        surname) is masked at its every occurrence in ``text``, and those occurrences are
+        widened in turn ("Costa" found elsewhere, "Lucas Costa" here)."""
+        found = self._names_widened(text, merge_spans(_to_finding(r, 0) for r in results))
+        return self._names_widened(text, propagate(text, found, parts=self.name_parts))
+
+    def _names_widened(self, text: str, findings: list[Finding]) -> list[Finding]:
+        out = []
+        for f in findings:
+            if f.entity_type == "PERSON":
+                start, end = self.whole_name(text, f.start, f.end)
+                if (start, end) != (f.start, f.end):
+                    f = replace(f, start=start, end=end, value=None)
+            out.append(f)
+        return merge_spans(out)
 
     def _analyze_window(
         self, window: str, query: Query, nlp_artifacts=None, *, ocr: bool = False

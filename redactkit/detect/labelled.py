@@ -220,9 +220,62 @@ def _cells(row: str, sep: str) -> list[tuple[int, int]]:
     return spans
 
 
+# "first.last@", "first_last42@", "noah58@" (OCR may put a space after the dot or around
+# the @): the address spells the person's name.
+_ADDRESS_NAME = regex.compile(
+    r"(?<![\w.+-])(?P<a>\p{L}{2,})(?:[._-][ \t]?(?P<b>\p{L}{2,}))?\d{0,4}[ \t]?@[ \t]?"
+    r"[\w-]+(?:\.[\w-]+)+"
+)
+#: Address parts that name a role or a system, not a person.
+_ROLE_PARTS = frozenset(
+    "no reply noreply do not support info admin sales team dev ops mail billing help contact "
+    "service hr it the and jobs news hello office accounts security abuse postmaster "
+    "webmaster marketing press legal finance alerts notifications build ci bot git test user "
+    "first last name example my your our customer care desk tech root design careers events "
+    "orders invoices payments privacy partners media community feedback hiring recruiting "
+    "enquiries inquiries booking bookings reservations shop store online web app mobile".split()
+)
+_NEXT_CAPITAL = r"(?=[ \t]+\p{Lu}\p{Ll})"
+
+
+def names_from_addresses(text: str) -> list[Finding]:
+    """Capitalised words that spell a part of an e-mail address in the same text.
+
+    A CRM row, a mail header or a contact card shows "Ingrid Okafor" beside
+    ``ingrid.okafor@initech.co``: the NER model, with no sentence around the name, often
+    misses it, but the address says it is a name. Parts of ``first.last@`` addresses count
+    wherever they stand capitalised; the single word of ``noah58@`` only where it opens a
+    full name ("Noah Ali", widened to the whole name later). Role addresses
+    (``support.team@``, ``info@``) do not count.
+    """
+    anywhere: set[str] = set()
+    before_name: set[str] = set()
+    for m in _ADDRESS_NAME.finditer(text, timeout=1.0):
+        a, b = m.group("a").lower(), (m.group("b") or "").lower()
+        if a in _ROLE_PARTS or b in _ROLE_PARTS:
+            continue
+        if b:
+            anywhere.update(p.capitalize() for p in (a, b) if len(p) >= 3 or p == a)
+        elif len(a) >= 3:
+            before_name.add(a.capitalize())
+    before_name -= anywhere
+    alternatives = [
+        f"(?:{'|'.join(map(regex.escape, sorted(group)))}){tail}"
+        for group, tail in ((anywhere, ""), (before_name, _NEXT_CAPITAL))
+        if group
+    ]
+    if not alternatives:
+        return []
+    words = regex.compile(r"(?<![\w@.])(?:" + "|".join(alternatives) + r")(?![\w@])")
+    return [
+        Finding("PERSON", m.start(), m.end(), 0.6, "address-name")
+        for m in words.finditer(text, timeout=1.0)
+    ]
+
+
 def find_labelled(text: str) -> list[Finding]:
     """Every rule's values and the CSV cells in ``text`` (no entity filter: the caller has one)."""
-    out: list[Finding] = []
+    out: list[Finding] = names_from_addresses(text)
     for rule, rx in _COMPILED:
         for m in rx.finditer(text, timeout=1.0):
             start, end = m.span("v")

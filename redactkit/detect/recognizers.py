@@ -325,9 +325,6 @@ class ScopedSpacyRecognizer(SpacyRecognizer):
                             self, etype, ent.start_char, ent.end_char, _CONFUSED_SCORE, detector
                         )
                     )
-        for r in results:
-            if r.entity_type == "PERSON":
-                r.start, r.end = whole_name(text, r.start, r.end)
         return results
 
 
