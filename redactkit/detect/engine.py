@@ -61,6 +61,7 @@ class Engine:
             build_registry,
             credential_recognizers,
             name_parts,
+            ocr_recognizers,
             whole_name,
         )
 
@@ -77,6 +78,7 @@ class Engine:
         self.name_parts = name_parts
         self.whole_name = whole_name
         self.credentials = credential_recognizers()
+        self.ocr_only = ocr_recognizers()
         self.supported_entities: frozenset[str] = frozenset(
             self.analyzer.get_supported_entities("en")
         )
@@ -122,7 +124,11 @@ class Engine:
             language="en",
             entities=list(query.entities),
             score_threshold=query.threshold,
-            ad_hoc_recognizers=[*query.deny, self.credentials[ocr]],
+            ad_hoc_recognizers=[
+                *query.deny,
+                self.credentials[ocr],
+                *(self.ocr_only if ocr else ()),
+            ],
             nlp_artifacts=nlp_artifacts,
         )
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from presidio_analyzer.predefined_recognizers.generic.iban_patterns import regex_per_country
+
 _TO_DIGIT = str.maketrans(
     {
         "O": "0",
@@ -78,10 +80,36 @@ def _fix_token(token: re.Match[str]) -> str:
     return head + tok.translate(_TO_DIGIT)
 
 
+#: Countries that issue IBANs: their two letters open one, followed by two check digits.
+IBAN_COUNTRIES = frozenset(regex_per_country)
+# A country code and two check characters, then a group of four: an IBAN's head, whose check
+# digits OCR reads as letters ("NLO7", "DES2") out of reach of the digit runs below (the
+# letters before them make the run start mid-word).
+_IBAN_HEAD = re.compile(
+    r"(?<![A-Za-z0-9])(?P<cc>[A-Z]{2})(?P<ck>[0-9"
+    + re.escape(_CONFUSABLE)
+    + r"]{2})(?=[ \-]?[A-Z0-9\]\[|)]{3,4}[ \-]?[A-Z0-9\]\[|)]{4})"
+)
+
+
+def _fix_iban_heads(text: str) -> str:
+    def fix(m: re.Match[str]) -> str:
+        if m.group("cc") not in IBAN_COUNTRIES:
+            return m.group()
+        return m.group("cc") + m.group("ck").translate(_TO_DIGIT)
+
+    return _IBAN_HEAD.sub(fix, text)
+
+
 def normalize_confusions(text: str) -> str:
-    """Map confusable letters to digits inside digit-dominated runs; same length as ``text``."""
+    """Map confusable letters to digits inside digit-dominated runs and in the check digits
+    of IBAN heads; same length as ``text``."""
     if not any(c in _CONFUSABLE for c in text):
         return text
+    return _fix_iban_heads(_fix_runs(text))
+
+
+def _fix_runs(text: str) -> str:
     parts: list[str] = []
     last = 0
     for m in _RUN.finditer(text):

@@ -44,6 +44,7 @@ from presidio_analyzer.predefined_recognizers import (
 
 from redactkit.detect import labelled
 from redactkit.detect.credentials import CREDENTIAL_TYPES, find_credentials
+from redactkit.detect.ocr import IBAN_COUNTRIES
 from redactkit.findings import Finding
 
 #: The suffix list snapshot that ships inside tldextract: no fetch, no cache directory.
@@ -156,11 +157,17 @@ MASTERCARD_2_SERIES = Pattern(
     r"\b(?:222[1-9]|22[3-9]\d|2[3-6]\d{2}|27[01]\d|2720)[- ]?\d{4}[- ]?\d{4}[- ]?\d{4}\b",
     0.3,
 )
+#: Nor does it know Mir (Russia's national card network, 2200-2204, 16-19 digits).
+MIR = Pattern(
+    "Mir (weak)",
+    r"\b220[0-4][- ]?\d{4}[- ]?\d{4}[- ]?\d{4}(?:\d{1,3})?\b",
+    0.3,
+)
 
 
 def card_recognizer() -> CreditCardRecognizer:
-    """Presidio's card recognizer (Luhn-validated) with the 2-series Mastercard range added."""
-    return CreditCardRecognizer(patterns=[*CreditCardRecognizer.PATTERNS, MASTERCARD_2_SERIES])
+    """Presidio's card recognizer (Luhn-validated) with Mastercard's 2-series and Mir added."""
+    return CreditCardRecognizer(patterns=[*CreditCardRecognizer.PATTERNS, MASTERCARD_2_SERIES, MIR])
 
 
 class PublicIpRecognizer(IpRecognizer):
@@ -251,6 +258,30 @@ class TrimmingIbanRecognizer(IbanRecognizer):
                     )
                     break
         return results
+
+
+#: An IBAN read from a screen whose checksum fails: most often a misread character (``J`` as
+#: ``]``, a dropped glyph), not a different number. Kept, below a valid one's score.
+OCR_IBAN_SCORE = 0.5
+_IBAN_SHAPE = re.compile(
+    r"(?<![A-Za-z0-9])(?P<cc>[A-Z]{2})\d{2}(?:[ \-]?[A-Z0-9\]\[|)]{3,4}){2,7}"
+    r"(?:[ \-]?[A-Z0-9]{1,3})?(?![A-Za-z0-9])"
+)
+
+
+def find_ocr_ibans(text: str) -> list[Finding]:
+    """IBAN-shaped runs in OCR text (a country that issues IBANs, check digits, groups of
+    about four, 15-34 characters), whether or not the checksum holds."""
+    out = []
+    for m in _IBAN_SHAPE.finditer(text):
+        if m.group("cc") in IBAN_COUNTRIES and 15 <= sum(c.isalnum() for c in m.group()) <= 34:
+            out.append(Finding("IBAN_CODE", m.start(), m.end(), OCR_IBAN_SCORE, "iban-ocr-shape"))
+    return out
+
+
+def ocr_recognizers() -> list[EntityRecognizer]:
+    """Recognizers for text read from screens only (plain text keeps strict validation)."""
+    return [FunctionRecognizer("OcrIbanRecognizer", {"IBAN_CODE"}, find_ocr_ibans)]
 
 
 def licence_recognizer() -> UsLicenseRecognizer:

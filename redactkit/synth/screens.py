@@ -311,7 +311,8 @@ def _luhn_digit(digits: str) -> str:
 
 
 def _card(rng: random.Random) -> str:
-    prefix = rng.choice(["4", "51", "55", "22"])
+    # Issued ranges only: Visa, Mastercard 51-55 and its 2-series (2221-2720).
+    prefix = rng.choice(["4", "51", "55", str(rng.randint(2221, 2720))])
     body = prefix + "".join(rng.choice(string.digits) for _ in range(15 - len(prefix)))
     num = body + _luhn_digit(body)
     sep = rng.choice([" ", "-", ""])

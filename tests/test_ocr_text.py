@@ -1,0 +1,55 @@
+"""Detection on text read from screens: OCR's confusions must not let an IBAN or a card through."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from redactkit.detect.ocr import normalize_confusions
+from redactkit.detect.recognizers import find_ocr_ibans
+from redactkit.synth.screens import _luhn_digit
+from redactkit.text import TextRedactor
+
+
+@pytest.mark.parametrize(
+    "read, fixed",
+    [
+        ("NLO7 NMTS 9599 2613 26", "NL07 NMTS 9599 2613 26"),
+        ("DES2 7371 8957 8521 8424 53", "DE52 7371 8957 8521 8424 53"),
+        ("x\nGBO8 UEQ] 2906 3153 9241 01\n", "x\nGB08 UEQ] 2906 3153 9241 01\n"),
+        ("ISSO 9001 Certified", "ISSO 9001 Certified"),  # no IBAN groups follow
+        ("ZZO7 ABCD 1234 5678", "ZZO7 ABCD 1234 5678"),  # no such country
+    ],
+)
+def test_iban_check_digits_read_as_letters_are_restored(read: str, fixed: str) -> None:
+    assert normalize_confusions(read) == fixed
+
+
+@given(st.text(alphabet="NLDEGBOS0123456789 ]\nABCDxyz", max_size=80))
+def test_normalisation_keeps_length(text: str) -> None:
+    assert len(normalize_confusions(text)) == len(text)
+
+
+def test_iban_with_a_misread_character_is_still_masked_on_screens() -> None:
+    text = "Lucas Chen\nGB08 UEQ] 2906 3153 9241 01\n6541.85"  # J read as ]: checksum fails
+    found = TextRedactor().analyze(text, ocr=True)
+    iban = text.index("GB08")
+    assert any(
+        f.entity_type == "IBAN_CODE" and f.start <= iban and f.end >= iban + 27 for f in found
+    )
+    # plain text keeps the checksum: the same string is no IBAN there
+    assert not any(f.entity_type == "IBAN_CODE" for f in TextRedactor().analyze(text))
+
+
+def test_ocr_iban_shape_needs_a_plausible_length() -> None:
+    assert find_ocr_ibans("DE12 3456") == []
+    assert len(find_ocr_ibans("NL13 HAW 0716 5371 81")) == 1
+
+
+def test_mir_cards_are_cards() -> None:
+    body = "220412345678901"
+    number = body + _luhn_digit(body)
+    text = f"paid with {number[:4]} {number[4:8]} {number[8:12]} {number[12:]} today"
+    found = TextRedactor().analyze(text)
+    assert [f.entity_type for f in found] == ["CREDIT_CARD"]
