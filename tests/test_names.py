@@ -79,3 +79,11 @@ def test_crm_row_name_beside_its_address_is_masked() -> None:
     text = "Vandelay\nPhone\nTomasz Becker\ntomasz.becker @fastmail.fm\n+49 30 45084754"
     out = TextRedactor().redact(text)
     assert "Tomasz" not in out.text.split("\n")[2] and "Becker" not in out.text.split("\n")[2]
+
+
+def test_entities_run_across_lines_are_cut_at_line_breaks() -> None:
+    """A company cell above a city cell is not one person; a key line is no name at all."""
+    text = "Account\nUmbrella\nBoston\nLOG_LEVEL=info\nMaria Lopez signed the contract."
+    found = TextRedactor().analyze(text)
+    assert all("\n" not in text[f.start : f.end] for f in found)
+    assert not any("LOG_LEVEL" in text[f.start : f.end] for f in found)

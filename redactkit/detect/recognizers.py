@@ -328,35 +328,67 @@ class ScopedSpacyRecognizer(SpacyRecognizer):
     def analyze(self, text: str, entities, nlp_artifacts=None):
         results = []
         for r in super().analyze(text, entities, nlp_artifacts):
-            if r.entity_type == "DATE_TIME":
-                r.score = min(r.score, _FULL_DATE_SCORE)
-            elif (
-                not _WORDLIKE.search(span := text[r.start : r.end]) or "@" in span or "://" in span
-            ):
-                # The small model tags codes like "D3 H1" and whole e-mail addresses as people;
-                # a name has a word in it, and addresses have recognizers of their own.
-                continue
-            results.append(r)
+            segments = _line_segments(text, r.start, r.end)
+            for start, end in segments:
+                span = text[start:end]
+                if r.entity_type != "DATE_TIME" and (
+                    not _WORDLIKE.search(span) or "@" in span or "://" in span
+                ):
+                    # The small model tags codes like "D3 H1" and whole e-mail addresses as
+                    # people; a name has a word in it, and addresses have recognizers of
+                    # their own.
+                    continue
+                if len(segments) > 1 and not _capitalised_words(span):
+                    continue  # a piece of a span run across lines: "LOG_LEVEL=info", "-rw-r--r--"
+                score = min(r.score, _FULL_DATE_SCORE) if r.entity_type == "DATE_TIME" else r.score
+                if (start, end) == (r.start, r.end):
+                    r.score = score
+                    results.append(r)
+                else:
+                    results.append(make_result(self, r.entity_type, start, end, score, self.name))
         doc = getattr(nlp_artifacts, "tokens", None)
         if doc is not None and hasattr(doc, "ents"):
             for ent in doc.ents:
-                etype = None
-                if (
-                    ent.label_ in _CONFUSED_WITH_PERSON
-                    and "PERSON" in entities
-                    and _looks_like_name(ent.text)
-                ):
-                    etype = "PERSON"
-                elif ent.label_ == "FAC" and "LOCATION" in entities and _WORDLIKE.search(ent.text):
-                    etype = "LOCATION"
-                if etype:
-                    detector = f"spacy-{ent.label_.lower()}"
-                    results.append(
-                        make_result(
-                            self, etype, ent.start_char, ent.end_char, _CONFUSED_SCORE, detector
+                for start, end in _line_segments(text, ent.start_char, ent.end_char):
+                    etype, piece = None, text[start:end]
+                    if (
+                        ent.label_ in _CONFUSED_WITH_PERSON
+                        and "PERSON" in entities
+                        and _looks_like_name(piece)
+                    ):
+                        etype = "PERSON"
+                    elif ent.label_ == "FAC" and "LOCATION" in entities and _WORDLIKE.search(piece):
+                        etype = "LOCATION"
+                    if etype:
+                        detector = f"spacy-{ent.label_.lower()}"
+                        results.append(
+                            make_result(self, etype, start, end, _CONFUSED_SCORE, detector)
                         )
-                    )
         return results
+
+
+def _capitalised_words(span: str) -> bool:
+    """Some word of ``span`` is capitalised like a name, and none is a key or a path."""
+    words = span.split()
+    return any(_NAME_WORD.match(w) for w in words) and not any(c in span for c in "=/\\@")
+
+
+def _line_segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """``[start, end)`` cut at line breaks, each piece without surrounding whitespace.
+
+    The model reads a newline as a space and tags "Umbrella\nBoston" (a company cell above a
+    city cell) or a whole column of a screen as one entity. A line break ends a name on a
+    screen and nearly always in text; each line's piece is judged on its own, and a piece
+    that is no entity no longer joins its neighbours into one masked block.
+    """
+    out, pos = [], start
+    for piece in text[start:end].split("\n"):
+        lead = len(piece) - len(piece.lstrip())
+        stripped = piece.strip()
+        if stripped:
+            out.append((pos + lead, pos + lead + len(stripped)))
+        pos += len(piece) + 1
+    return out
 
 
 _CONFUSED_WITH_PERSON = {
@@ -392,6 +424,7 @@ NAME_PARTICLES = frozenset(
 _NOT_NAME_WORDS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april "
     "may june july august september october november december today tomorrow yesterday "
+    "jan feb mar apr jun jul aug sep sept oct nov dec mon tue wed thu fri sat sun ref "
     "tonight thanks thank hi hello hey dear cheers regards best team ask call email mail tell "
     "send ping contact please the a an this that these those our your my his her their its "
     "when if and but so also meet message text reach forward invite welcome congrats sorry "
@@ -452,8 +485,10 @@ def name_parts(finding: Finding, value: str) -> list[str]:
     if finding.entity_type != "PERSON" or finding.score < NAME_PARTS_MIN_SCORE:
         return []
     words = value.split()
-    if len(words) < 2:
-        return []
+    if not 2 <= len(words) <= 5 or not all(
+        w in NAME_PARTICLES or _NAME_WORD.match(w) for w in words
+    ):
+        return []  # "83612 Mar" (a model's noise) lends no "Mar" to every line of a listing
     return [w for w in words if len(w) >= 3 and _name_word(w) and w not in NAME_PARTICLES]
 
 
