@@ -21,7 +21,7 @@ What runs (each on data it generates, from one seed):
   Tesseract runs in its process (``redactkit.screens.tesslib``) and is in its figures;
   Presidio's runs as a child process and is not in Presidio's.
 
-CPU time (the process and its Tesseract children) is the steady figure on a shared machine;
+CPU time (the process and any Tesseract children) is the steady figure on a shared machine;
 wall clock is given beside it. Tesseract runs with ``OMP_THREAD_LIMIT=1`` everywhere.
 """
 
@@ -424,10 +424,15 @@ def rows(fig: dict) -> list[Row]:
         mem.append(("live frames (full and incremental redactors)", lv["peak_rss_mb"], None))
     if m:
         mem.append(("masking", m.get("peak_rss_mb"), None))
+    ocr_note = {
+        "screenshots": "fresh process; redactkit's Tesseract runs in it (included), "
+        "Presidio's in a child (not included)",
+        "live frames (full and incremental redactors)": "fresh process, Tesseract included",
+    }
     for name, a_mb, b_mb in mem:
         ra = b_mb / a_mb if a_mb and b_mb else None
         out.append((f"peak memory, {name} (MB)", _n(a_mb), _n(b_mb), _ratio(ra),
-                    "fresh process; Tesseract not included"))  # fmt: skip
+                    ocr_note.get(name, "fresh process")))  # fmt: skip
     for name, v in fig.items():
         if isinstance(v, dict) and "error" in v:
             out.append((f"{name}: failed", "", "", "", v["error"]))
