@@ -53,3 +53,28 @@ def test_mir_cards_are_cards() -> None:
     text = f"paid with {number[:4]} {number[4:8]} {number[8:12]} {number[12:]} today"
     found = TextRedactor().analyze(text)
     assert [f.entity_type for f in found] == ["CREDIT_CARD"]
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("Kenji kenji54@globex net Hooli", "kenji54@globex net"),
+        ("Sofia Schmidt sofiai2@acmeio +1231", "sofiai2@acmeio"),
+        ("ADMIN_EMAIL=yuki.smith@mail. org", "yuki.smith@mail. org"),
+        ("ingrid.okafor @initech.co\n+1", "ingrid.okafor @initech.co"),
+    ],
+)
+def test_emails_with_a_broken_domain_are_masked_on_screens(text: str, value: str) -> None:
+    found = TextRedactor().analyze(text, ocr=True)
+    start = text.index(value)
+    assert any(
+        f.entity_type == "EMAIL_ADDRESS" and f.start <= start and f.end >= start + len(value)
+        for f in found
+    )
+
+
+@pytest.mark.parametrize(
+    "text", ["wei@prod-web-3:~$ ls -la", "ping @channel now", "meet @ noon", "user@localhost"]
+)
+def test_handles_and_prompts_are_no_broken_emails(text: str) -> None:
+    assert not any(f.entity_type == "EMAIL_ADDRESS" for f in TextRedactor().analyze(text, ocr=True))

@@ -279,9 +279,73 @@ def find_ocr_ibans(text: str) -> list[Finding]:
     return out
 
 
+#: An e-mail address read from a screen: OCR drops or spaces the small dots of the domain
+#: ("kenji54@globex net", "sofia29@acmeio", "yuki.smith@mail. org").
+OCR_EMAIL_SCORE = 0.6
+_OCR_EMAIL = re.compile(
+    r"(?<![\w.+-])(?P<local>[A-Za-z0-9][\w.+-]*)[ ]?@[ ]?(?P<domain>[A-Za-z0-9][A-Za-z0-9-]*"
+    r"(?:(?:[ ]?\.[ ]?|[ ])[A-Za-z0-9-]+)*)"
+)
+#: Top-level domains common enough that a domain run into one ("acmeio") is read as a dot
+#: dropped before it.
+_COMMON_TLDS = (
+    "com net org io co fm de uk fr nl es it eu info biz app dev ai me us ca au in jp ch at be "
+    "se no dk fi pl cz ru br mx za nz ie pt gr tr cn kr sg hk tw edu gov"
+).split()
+
+
+_LABEL = re.compile(r"(?P<sep>[ ]?\.[ ]?|[ ])?(?P<label>[A-Za-z0-9-]+)")
+
+
+def _ocr_email_end(domain: str) -> int | None:
+    """Length of the part of ``domain`` that is the address's domain, or None.
+
+    Labels joined by a dot (spaced or not) belong to it; a label after a bare space only when
+    it is a common top-level domain (the dot before it lost: "globex net"), and nothing after
+    that. A single label counts when it ends in a common top-level domain ("acmeio").
+    """
+    labels: list[str] = []
+    end = 0
+    for m in _LABEL.finditer(domain):
+        if m.start() != end:
+            break
+        sep = m.group("sep")
+        if labels and sep is None:
+            break
+        if sep is not None and "." not in sep:  # a bare space: only a lost dot before a TLD
+            if m.group("label").lower() in _COMMON_TLDS:
+                labels.append(m.group("label"))
+                end = m.end()
+            break
+        labels.append(m.group("label"))
+        end = m.end()
+    if len(labels) > 1:
+        return end if _OFFLINE_TLD(".".join(labels)).suffix else None
+    first = labels[0] if labels else ""
+    if len(first) >= 5 and any(first.endswith(t) and len(first) > len(t) + 2 for t in _COMMON_TLDS):
+        return len(first)
+    return None
+
+
+def find_ocr_emails(text: str) -> list[Finding]:
+    """E-mail addresses whose domain OCR broke (a dot dropped or spaced)."""
+    out = []
+    for m in _OCR_EMAIL.finditer(text):
+        if "@" not in m.group() or len(m.group("local")) < 2:
+            continue
+        end = _ocr_email_end(m.group("domain"))
+        if end is not None:
+            stop = m.start("domain") + end
+            out.append(Finding("EMAIL_ADDRESS", m.start(), stop, OCR_EMAIL_SCORE, "email-ocr"))
+    return out
+
+
 def ocr_recognizers() -> list[EntityRecognizer]:
     """Recognizers for text read from screens only (plain text keeps strict validation)."""
-    return [FunctionRecognizer("OcrIbanRecognizer", {"IBAN_CODE"}, find_ocr_ibans)]
+    return [
+        FunctionRecognizer("OcrIbanRecognizer", {"IBAN_CODE"}, find_ocr_ibans),
+        FunctionRecognizer("OcrEmailRecognizer", {"EMAIL_ADDRESS"}, find_ocr_emails),
+    ]
 
 
 def licence_recognizer() -> UsLicenseRecognizer:
