@@ -8,8 +8,29 @@ import pytest
 
 from redactkit.text import TextRedactor
 
-FIRST = ["Jürgen", "Amélie", "Siobhán", "Jae-won", "Chinedu", "Priya", "Mateo", "Fatima", "Linh", "Olu"]
-LAST = ["Nakamura", "O'Connor", "Wiśniewska", "Dlamini", "García", "Lindqvist", "Okafor", "Haddad", "Park"]
+FIRST = [
+    "Jürgen",
+    "Amélie",
+    "Siobhán",
+    "Jae-won",
+    "Chinedu",
+    "Priya",
+    "Mateo",
+    "Fatima",
+    "Linh",
+    "Olu",
+]
+LAST = [
+    "Nakamura",
+    "O'Connor",
+    "Wiśniewska",
+    "Dlamini",
+    "García",
+    "Lindqvist",
+    "Okafor",
+    "Haddad",
+    "Park",
+]
 STREETS = ["Cedar", "Elm", "Highland", "Maple", "Station", "Church"]
 
 
@@ -56,13 +77,21 @@ def test_labelled_names_and_addresses_are_masked(redactor: TextRedactor, seed: i
 
 
 def test_labels_without_names_are_left(redactor: TextRedactor) -> None:
-    for text in ["name: build\nruns-on: ubuntu-latest", "Error: connection refused", "to: be decided", "Hi team, the build is green."]:
+    for text in [
+        "name: build\nruns-on: ubuntu-latest",
+        "Error: connection refused",
+        "to: be decided",
+        "Hi team, the build is green.",
+    ]:
         assert redactor.redact(text).text == text
 
 
 def test_csv_columns_by_header(redactor: TextRedactor) -> None:
     rng = random.Random(11)
-    rows = [(rng.choice(FIRST), rng.choice(LAST), rng.choice(["Osaka", "Lagos", "Porto"])) for _ in range(5)]
+    rows = [
+        (rng.choice(FIRST), rng.choice(LAST), rng.choice(["Osaka", "Lagos", "Porto"]))
+        for _ in range(5)
+    ]
     text = "id;first_name;last_name;plan;city\n" + "\n".join(
         f"{i};{f};{last};pro;{c}" for i, (f, last, c) in enumerate(rows)
     )

@@ -269,7 +269,9 @@ def read_words(
                 variables=variables,
                 timeout=timeout,
             )
-            return _words_from_data(tesslib.tsv_to_dict(tsv), factor, image.shape[1], image.shape[0])
+            return _words_from_data(
+                tesslib.tsv_to_dict(tsv), factor, image.shape[1], image.shape[0]
+            )
         ext = ".pgm" if img.ndim == 2 else ".ppm"
         with tempfile.TemporaryDirectory(prefix="redactkit-ocr-") as tmp:
             path = os.path.join(tmp, "frame" + ext)
