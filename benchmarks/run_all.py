@@ -591,8 +591,8 @@ def document(fig: dict, command: str, chart_name: str | None) -> str:
         "text-sized boxes on 1080p RGB frames taken in turn from 48 MB of frames (more than the "
         "CPU cache); the floor is `frame.copy()` (fill copies the frame, the caller's array is "
         "never written).",
-        "- **Peak memory** is `VmHWM` of a fresh process per path; Tesseract is a separate "
-        "process, not counted.",
+        "- **Peak memory** is `VmHWM` of a fresh process per path. redactkit runs Tesseract in "
+        "its process (counted); Presidio's pytesseract runs it as a child process (not counted).",
     ]
     lv = fig.get("live") or {}
     if "skipped" in lv:
@@ -610,6 +610,13 @@ def document(fig: dict, command: str, chart_name: str | None) -> str:
             f"{st['ocr_preprocess_s']:.2f} s; frames are upscaled ×{st.get('ocr_upscale_mean')} "
             f"on average before Tesseract), NLP and detection {st['detect_s']:.2f} s "
             f"({100 * st['detect_s'] / total:.0f}%), masking {1000 * st['mask_s']:.1f} ms.",
+            "",
+            "Within OCR, reading the text lines is most of the cost (82% of a page when the "
+            "lines Tesseract found are read again one by one: `benchmarks/ocr_costs.py`, "
+            "[ocr.md](ocr.md)), and Tesseract's LSTM scales every line to a fixed height "
+            "first, so that cost follows the amount of text on screen. Presidio pays the same "
+            "recognition for the text it finds; per frame the two stay close, and redactkit's "
+            "extra cost buys the upscaling and preprocessing that cut its leaks.",
         ]
     return "\n".join(lines) + "\n"
 
