@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from redactkit.detect.labelled import names_from_addresses
+from redactkit.detect.labelled import find_labelled, names_from_addresses
 from redactkit.detect.recognizers import whole_name
 from redactkit.text import TextRedactor
 
@@ -87,3 +87,19 @@ def test_entities_run_across_lines_are_cut_at_line_breaks() -> None:
     found = TextRedactor().analyze(text)
     assert all("\n" not in text[f.start : f.end] for f in found)
     assert not any("LOG_LEVEL" in text[f.start : f.end] for f in found)
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("echo 'Aroha Choi',+91 98167 47497' >> contacts.csv", "Aroha Choi"),
+        ("Oluwaseun Zhou,562-921-2913", "Oluwaseun Zhou"),
+        ("Daan de Vries; daan@x.nl", "Daan de Vries"),
+        ("Maria Lopez, (212) 555-0187", "Maria Lopez"),
+        ("Support Team, +1 800 555 0100", None),
+        ("Total Amount, 1234567.00", None),
+    ],
+)
+def test_contact_records(text: str, name: str | None) -> None:
+    found = [text[f.start : f.end] for f in find_labelled(text) if f.detector == "contact-record"]
+    assert found == ([name] if name else [])

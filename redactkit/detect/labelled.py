@@ -35,6 +35,18 @@ _STREET = (
 _UK_POSTCODE = r"[A-Z]{1,2}\d[A-Z\d]?[ \t]*\d[A-Z]{2}"
 
 
+# Phone numbers as written in contact lists (not amounts or plain digit runs).
+_PHONE_SHAPE = (
+    r"\+\d[\d ()\-.]{6,}\d|\(\d{3}\)[ ]?\d{3}[ .\-]\d{4}|\d{3}[.\-]\d{3}[.\-]\d{4}"
+    r"|0\d{2,4}[ \-]\d{3,4}[ \-]?\d{3,4}"
+)
+# Words of team and column names that sit where a contact's name would ("Support Team, +1 ...").
+_NOT_PEOPLE = (
+    r"support|team|sales|service|services|office|desk|help|helpdesk|customer|billing|total|"
+    r"amount|account|company|department|hotline|reception|main|head|front|emergency"
+)
+
+
 @dataclass(frozen=True)
 class Rule:
     name: str
@@ -77,6 +89,16 @@ RULES: tuple[Rule, ...] = (
         "PERSON",
         rf"(?i:\b(?:call|ask|tell|e-?mail|ping|meet|message|text|ring|invite|remind|contact|phone))[ \t]+"
         rf"(?-i:(?P<v>{_W}[ \t]+(?:{_PARTICLE}[ \t]+)?{_W}(?:[ \t]+{_W})?))",
+        0.6,
+    ),
+    # a contact record: a full name, then a delimiter and a phone number or an address
+    # ("'Aroha Choi',+91 98167 47497", "Daan de Vries; daan@x.nl", CSV and vCard-like rows)
+    Rule(
+        "contact-record",
+        "PERSON",
+        rf"(?<![\p{{L}}\d])(?![^,;|\t\n]*\b(?i:{_NOT_PEOPLE})\b)"
+        rf"(?P<v>{_W}[ \t]+(?:{_PARTICLE}[ \t]+)?{_W}(?:[ \t]+{_W})?)[\"']?"
+        rf"[ \t]*[,;|\t][ \t]*[\"']?(?:{_PHONE_SHAPE}|[\w.+-]+@[\w-]+\.)",
         0.6,
     ),
     # chat apps show the author above the message: "Jane Doe  10:42 AM", "Jane Doe, yesterday"
