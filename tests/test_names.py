@@ -103,3 +103,11 @@ def test_entities_run_across_lines_are_cut_at_line_breaks() -> None:
 def test_contact_records(text: str, name: str | None) -> None:
     found = [text[f.start : f.end] for f in find_labelled(text) if f.detector == "contact-record"]
     assert found == ([name] if name else [])
+
+
+def test_interface_words_are_no_names() -> None:
+    """A model's PERSON on "Password" must not mask every "Password:" prompt of a terminal."""
+    text = "Db Password\nsettings saved\nPassword: hunter2x9\nPassword: \nThanks"
+    found = TextRedactor().analyze(text, ocr=True)
+    masked_words = {text[f.start : f.end] for f in found if f.entity_type == "PERSON"}
+    assert not masked_words & {"Password", "Thanks", "Db Password"} - {"Db Password"}

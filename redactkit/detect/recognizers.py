@@ -404,6 +404,10 @@ class ScopedSpacyRecognizer(SpacyRecognizer):
                     continue
                 if len(segments) > 1 and not _capitalised_words(span):
                     continue  # a piece of a span run across lines: "LOG_LEVEL=info", "-rw-r--r--"
+                if r.entity_type == "PERSON" and all(
+                    w.strip(".,:;!?'\"").lower() in _NOT_NAME_WORDS for w in span.split()
+                ):
+                    continue  # "Password", "Thanks", "Settings": interface words, no name
                 score = min(r.score, _FULL_DATE_SCORE) if r.entity_type == "DATE_TIME" else r.score
                 if (start, end) == (r.start, r.end):
                     r.score = score
@@ -493,7 +497,11 @@ _NOT_NAME_WORDS = frozenset(
     "send ping contact please the a an this that these those our your my his her their its "
     "when if and but so also meet message text reach forward invite welcome congrats sorry "
     "re fw fwd subject from to cc bcc by with for or at on in of is was are user name owner "
-    "author assignee reviewer customer client patient employee contact".split()
+    "author assignee reviewer customer client patient employee contact "
+    # interface words the model sometimes tags as part of a name ("Db Password")
+    "password passwd passphrase username login logout signin account settings profile admin "
+    "security key keys token secret api webhooks database host port server users email phone "
+    "address search home dashboard inbox sent drafts".split()
 )
 #: Name words taken in on each side at most: a Title Case heading must not swallow a line.
 _MAX_NAME_GROWTH = 2
