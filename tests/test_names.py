@@ -109,5 +109,5 @@ def test_interface_words_are_no_names() -> None:
     """A model's PERSON on "Password" must not mask every "Password:" prompt of a terminal."""
     text = "Db Password\nsettings saved\nPassword: hunter2x9\nPassword: \nThanks"
     found = TextRedactor().analyze(text, ocr=True)
-    masked_words = {text[f.start : f.end] for f in found if f.entity_type == "PERSON"}
-    assert not masked_words & {"Password", "Thanks", "Db Password"} - {"Db Password"}
+    people = {text[f.start : f.end] for f in found if f.entity_type == "PERSON"}
+    assert "Password" not in people and "Thanks" not in people
