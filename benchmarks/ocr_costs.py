@@ -19,7 +19,6 @@ import argparse
 import ctypes
 import os
 import random
-import resource
 import sys
 from pathlib import Path
 
@@ -30,20 +29,15 @@ os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from benchmarks.bench_screens import cpu_now  # noqa: E402
 from redactkit.screens import ocr, tesslib  # noqa: E402
 from redactkit.synth.screens import KINDS, render_screen  # noqa: E402
 
 
-def cpu() -> float:
-    own = resource.getrusage(resource.RUSAGE_SELF)
-    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
-
-
 def timed(fn, *args, **kw) -> tuple[float, object]:
-    t = cpu()
+    t = cpu_now()
     out = fn(*args, **kw)
-    return cpu() - t, out
+    return cpu_now() - t, out
 
 
 def with_program(fn, *args, **kw):
@@ -74,14 +68,14 @@ def line_recognition(image: np.ndarray) -> tuple[float, float, int]:
     h = tesslib._handle("eng", 1, tuple(sorted(variables.items())))
     lib.TessBaseAPISetPageSegMode(h, 7)
     arr = np.ascontiguousarray(img)
-    t = cpu()
+    t = cpu_now()
     lib.TessBaseAPISetImage(h, arr.ctypes.data, arr.shape[1], arr.shape[0], 1, arr.strides[0])
     for x, y, w, hh in lines:
         m = int(0.3 * hh)
         set_rect(h, max(0, x - m), max(0, y - m), w + 2 * m, hh + 2 * m)
         lib.TessBaseAPIRecognize(h, None)
         lib.TessDeleteText(lib.TessBaseAPIGetTsvText(h, 0))
-    per_line = cpu() - t
+    per_line = cpu_now() - t
     lib.TessBaseAPIClear(h)
     return page, per_line, len(lines)
 

@@ -17,9 +17,13 @@ from redactkit.findings import Finding
 
 # A capitalised name word in any script with case ("Jürgen", "O'Connor", "Jae-won").
 _W = r"\p{Lu}[\p{L}'’\-]*\p{Ll}"
-_PARTICLE = (
-    r"(?:de|da|di|del|della|der|den|van|von|bin|binti|al|el|la|le|du|dos|das|nic|ni|mac|ó|o')"
+#: Words inside names that are not capitalised ("Daan van der Berg", "Ahmad bin Yusuf",
+#: "Seán Ó Briain"): one list for these rules and for widening names found in part.
+NAME_PARTICLES = frozenset(
+    "de da di del della der den van von bin binti ibn al el la le du dos das do nic ni mac "
+    "ten ter zu af av y ó o'".split()
 )
+_PARTICLE = "(?:" + "|".join(map(regex.escape, sorted(NAME_PARTICLES, key=len, reverse=True))) + ")"
 _INITIAL = r"\p{Lu}\."
 _NAME = rf"{_W}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?(?:{_W}|{_INITIAL})){{0,3}}(?<!\.)"
 _PERSON_LABEL = (

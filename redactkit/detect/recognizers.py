@@ -44,6 +44,7 @@ from presidio_analyzer.predefined_recognizers import (
 
 from redactkit.detect import labelled
 from redactkit.detect.credentials import CREDENTIAL_TYPES, find_credentials
+from redactkit.detect.labelled import NAME_PARTICLES
 from redactkit.detect.ocr import IBAN_COUNTRIES
 from redactkit.findings import Finding
 
@@ -482,10 +483,6 @@ _ORG_WORDS = frozenset(
 )
 
 
-#: Words inside names that are not capitalised ("Daan van der Berg", "Ahmad bin Yusuf").
-NAME_PARTICLES = frozenset(
-    "van von der den de del della di da du la le bin binti ibn al el ten ter dos das do zu af av y".split()
-)
 #: Capitalised words that often stand next to a name without being part of it: days and
 #: months, greetings, and the imperatives and function words that open a sentence before one
 #: ("Ask Maria Lopez", "Dear Maria", "Re: Maria").
