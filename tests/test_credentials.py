@@ -357,9 +357,19 @@ def test_passwords_told_in_a_sentence(text: str, value: str) -> None:
         "open the password manager now",
         "Password reset link sent",
         "use the password field validate_password2 here",
+        "<p>PIN: <input type=text name=pin size=14>",
+        'Prompt.ask("Please enter a password [cyan](must be long")',
+        "ftp.login() # default, i.e.: user anonymous, passwd anonymous@",
         "Your password was changed to something stronger",
         "def refresh(client, password=None):",
     ],
 )
 def test_sentences_about_passwords_are_not_findings(text: str) -> None:
     assert find_credentials(text) == []
+
+
+def test_random_letters_after_a_key_are_no_identifier() -> None:
+    """Mixed-case random letters hump everywhere; a camelCase name humps between words."""
+    text = "line one\napi_key=gDOumHbhUmovpovq\nline three"
+    assert [(f.start, f.end) for f in find_credentials(text)] == [(17, 33)]
+    assert find_credentials("proxy = challengePassword\n") == []

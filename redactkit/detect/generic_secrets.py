@@ -121,6 +121,7 @@ _PROSE_PASSWORD = re.compile(
     r"[\"'\u201c\u2018`]?(?P<s>[^\s\"'\u201d\u2019`]{6,64})[\"'\u201d\u2019`]?(?=[.,;:!?)]*(?:\s|$))"
 )
 _TRAILING_PUNCT = ".,;:!?)"
+_MARKUP = re.compile(r"[=()\[\]<>{}]")
 _WORD_PUNCT = re.compile(r"[A-Za-z]+[.,;:!?]")
 _NUMBER = re.compile(r"[-+]?(?:\d+\.\d*|\.\d+)(?:[eE][-+]?\d+)?")
 # snake_case or camelCase: an underscore between letters or a hump after a lower-case letter
@@ -128,9 +129,18 @@ _IDENT_CHARS = re.compile(r"_*[A-Za-z][A-Za-z0-9_]*")
 _IDENT_JOIN = re.compile(r"[A-Za-z0-9]_+[A-Za-z0-9]|[a-z][A-Z]")
 
 
+_CAMEL_PART = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
+
+
 def _is_identifier(value: str) -> bool:
-    """snake_case or camelCase: letters joined by underscores or with a hump."""
-    return bool(_IDENT_CHARS.fullmatch(value) and _IDENT_JOIN.search(value))
+    """snake_case or camelCase: letters joined by underscores or with a hump. The humps of a
+    name fall between words ("challengePassword", "xCoord"); random letters have one-letter
+    pieces all over ("gDOumHbhUmovpovq" is g, D, Oum, Hbh, ...), and are no identifier."""
+    if not (_IDENT_CHARS.fullmatch(value) and _IDENT_JOIN.search(value)):
+        return False
+    if "_" in value:
+        return True
+    return sum(len(p) == 1 for p in _CAMEL_PART.findall(value)) <= 1
 
 
 def _random_segment(seg: str) -> bool:
@@ -293,12 +303,12 @@ def _prose_password(value: str, *, bare: bool = False) -> bool:
     """A value told in a sentence is a password when it mixes character classes as chosen
     passwords do; code references (``tm_b.WzeCQe`` reads like one) are no concern in prose.
     Named without a verb ("password X"), the next word is more often an ordinary one
-    ("password manager", "password Reset"): then it takes 8 characters with a digit or a
-    symbol among letters."""
+    ("password manager", "password Reset", "pin size=14>" in markup): then it takes 8
+    characters with a digit among letters, and no markup or code punctuation."""
     return (
         len(value) >= (8 if bare else 6)
         and _classes(value) >= 2
-        and (not bare or any(c.isdigit() or not c.isalnum() for c in value))
+        and (not bare or (any(c.isdigit() for c in value) and not _MARKUP.search(value)))
         and not is_placeholder(value)
         and not ck.is_sequential(value)
         and not _WORD_PUNCT.fullmatch(value)
