@@ -22,10 +22,10 @@ import spacy
 import spacy.util
 from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
 from presidio_analyzer.nlp_engine import NerModelConfiguration, NlpArtifacts, SpacyNlpEngine
-from spacy.attrs import IDX, ORTH
+from spacy.attrs import IDX, ORTH, SPACY
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 from thinc.api import NumpyOps
 from threadpoolctl import ThreadpoolController
 
@@ -177,33 +177,31 @@ class TrimmedSpacyEngine(SpacyNlpEngine):
         return frozenset(self.nlp["en"].Defaults.stop_words)
 
     def annotate(self, texts: list[str], batch_size: int = 32) -> list[Doc]:
-        """Docs with every token of each text, and NER run only on ``ner_view`` of it.
+        """Docs with every token of each text, and NER run only on ``ner_windows`` of it.
 
         The tokenizer (cheap) sees all text, so context words and token offsets are complete;
         the NER model (most of the cost) reads only the neighbourhoods of capitalised words,
-        the only places the model finds names and places. Same length, so offsets agree.
+        the only places the model finds names and places: their tokens, taken from the full
+        doc (not tokenized twice), one line break between neighbourhoods.
         """
         nlp = self.nlp["en"]
-        views = [ner_view(t) for t in texts]
-        # A view with nothing left (no capitalised word: a password, a path, a lower-case
-        # chat line, most typed fields) gives the model nothing to find: it is not run.
-        read = [i for i, v in enumerate(views) if not v.isspace() and v]
         with self._lock, one_blas_thread():
-            ner_docs: list[Doc | None] = [None] * len(texts)
-            for i, d in zip(read, nlp.pipe([views[i] for i in read], batch_size=batch_size)):
-                ner_docs[i] = d
             docs = [nlp.make_doc(t) for t in texts]
-        for doc, ner_doc in zip(docs, ner_docs):
-            if ner_doc is None:
-                continue
-            spans = []
-            for ent in ner_doc.ents:
-                span = doc.char_span(
-                    ent.start_char, ent.end_char, label=ent.label_, alignment_mode="expand"
-                )
-                if span is not None:
-                    spans.append(span)
-            doc.set_ents(spacy.util.filter_spans(spans))
+            # A text with no neighbourhood (no capitalised word: a password, a path, a
+            # lower-case chat line, most typed fields) gives the model nothing: it is not run.
+            jobs = [
+                (doc, *_window_doc(doc, windows))
+                for doc, text in zip(docs, texts)
+                if (windows := ner_windows(text))
+            ]
+            ner_docs = nlp.pipe([ner_doc for _, ner_doc, _ in jobs], batch_size=batch_size)
+            for (doc, _, where), ner_doc in zip(jobs, ner_docs):
+                spans = [
+                    Span(doc, first, last + 1, label=ent.label_)
+                    for ent in ner_doc.ents
+                    for first, last in _runs(where[ent.start : ent.end])
+                ]
+                doc.set_ents(spacy.util.filter_spans(spans))
         return docs
 
     def process_text(self, text: str, language: str):
@@ -246,11 +244,12 @@ def _triggers(word: str, text: str, end: int) -> bool:
     return low in GIVEN_NAME_WORDS and not _DATE_NEXT.match(text, end)
 
 
-def ner_view(text: str) -> str:
-    """``text`` with everything far from a capitalised word blanked (newlines kept).
+def ner_windows(text: str) -> list[tuple[int, int]]:
+    """The character ranges of ``text`` the NER model reads: each capitalised word that may be
+    a name with ``NER_MARGIN`` characters either side, widened to whitespace, merged.
 
     Names and places the model can find are capitalised (it does not tag "jane" in lower
-    case), so blanking configuration values, code, hashes and log noise loses no entity and
+    case), so leaving out configuration values, code, hashes and log noise loses no entity and
     saves the model most of its work on such text.
     """
     n = len(text)
@@ -268,16 +267,57 @@ def ner_view(text: str) -> str:
             keep[-1][1] = max(keep[-1][1], hi)
         else:
             keep.append([lo, hi])
+    return [(lo, hi) for lo, hi in keep]
+
+
+def ner_view(text: str) -> str:
+    """``text`` with everything outside ``ner_windows`` blanked (newlines kept): what the
+    model reads, at the original offsets (for tests and benchmarks)."""
     parts: list[str] = []
     last = 0
-    for lo, hi in keep:
+    for lo, hi in ner_windows(text):
         parts.append(_NOT_NEWLINE.sub(" ", text[last:lo]))
         parts.append(text[lo:hi])
         last = hi
     parts.append(_NOT_NEWLINE.sub(" ", text[last:]))
-    out = "".join(parts)
-    assert len(out) == n
-    return out
+    return "".join(parts)
+
+
+def _window_doc(doc: Doc, windows: list[tuple[int, int]]) -> tuple[Doc, list[int]]:
+    """The tokens of ``doc`` that start inside ``windows``, as a new doc with a line break
+    between windows, and for each of its tokens the index in ``doc`` (-1: a break)."""
+    starts = doc.to_array(IDX)
+    orth = doc.to_array(ORTH).tolist()
+    space = doc.to_array(SPACY).tolist()
+    strings = doc.vocab.strings
+    words: list[str] = []
+    spaces: list[bool] = []
+    where: list[int] = []
+    for lo, hi in windows:
+        a, b = (int(i) for i in numpy.searchsorted(starts, (lo, hi)))
+        if a >= b:
+            continue
+        if words:
+            words.append("\n")
+            spaces.append(False)
+            where.append(-1)
+        words.extend(strings[o] for o in orth[a:b])
+        spaces.extend(bool(x) for x in space[a:b])
+        where.extend(range(a, b))
+    return Doc(doc.vocab, words=words, spaces=spaces), where
+
+
+def _runs(indices: list[int]) -> list[tuple[int, int]]:
+    """(first, last) of each run of consecutive doc indices, breaks (-1) left out."""
+    runs: list[tuple[int, int]] = []
+    for i in indices:
+        if i < 0:
+            continue
+        if runs and i == runs[-1][1] + 1:
+            runs[-1] = (runs[-1][0], i)
+        else:
+            runs.append((i, i))
+    return runs
 
 
 @functools.lru_cache(maxsize=4096)
