@@ -261,7 +261,9 @@ _ROLE_PARTS = frozenset(
     "orders invoices payments privacy partners media community feedback hiring recruiting "
     "enquiries inquiries booking bookings reservations shop store online web app mobile".split()
 )
-_NEXT_CAPITAL = r"(?=[ \t]+\p{Lu}\p{Ll})"
+#: A word as ``str.capitalize`` spells an address part, standing alone.
+_CAPITALISED_WORD = regex.compile(r"(?<![\w@.])\p{Lu}\p{Ll}+(?![\w@])")
+_NEXT_CAPITAL = regex.compile(r"[ \t]+\p{Lu}\p{Ll}")
 
 
 def names_from_addresses(text: str) -> list[Finding]:
@@ -285,17 +287,13 @@ def names_from_addresses(text: str) -> list[Finding]:
         elif len(a) >= 3:
             before_name.add(a.capitalize())
     before_name -= anywhere
-    alternatives = [
-        f"(?:{'|'.join(map(regex.escape, sorted(group)))}){tail}"
-        for group, tail in ((anywhere, ""), (before_name, _NEXT_CAPITAL))
-        if group
-    ]
-    if not alternatives:
+    if not anywhere and not before_name:
         return []
-    words = regex.compile(r"(?<![\w@.])(?:" + "|".join(alternatives) + r")(?![\w@])")
     return [
         Finding("PERSON", m.start(), m.end(), 0.6, "address-name")
-        for m in words.finditer(text, timeout=1.0)
+        for m in _CAPITALISED_WORD.finditer(text, timeout=1.0)
+        if m.group() in anywhere
+        or (m.group() in before_name and _NEXT_CAPITAL.match(text, m.end()))
     ]
 
 

@@ -43,6 +43,7 @@ from presidio_analyzer.predefined_recognizers import (
 )
 
 from redactkit.detect import labelled
+from redactkit.detect.checksums import luhn_ok
 from redactkit.detect.credentials import CREDENTIAL_TYPES, find_credentials
 from redactkit.detect.labelled import NAME_PARTICLES
 from redactkit.detect.ocr import IBAN_COUNTRIES
@@ -96,16 +97,18 @@ class FastPhoneRecognizer(PhoneRecognizer):
     is still a leak.
     """
 
-    _CANDIDATE = re.compile(r"(?:\+|\(|\b)\d[\d \t().\-/]{5,24}\d\b")
+    #: A run glued to a word by a hyphen is the number part of an identifier
+    #: ("INV-2024-15573", "SO-7468-86105", "CVE-2024-3094"), not a phone number.
+    _CANDIDATE = re.compile(r"(?:\+|\(|\b(?<![^\W\d_]-))\d[\d \t().\-/]{5,24}\d\b")
     _PHONE_SHAPED = re.compile(r"^(?:\+\d|\(\d{3}\)\s?\d{3}[\s.-]\d{4}$|\d{3}[.-]\d{3}[.-]\d{4}$)")
-    #: Runs that are dates, times or card numbers and nothing else: the matcher would try all
+    #: Runs that are dates, times or card numbers (Visa/Mastercard and Amex groupings) and nothing else: the matcher would try all
     #: eight regions on each (log timestamps are the commonest digit runs there are).
     #: A timestamp's hour ends the run when a colon follows ("2021-11-23 04" of "04:28:48");
     #: dotted quads are IP addresses, which their own recognizer masks.
     _NOT_PHONE = re.compile(
         r"^(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:[ T]\d{1,2}(?::\d{2}){0,2})?"
         r"|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}(?: \d{1,2}(?::\d{2}){0,2})?"
-        r"|\d{4}(?:[ -]\d{4}){3}(?:[ -]\d{1,3})?"
+        r"|\d{4}(?:[ -]\d{4}){3}(?:[ -]\d{1,3})?|\d{4}[ -]\d{6}[ -]\d{5}"
         r"|\d{1,3}(?:\.\d{1,3}){3})$"
     )
     _MARGIN = 3
@@ -116,8 +119,11 @@ class FastPhoneRecognizer(PhoneRecognizer):
         results: list[RecognizerResult] = []
         seen: set[tuple[int, int]] = set()
         for cand in self._CANDIDATE.finditer(text):
-            if sum(ch.isdigit() for ch in cand.group()) < 7 or self._NOT_PHONE.match(cand.group()):
+            run = cand.group()
+            if sum(ch.isdigit() for ch in run) < 7 or self._NOT_PHONE.match(run):
                 continue
+            if run.isdigit() and len(run) >= 13 and luhn_ok(run):
+                continue  # a card number (no phone number is 13+ bare digits with a Luhn check)
             lo = max(0, cand.start() - self._MARGIN)
             window = text[lo : cand.end() + self._MARGIN]
             # An international number parses the same in every region; a national one is
