@@ -471,3 +471,40 @@ def test_propagate_adds_only_whole_word_copies(spans, text) -> None:
     covered = {i for f in out for i in range(f.start, f.end)}
     assert {i for f in findings for i in range(f.start, f.end)} <= covered
     assert all(a.end < b.start for a, b in zip(out, out[1:]))
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "see https://files.acme.io/a?b=1 now",
+                "www.example.org",
+                "'docs.python.org/3/'",
+                "README.md",
+                "plain words here",
+                "report.docx",
+                "x.y",
+                "\n",
+                " ",
+                "e.g. this",
+                "api.github.com/repos",
+            ]
+        ),
+        max_size=14,
+    )
+)
+def test_url_search_by_line_finds_what_a_whole_text_search_finds(parts: list[str]) -> None:
+    """The URL recognizer searches only lines with a host name's dot; same results."""
+    import redactkit.detect.recognizers as rec
+
+    text = "".join(parts)
+    recognizer = rec.FileAwareUrlRecognizer()
+    by_line = {(r.start, r.end) for r in recognizer.analyze(text, ["URL"])}
+    saved = rec._lines_with
+    rec._lines_with = lambda pattern, t: [(0, len(t))]
+    try:
+        whole = {(r.start, r.end) for r in recognizer.analyze(text, ["URL"])}
+    finally:
+        rec._lines_with = saved
+    assert by_line == whole
