@@ -363,6 +363,19 @@ class CompoundContextEnhancer(LemmaContextAwareEnhancer):
         return max(i, 0)
 
     @staticmethod
+    def _find_supportive_word_in_context(
+        context_list: list[str] | None,
+        recognizer_context_list: list[str] | None,
+        matching_mode: str = "whole_word",
+    ) -> str:
+        # Whole-word matching as Presidio does it, with the surrounding words lowered once
+        # into a set instead of once per (context word, surrounding word) pair.
+        if context_list is None or recognizer_context_list is None:
+            return ""
+        around = {w.lower() for w in context_list}
+        return next((w for w in recognizer_context_list if w.lower() in around), "")
+
+    @staticmethod
     def _add_n_words(
         index: int,
         n_words: int,
