@@ -257,7 +257,11 @@ def ner_windows(text: str) -> list[tuple[int, int]]:
     for m in _CAPITALISED.finditer(text):
         if not _triggers(m.group(), text, m.end()):
             continue
-        lo, hi = max(0, m.start() - NER_MARGIN), min(n, m.end() + NER_MARGIN)
+        # The margin stays on the word's line: entities end at line breaks (the recognizer
+        # cuts them there), and the next line of a log, a config or code is another record.
+        lo = max(m.start() - NER_MARGIN, text.rfind("\n", 0, m.start()) + 1)
+        line_end = text.find("\n", m.end())
+        hi = min(m.end() + NER_MARGIN, n if line_end < 0 else line_end)
         # widen to whitespace so no word is cut in half
         while lo > 0 and not text[lo - 1].isspace():
             lo -= 1
