@@ -15,8 +15,9 @@ Presidio is configured as a user would start: ``ImageRedactorEngine`` over an ``
 with its default English recognizers and the same spaCy model redactkit uses, loaded from the
 installed package's directory (a model *name* would make spaCy try to download it). Tesseract
 runs with ``OMP_THREAD_LIMIT=1`` as for redactkit: Tesseract's OpenMP threads make a 1080p frame
-about 5x slower on a busy two-core machine, and the comparison is about the pipelines, not about
-thread scheduling.
+about 5x slower on a busy two-core machine, and the main comparison is about the pipelines, not
+about thread scheduling. ``run_presidio(..., thread_limit=False)`` measures Presidio as installed
+(Tesseract's default threads), what a user who has not set the variable gets.
 """
 
 from __future__ import annotations
@@ -88,9 +89,14 @@ def ensure_venv(venv: Path = VENV, *, quiet: bool = True) -> Path:
     return venv_python(venv)
 
 
-def _worker_env() -> dict[str, str]:
+def _worker_env(thread_limit: bool = True) -> dict[str, str]:
+    """The worker's environment; ``thread_limit=False`` leaves Tesseract its default OpenMP
+    threads, as Presidio runs where nobody set ``OMP_THREAD_LIMIT``."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
-    env.update(OMP_THREAD_LIMIT="1", MPLBACKEND="Agg", TOKENIZERS_PARALLELISM="false")
+    env.pop("OMP_THREAD_LIMIT", None)
+    env.update(MPLBACKEND="Agg", TOKENIZERS_PARALLELISM="false")
+    if thread_limit:
+        env["OMP_THREAD_LIMIT"] = "1"
     return env
 
 
@@ -109,11 +115,17 @@ class BaselineRun:
 
 
 def run_presidio(
-    src: Path, dst: Path | None = None, *, fill: tuple[int, int, int] = FILL, timeout: float = 3600
+    src: Path,
+    dst: Path | None = None,
+    *,
+    fill: tuple[int, int, int] = FILL,
+    timeout: float = 3600,
+    thread_limit: bool = True,
 ) -> BaselineRun:
     """Redact every ``*.png`` in ``src`` (sorted by name) with Presidio into ``dst`` (a new
     temporary folder if None). The first image is redacted once untimed first, so model
-    loading and Tesseract's first start are not counted."""
+    loading and Tesseract's first start are not counted. ``thread_limit=False``: Presidio as
+    installed, Tesseract with its default OpenMP threads."""
     python = ensure_venv()
     out = Path(dst) if dst is not None else Path(tempfile.mkdtemp(prefix="presidio-out-"))
     out.mkdir(parents=True, exist_ok=True)
@@ -121,7 +133,12 @@ def run_presidio(
     cmd = [str(python), str(Path(__file__).resolve()), "worker", str(src), str(out),
            "--report", str(report), "--fill", ",".join(map(str, fill))]  # fmt: skip
     proc = subprocess.run(
-        cmd, env=_worker_env(), capture_output=True, text=True, timeout=timeout, check=False
+        cmd,
+        env=_worker_env(thread_limit),
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
     )
     if proc.returncode != 0 or not report.exists():
         tail = proc.stderr.strip().splitlines()[-1:] if proc.stderr else []

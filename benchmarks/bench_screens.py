@@ -347,16 +347,20 @@ def stage_split(screens: Sequence[Screen], redactor) -> dict:
     }
 
 
-def presidio_pass(screens: Sequence[Screen], folder: Path, warmup: Screen) -> PathRun:
-    """Every frame through Presidio's ``ImageRedactorEngine`` in the baseline environment."""
+def presidio_pass(
+    screens: Sequence[Screen], folder: Path, warmup: Screen, *, thread_limit: bool = True
+) -> PathRun:
+    """Every frame through Presidio's ``ImageRedactorEngine`` in the baseline environment
+    (``thread_limit=False``: as installed, Tesseract with its default OpenMP threads)."""
     from PIL import Image
 
-    src = folder / "presidio-src"
+    tag = "presidio" if thread_limit else "presidio-as-installed"
+    src = folder / f"{tag}-src"
     # The warm-up frame sorts first: the worker redacts its first image once untimed.
     write_pngs([warmup], src, prefix="0-warmup-")
     names = [p.name for p in write_pngs(screens, src, prefix="f")]
-    base = run_presidio(src, folder / "presidio-out", fill=FILL)
-    run = PathRun("presidio", peak_rss_mb=base.peak_rss_mb, setup_s=base.setup_s)
+    base = run_presidio(src, folder / f"{tag}-out", fill=FILL, thread_limit=thread_limit)
+    run = PathRun(tag, peak_rss_mb=base.peak_rss_mb, setup_s=base.setup_s)
     if base.error:
         run.errors.append(base.error)
         return run
@@ -435,6 +439,25 @@ def images_throughput(n: int, seed: int, workers: int, folder: Path) -> dict:
 # -- the run ---------------------------------------------------------------------------------
 
 
+def as_installed(screens: Sequence[Screen], ours: PathRun, folder: Path, warmup: Screen) -> dict:
+    """Presidio as installed (Tesseract's default OpenMP threads) on the first frames, against
+    redactkit's timings of the same frames: what a user who swaps one for the other sees."""
+    run = presidio_pass(screens, folder, warmup, thread_limit=False)
+    n = len(run.wall_s)
+    mine = PathRun("redactkit", wall_s=ours.wall_s[:n], cpu_s=ours.cpu_s[:n])
+    a, b = timing(mine), timing(run)
+    return {
+        "frames": n,
+        "errors": b["error_messages"],
+        "presidio": {k: b[k] for k in ("wall_p50_s", "wall_mean_s", "cpu_p50_s", "cpu_mean_s")},
+        "redactkit": {k: a[k] for k in ("wall_p50_s", "wall_mean_s", "cpu_p50_s", "cpu_mean_s")},
+        "ratio": {
+            k: round(b[k] / a[k], 3) if a.get(k) and b.get(k) else None
+            for k in ("wall_p50_s", "wall_mean_s", "cpu_p50_s", "cpu_mean_s")
+        },
+    }
+
+
 def run(
     frames: int,
     seed: int,
@@ -442,10 +465,12 @@ def run(
     workers: int = 2,
     split: int | None = None,
     keep: Path | None = None,
+    installed: int = 4,
 ) -> dict:
     """The whole benchmark; returns the figures (JSON-able). ``split``: frames used for the
     stage split (default all); ``images``: 0 skips the folder throughput; ``keep``: a folder
-    to save the inputs and both redactors' outputs in, to look at what leaked."""
+    to save the inputs and both redactors' outputs in, to look at what leaked; ``installed``:
+    frames also given to Presidio as installed (0: skipped; ~7 s each on two cores)."""
     from redactkit.screens.ocr import read_words
 
     screens = render_frames(frames, seed)
@@ -483,6 +508,8 @@ def run(
             k: round(b[k] / a[k], 3) if a.get(k) and b.get(k) else None
             for k in ("wall_p50_s", "wall_p95_s", "cpu_p50_s", "cpu_mean_s")
         }
+        if installed:
+            figures["as_installed"] = as_installed(screens[:installed], ours, folder, warmup)
         if images:
             figures["images"] = images_throughput(images, seed, workers, folder)
     figures["machine"] = {"python": platform.python_version(), "cpus": os.cpu_count()}
@@ -528,6 +555,13 @@ def print_report(fig: dict) -> None:
     r = fig["ratio"]
     console.print(f"Presidio / redactkit, seconds per frame: wall p50 {r['wall_p50_s']}x, "
                   f"CPU p50 {r['cpu_p50_s']}x, CPU mean {r['cpu_mean_s']}x")  # fmt: skip
+    if "as_installed" in fig:
+        ai = fig["as_installed"]
+        console.print(f"Presidio as installed (Tesseract's default OpenMP threads), first "
+                      f"{ai['frames']} frames: wall p50 {_s(ai['presidio']['wall_p50_s'])} s, "
+                      f"CPU p50 {_s(ai['presidio']['cpu_p50_s'])} s per frame; redactkit "
+                      f"{_s(ai['redactkit']['wall_p50_s'])} s: {ai['ratio']['wall_p50_s']}x "
+                      f"(wall), {ai['ratio']['cpu_p50_s']}x (CPU)")  # fmt: skip
     st = fig["stages"]
     console.print(f"redactkit per frame ({st['frames']} frames): OCR {st['ocr_s']:.2f} s "
                   f"(preprocessing {st['ocr_preprocess_s']:.2f} s), NLP+detection "
@@ -553,12 +587,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--quick", action="store_true", help="7 frames, 40 images")
     ap.add_argument("--json", type=Path, default=None, help="write the figures to this file")
     ap.add_argument("--keep", type=Path, default=None, help="save inputs and outputs here")
+    ap.add_argument("--installed", type=int, default=4,
+                    help="frames also run through Presidio as installed (default 4; 0: skip)")  # fmt: skip
     args = ap.parse_args(argv)
     if args.quick:
         args.frames, args.images = min(args.frames, 7), min(args.images, 40)
     seed = args.seed if args.seed is not None else random.SystemRandom().randrange(2**31)
     print(f"seed {seed}", file=sys.stderr)
-    fig = run(args.frames, seed, args.images, args.workers, keep=args.keep)
+    fig = run(
+        args.frames, seed, args.images, args.workers, keep=args.keep, installed=args.installed
+    )
     print_report(fig)
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)

@@ -24,7 +24,7 @@ import importlib
 import re
 import sys
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 if __package__ in (None, ""):
@@ -79,9 +79,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         list(nlp.pipe(texts[:8]))
 
     rows: list[tuple[str, float, float, Ents]] = []
-    run: Callable[[str, object, Sequence[str]], None] = lambda name, nlp, ins: rows.append(
-        (name, sum(not c.isspace() for t in ins for c in t) / visible, *_timed(nlp, ins))
-    )
+
+    def run(name: str, nlp, ins: Sequence[str]) -> None:
+        share = sum(not c.isspace() for t in ins for c in t) / visible
+        rows.append((name, share, *_timed(nlp, ins)))
+
     run("presidio (full pipeline)", full, texts)
     run("model as shipped (blis)", shipped, texts)
     run("numpy matmul", ours, texts)
