@@ -185,6 +185,8 @@ def test_specific_rule_wins_over_generic_and_span_is_the_value():
             "AWS Secret Access Key [None]: wJalrXUtnFEMI/K7MDENG/bPxRfiCYzXb8k3Lq9P",
             "wJalrXUtnFEMI/K7MDENG/bPxRfiCYzXb8k3Lq9P",
         ),
+        ('curl -H "Authorization: Bearer mjBBA@qD96i#x" https://x.io', "mjBBA@qD96i#x"),
+        ("Authorization: Token p4ss?w0rd!", "p4ss?w0rd!"),
     ],
 )
 def test_documented_examples(text: str, value: str):

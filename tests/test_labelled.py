@@ -107,3 +107,24 @@ def test_cells_split_respects_quotes() -> None:
 
     row = 'a, "b, c" ,d'
     assert [row[a:b] for a, b in _cells(row, ",")] == ["a", "b, c", "d"]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Chloe Costa\nHooli\nPorto\nccosta@mail.org", "Chloe Costa"),
+        ("Omar Haddad | omarh@contoso.com", "Omar Haddad"),
+        ("| Lena Berg | lenaberg@acme.io |", "Lena Berg"),
+    ],
+)
+def test_one_word_addresses_in_company_formats_name_their_owner(text: str, name: str) -> None:
+    from redactkit.detect.labelled import names_from_addresses
+
+    start = text.index(name)
+    assert any(f.start == start and f.end == start + len(name) for f in names_from_addresses(text))
+
+
+def test_one_word_addresses_name_no_unrelated_pair() -> None:
+    from redactkit.detect.labelled import names_from_addresses
+
+    assert names_from_addresses("Release Notes\nccosta@mail.org") == []

@@ -62,6 +62,7 @@ def test_mir_cards_are_cards() -> None:
         ("Sofia Schmidt sofiai2@acmeio +1231", "sofiai2@acmeio"),
         ("ADMIN_EMAIL=yuki.smith@mail. org", "yuki.smith@mail. org"),
         ("ingrid.okafor @initech.co\n+1", "ingrid.okafor @initech.co"),
+        ("ADMIN_EMAIL=ingrid. smith@example.com", "ingrid. smith@example.com"),
     ],
 )
 def test_emails_with_a_broken_domain_are_masked_on_screens(text: str, value: str) -> None:
@@ -78,3 +79,42 @@ def test_emails_with_a_broken_domain_are_masked_on_screens(text: str, value: str
 )
 def test_handles_and_prompts_are_no_broken_emails(text: str) -> None:
     assert not any(f.entity_type == "EMAIL_ADDRESS" for f in TextRedactor().analyze(text, ocr=True))
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("DB_PASSWORD=p! O?nyYIZAImI0%", "p! O?nyYIZAImI0%"),
+        ('curl -H "Authorization\nBearer mjBBA@qD96i" https://api.example.com', "mjBBA@qD96i"),
+        (
+            "OPENAI_API_KEY=sk- proj -wJfjCTvdv9UmNzOhHQ¢ - QnFfUS3VEHWqriOWtuw-JEG35MaYqroLnfNU\nX=1",
+            "sk- proj -wJfjCTvdv9UmNzOhHQ¢ - QnFfUS3VEHWqriOWtuw-JEG35MaYqroLnfNU",
+        ),
+        (
+            "dev@box: ~$ export OPENAT_API_KEY=sk -ghed@2rXqyzF7vY4Pr8FvMrTiclvj2r13zHQX2VwmUSj 80Uq",
+            "sk -ghed@2rXqyzF7vY4Pr8FvMrTiclvj2r13zHQX2VwmUSj 80Uq",
+        ),
+        (
+            "SLACK_BOT_TOKEN=xoxb-245171442658-w3e1] nNfEgp2vMBk15kSSH7U",
+            "xoxb-245171442658-w3e1] nNfEgp2vMBk15kSSH7U",
+        ),
+        ("Sven Rossi\ntoken is kshB@iv7wx!", "kshB@iv7wx!"),
+    ],
+)
+def test_values_ocr_split_or_cut_from_their_label_are_masked(text: str, value: str) -> None:
+    """A space OCR put into a password ("?" is a token character too), and a header whose
+    colon OCR lost at a line break: the whole value is a finding."""
+    found = TextRedactor().analyze(text, ocr=True)
+    start = text.index(value)
+    assert any(f.start <= start and f.end >= start + len(value) for f in found), found
+
+
+def test_an_assignment_value_grows_to_its_line_end_only_on_its_own_line() -> None:
+    from redactkit.detect.credential_ocr import assigned_value
+
+    text = "API_KEY=abc123XYZ789qwe # rotated\nA=1 B=sk_live_tew94XFJ"
+    s = text.index("abc")
+    assert assigned_value(text, s, s + 6) == (s, text.index(" #"))
+    s = text.index("sk_live")
+    assert assigned_value(text, s, s + 7) == (s, s + 7)  # two assignments on the line
+    assert not TextRedactor().analyze("the token is expired, the secret is safe", ocr=True)

@@ -8,7 +8,10 @@ a leak. Three cheap repairs, used only when the text came from OCR:
 - each rule's character classes are widened with the readings OCR gives their members, so a
   hex key with an ``O`` in it still matches (its checksum then fails, which lowers the score);
 - a token split by one space or line break is matched on a copy of its neighbourhood with
-  that one break removed.
+  that one break removed;
+- a value found in an environment-style assignment (``NAME=value`` alone on its line) is the
+  whole value to the end of the line: OCR breaks long values at several places
+  (``sk- proj -wJf...``), and a piece found is a piece of the value.
 
 All rewrites keep a map back to the original offsets.
 """
@@ -100,9 +103,9 @@ def widen(pattern: str) -> re.Pattern[str]:
     return re.compile(body)
 
 
-_TOKEN_CHARS = r"A-Za-z0-9+/=_%~.\-$:@*!^#&"
+_TOKEN_CHARS = r"A-Za-z0-9+/=_%~.\-$:@*!^#&?"
 _GAP = re.compile(rf"(?<=[{_TOKEN_CHARS}])(?:[ \t]|\r?\n)(?=[{_TOKEN_CHARS}])")
-_TOKEN_SET = frozenset(string.ascii_letters + string.digits + "+/=_%~.-$:@*!^#&")
+_TOKEN_SET = frozenset(string.ascii_letters + string.digits + "+/=_%~.-$:@*!^#&?")
 _RUN_RIGHT = re.compile(rf"[{_TOKEN_CHARS}]{{2,}}")
 
 
@@ -115,7 +118,7 @@ def _tokenish(run: str) -> bool:
         return True
     if any(c.islower() for c in core) and any(c.isupper() for c in core):
         return True
-    if has_alpha and any(c in "+/=_%~$:@*!^#&" for c in core.rstrip("=.:")):
+    if has_alpha and any(c in "+/=_%~$:@*!^#&?" for c in core.rstrip("=.:?")):
         return True
     return run.isupper() and len(run) >= 5 and ck.wordlike_fraction(run) < 0.3
 
@@ -133,3 +136,32 @@ def split_gaps(text: str) -> list[tuple[int, int]]:
         if len(left) >= 4 and right is not None and _tokenish(left) and _tokenish(right.group()):
             gaps.append((m.start(), m.end() - m.start()))
     return gaps
+
+
+#: ``NAME=`` opening a line, after a shell prompt and ``export`` if any.
+_ENV_ASSIGNMENT = re.compile(
+    r"(?:[^\n=]{0,80}?[$#>%][ \t]+)?(?:export[ \t]+)?[A-Za-z_][A-Za-z0-9_.\-]*[ \t]*=[ \t]*"
+)
+_COMMENT = re.compile(r"[ \t]#")
+
+
+def assigned_value(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span a value found at ``text[start:end]`` grows to when its line is an assignment.
+
+    ``(start, end)`` unless the line is ``NAME=`` and a value; then the whole value, from the
+    ``=`` to the end of the line (before a `` #`` comment), as long as no other ``=`` stands
+    in what is added (``A=1 B=2`` is two values).
+    """
+    line_start = text.rfind("\n", 0, start) + 1
+    m = _ENV_ASSIGNMENT.match(text, line_start)
+    if m is None or m.end() > start or "=" in text[m.end() : start]:
+        return start, end
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    tail = text[end:line_end]
+    comment = _COMMENT.search(tail)
+    if comment is not None:
+        tail = tail[: comment.start()]
+    if "=" in tail:
+        return start, end
+    return m.end(), end + len(tail.rstrip())

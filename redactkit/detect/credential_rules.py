@@ -327,7 +327,7 @@ RULES: tuple[Rule, ...] = (
     _R("uri-credentials", "URI_CREDENTIALS", ("://",),
        r"://(?P<u>[^\s:/?#@'\"<>()\[\]]{0,128}):(?P<s>[^\s/?#'\"<>]{1,256})@(?=[A-Za-z0-9\[])", tier="structural"),
     _R("authorization-header", "BEARER_TOKEN", ("authorization",),
-       r"(?i:authorization[\"']?\s{0,3}[:=]\s{0,3}[\"']?(?:token|bearer|bot))\s{1,3}(?P<s>[A-Za-z0-9._~+/\-]{8,4000}=*)",
+       r"(?i:authorization[\"']?\s{0,3}[:=]?\s{0,3}[\"']?(?:token|bearer|bot))\s{1,3}(?P<s>[^\s\"'<>]{8,4000})",
        tier="structural"),
     _R("bearer-token", "BEARER_TOKEN", ("bearer",), r"(?i:\bbearer)\s{1,3}(?P<s>[A-Za-z0-9._~+/\-]{16,4000}=*)",
        tier="structural", random=True),

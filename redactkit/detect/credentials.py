@@ -20,6 +20,7 @@ from collections.abc import Callable
 from redactkit.detect import checksums as ck
 from redactkit.detect.credential_ocr import (
     OCR_FOLD,
+    assigned_value,
     fold_keyword,
     repair_prefixes,
     split_gaps,
@@ -150,6 +151,7 @@ def find_credentials(
                     continue  # a wrapped key, yes; a password glued to the next prompt, no
                 if s < cut < e:  # only what the removed break was hiding
                     raw.append((rid, entity, lo + s, lo + e + width, min(score, 0.9)))
+        raw = [(rid, entity, *assigned_value(text, s, e), sc) for rid, entity, s, e, sc in raw]
     return _resolve(raw, text, allow)
 
 

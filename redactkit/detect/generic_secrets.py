@@ -114,10 +114,14 @@ _CLI_PASSWORD = re.compile(
 # or named bare: "user admin, password 6KElyVm_D^V1R" (``bare``: judged more strictly). The
 # value runs to the next space: "?", "!" and "," are password characters too, and masking a
 # sentence's final "." costs nothing, while stopping at it leaves the rest of a password.
+_TOLD = (
+    r"(?:(?:\s{1,3}(?:is|was|to|now|set to|changed to|reset to|will be|stays)\b){1,2}(?:\s{0,3}:)?)"
+)
+#: "the password is X", "password X"; "the token is X" (a token only with a verb: "token
+#: ring", "secret sauce").
 _PROSE_PASSWORD = re.compile(
-    r"(?i)\b(?:password|passwd|passcode|passphrase|pass ?word|pw|pwd|pin)"
-    r"(?:(?:\s{1,3}(?:is|was|to|now|set to|changed to|reset to|will be|stays)\b){1,2}"
-    r"(?:\s{0,3}:)?|(?P<bare>))\s{1,3}"
+    r"(?i)\b(?:(?:password|passwd|passcode|passphrase|pass ?word|pw|pwd|pin)"
+    rf"(?:{_TOLD}|(?P<bare>))|(?:token|secret|api ?key|access ?key){_TOLD})\s{{1,3}}"
     r"[\"'\u201c\u2018`]?(?P<s>[^\s\"'\u201d\u2019`]{6,64})[\"'\u201d\u2019`]?(?=[.,;:!?)]*(?:\s|$))"
 )
 _TRAILING_PUNCT = ".,;:!?)"

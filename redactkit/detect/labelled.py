@@ -264,6 +264,7 @@ _ROLE_PARTS = frozenset(
 #: A word as ``str.capitalize`` spells an address part, standing alone.
 _CAPITALISED_WORD = regex.compile(r"(?<![\w@.])\p{Lu}\p{Ll}+(?![\w@])")
 _NEXT_CAPITAL = regex.compile(r"[ \t]+\p{Lu}\p{Ll}")
+_NAME_PAIR = regex.compile(r"(?<![\w@.])(\p{Lu}\p{Ll}+)[ \t]+(\p{Lu}\p{Ll}+)(?![\w@])")
 
 
 def names_from_addresses(text: str) -> list[Finding]:
@@ -289,12 +290,21 @@ def names_from_addresses(text: str) -> list[Finding]:
     before_name -= anywhere
     if not anywhere and not before_name:
         return []
-    return [
+    found = [
         Finding("PERSON", m.start(), m.end(), 0.6, "address-name")
         for m in _CAPITALISED_WORD.finditer(text, timeout=1.0)
         if m.group() in anywhere
         or (m.group() in before_name and _NEXT_CAPITAL.match(text, m.end()))
     ]
+    if before_name:
+        # One-word addresses in the usual company formats: flast@, firstl@, firstlast@
+        # ("ccosta@" beside "Chloe Costa", which a CRM shows in cells of their own).
+        locals_ = {w.lower() for w in before_name}
+        for m in _NAME_PAIR.finditer(text, overlapped=True, timeout=1.0):
+            first, last = m.group(1).lower(), m.group(2).lower()
+            if locals_ & {first[0] + last, first + last[0], first + last, last + first[0]}:
+                found.append(Finding("PERSON", m.start(), m.end(), 0.6, "address-name"))
+    return found
 
 
 def find_labelled(text: str) -> list[Finding]:

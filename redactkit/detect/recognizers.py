@@ -322,8 +322,11 @@ def find_ocr_ibans(text: str) -> list[Finding]:
 #: An e-mail address read from a screen: OCR drops or spaces the small dots of the domain
 #: ("kenji54@globex net", "sofia29@acmeio", "yuki.smith@mail. org").
 OCR_EMAIL_SCORE = 0.6
+#: OCR puts spaces around the dots of an address: "globex . net", and in the local part
+#: "ingrid. smith@" (a lower-case part, a dot, one space).
 _OCR_EMAIL = re.compile(
-    r"(?<![\w.+-])(?P<local>[A-Za-z0-9][\w.+-]*)[ ]?@[ ]?(?P<domain>[A-Za-z0-9][A-Za-z0-9-]*"
+    r"(?<![\w.+-])(?P<local>(?:[a-z0-9][a-z0-9_+-]*\.[ ](?=[a-z0-9]))?[A-Za-z0-9][\w.+-]*)"
+    r"[ ]?@[ ]?(?P<domain>[A-Za-z0-9][A-Za-z0-9-]*"
     r"(?:(?:[ ]?\.[ ]?|[ ])[A-Za-z0-9-]+)*)"
 )
 #: Top-level domains common enough that a domain run into one ("acmeio") is read as a dot
