@@ -118,3 +118,23 @@ def test_an_assignment_value_grows_to_its_line_end_only_on_its_own_line() -> Non
     s = text.index("sk_live")
     assert assigned_value(text, s, s + 7) == (s, s + 7)  # two assignments on the line
     assert not TextRedactor().analyze("the token is expired, the secret is safe", ocr=True)
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("API keys\nNUOU?AP4$3Kj HSb\nSave", "NUOU?AP4$3Kj HSb"),
+        ("Key\nqL7xR2mN9vB4\n", "qL7xR2mN9vB4"),
+    ],
+)
+def test_a_random_password_alone_on_its_line_is_masked_on_screens(text: str, value: str) -> None:
+    found = TextRedactor().analyze(text, ocr=True)
+    start = text.index(value)
+    assert any(f.start <= start and f.end >= start + len(value) for f in found), found
+
+
+def test_product_names_and_versions_alone_on_a_line_are_not_passwords() -> None:
+    text = (
+        "Devices\niPhone15\nMacBookPro2023\nGalaxyS24Ultra\nWindows11Pro\nv2.3.1-Beta4\nRoom 101B"
+    )
+    assert not any(f.entity_type == "PASSWORD" for f in TextRedactor().analyze(text, ocr=True))

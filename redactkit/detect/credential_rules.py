@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from redactkit.detect import checksums as ck
+from redactkit.detect.generic_secrets import _is_identifier
 
 SCORES = {"checksum": 0.9, "prefix": 0.9, "structural": 0.85, "context": 0.75, "generic": 0.55}
 OCR_FAILED_SCORE = 0.6
@@ -91,6 +92,11 @@ def _discord(token: str) -> bool:
 
 def _basic(value: str) -> bool:
     return ck.basic_auth_ok(value)
+
+
+def _spells_nothing(value: str) -> bool:
+    """Not a name with humps ("MacBookPro2023", "GalaxyS24Ultra") and mostly not words."""
+    return not _is_identifier(value) and ck.wordlike_fraction(value) < 0.3
 
 
 def _aws_id(token: str) -> bool:
@@ -352,6 +358,12 @@ RULES: tuple[Rule, ...] = (
        r"(?=[A-Za-z0-9+/_\-]{0,200}[G-Zg-z])(?=[A-Za-z0-9+/_\-]{0,200}[0-9])[A-Za-z0-9+/_\-]{24,200}={0,2}"
        r")(?![A-Za-z0-9_+/=\-])",
        tier="generic", random=True, ocr_only=True),
+    # A password or key shown alone on its line (a settings field, a reveal button's result):
+    # upper case, lower case and digits in one short run that spells nothing (OCR may put one
+    # space into it). Not paths, file names, addresses, times or assignments (no . / @ : =).
+    _R("ocr-lone-password", "PASSWORD", (),
+       r"(?m)^[ \t]*(?P<s>(?=[^\n]*[A-Z])(?=[^\n]*[a-z])(?=[^\n]*[0-9])(?=\S+(?: \S+)?[ \t]*$)[^\s\"'<>.,/@:;=()\[\]{}](?:[^\s\"'<>.,/@:;=()\[\]{}]| (?! )){9,64})[ \t]*$",
+       tier="generic", random=True, ocr_only=True, validator=_spells_nothing, check="shape"),
 )  # fmt: skip
 
 RULES_BY_ID: dict[str, Rule] = {r.id: r for r in RULES}

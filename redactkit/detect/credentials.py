@@ -99,7 +99,8 @@ def _score(rule: Rule, value: str, ocr: bool) -> float | None:
     # A failed checksum on a value with the format's prefix and length is a typo, an OCR misread,
     # a truncated or a made-up token: 35 of 36 characters of a real secret are still a secret.
     # It is reported at a lower score. A failed shape check says the value is something else.
-    if ocr or rule.check == "checksum":
+    # (Rows for OCR text only judge by looks: failing the look check is no misread.)
+    if (ocr and not rule.ocr_only) or rule.check == "checksum":
         return min(rule.score, OCR_FAILED_SCORE)
     return None
 
