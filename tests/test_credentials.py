@@ -187,6 +187,7 @@ def test_specific_rule_wins_over_generic_and_span_is_the_value():
         ),
         ('curl -H "Authorization: Bearer mjBBA@qD96i#x" https://x.io', "mjBBA@qD96i#x"),
         ("Authorization: Token p4ss?w0rd!", "p4ss?w0rd!"),
+        ("user admin, password Pi_oJ&Yp_Z Latency dropped", "Pi_oJ&Yp_Z"),
     ],
 )
 def test_documented_examples(text: str, value: str):

@@ -22,6 +22,9 @@ from redactkit.text import TextRedactor
         ("Ask Maria Lopez on Monday", "Lopez", "Maria Lopez"),
         ("I met with Maria on Friday", "Maria", "Maria"),
         ("Re: Maria Lopez", "Maria", "Maria Lopez"),
+        ("as on the passport of Anja U. Smith. We agreed", "Smith", "Anja U. Smith"),
+        ("Anja U. Smith said so", "Anja", "Anja U. Smith"),
+        ("see section A. Smith", "Smith", "Smith"),
     ],
 )
 def test_name_parts_join(text: str, part: str, name: str) -> None:

@@ -126,6 +126,7 @@ _PROSE_PASSWORD = re.compile(
 )
 _TRAILING_PUNCT = ".,;:!?)"
 _MARKUP = re.compile(r"[=()\[\]<>{}]")
+_SYMBOL = re.compile(r"[^\w\s'’.,;:-]")
 _WORD_PUNCT = re.compile(r"[A-Za-z]+[.,;:!?]")
 _NUMBER = re.compile(r"[-+]?(?:\d+\.\d*|\.\d+)(?:[eE][-+]?\d+)?")
 # snake_case or camelCase: an underscore between letters or a hump after a lower-case letter
@@ -308,11 +309,21 @@ def _prose_password(value: str, *, bare: bool = False) -> bool:
     passwords do; code references (``tm_b.WzeCQe`` reads like one) are no concern in prose.
     Named without a verb ("password X"), the next word is more often an ordinary one
     ("password manager", "password Reset", "pin size=14>" in markup): then it takes 8
-    characters with a digit among letters, and no markup or code punctuation."""
+    characters with a digit, or with a symbol inside among upper- and lower-case letters
+    ("Pi_oJ&Yp_Z"), and no markup or code punctuation."""
     return (
         len(value) >= (8 if bare else 6)
         and _classes(value) >= 2
-        and (not bare or (any(c.isdigit() for c in value) and not _MARKUP.search(value)))
+        and (
+            not bare
+            or (
+                (
+                    any(c.isdigit() for c in value)
+                    or (_classes(value) >= 3 and _SYMBOL.search(value))
+                )
+                and not _MARKUP.search(value)
+            )
+        )
         and not is_placeholder(value)
         and not ck.is_sequential(value)
         and not _WORD_PUNCT.fullmatch(value)

@@ -546,26 +546,44 @@ def whole_name(text: str, start: int, end: int) -> tuple[int, int]:
     at most.
     """
     for _ in range(_MAX_NAME_GROWTH):  # rightwards: particles, then a capitalised word
-        pos, particles = end, 0
-        while (m := _NEXT_WORD.match(text, pos)) and m.group(1) in NAME_PARTICLES and particles < 3:
-            pos, particles = m.end(), particles + 1
+        pos, joiners = end, 0
+        while joiners < 3 and (nxt := _next_joiner(text, pos)) is not None:
+            pos, joiners = nxt, joiners + 1
         m = _NEXT_WORD.match(text, pos)
         if not (m and _name_word(m.group(1))):
             break
         end = m.end()
     for _ in range(_MAX_NAME_GROWTH):  # leftwards: particles, then a capitalised word
-        pos, particles = start, 0
-        while (
-            (m := _PREV_WORD.search(text, max(0, pos - 40), pos))
-            and m.group(1) in NAME_PARTICLES
-            and particles < 3
-        ):
-            pos, particles = m.start(), particles + 1
+        pos, joiners = start, 0
+        while joiners < 3 and (prev := _prev_joiner(text, pos)) is not None:
+            pos, joiners = prev, joiners + 1
         m = _PREV_WORD.search(text, max(0, pos - 40), pos)
         if not (m and _name_word(m.group(1))):
             break
         start = m.start()
     return start, end
+
+
+_NEXT_INITIAL = re.compile(r"[ \t]+[A-ZÀ-ÖØ-Þ]\.(?=[ \t])")
+_PREV_INITIAL = re.compile(r"(?<![\w.])[A-ZÀ-ÖØ-Þ]\.[ \t]+$")
+
+
+def _next_joiner(text: str, pos: int) -> int | None:
+    """End of the particle ("van") or middle initial ("U.") right after ``pos``, if any."""
+    m = _NEXT_WORD.match(text, pos)
+    if m and m.group(1) in NAME_PARTICLES:
+        return m.end()
+    m = _NEXT_INITIAL.match(text, pos)
+    return m.end() if m else None
+
+
+def _prev_joiner(text: str, pos: int) -> int | None:
+    """Start of the particle or middle initial right before ``pos``, if any."""
+    m = _PREV_WORD.search(text, max(0, pos - 40), pos)
+    if m and m.group(1) in NAME_PARTICLES:
+        return m.start()
+    m = _PREV_INITIAL.search(text, max(0, pos - 8), pos)
+    return m.start() if m else None
 
 
 #: Names found with at least this score lend their words to ``propagate`` (the model's own
