@@ -128,3 +128,23 @@ def test_one_word_addresses_name_no_unrelated_pair() -> None:
     from redactkit.detect.labelled import names_from_addresses
 
     assert names_from_addresses("Release Notes\nccosta@mail.org") == []
+
+
+@pytest.mark.parametrize(
+    "text, value, entity",
+    [
+        ("Daan van der Berg moved to Bogotá last month.", "Bogotá", "LOCATION"),
+        ("She grew up in São Paulo and lives in New York City.", "São Paulo", "LOCATION"),
+        ("She grew up in São Paulo and lives in New York City.", "New York City", "LOCATION"),
+        ("Jing de la Cruz was born on 15.10.1996 in Lyon", "Jing de la Cruz", "PERSON"),
+        ("echo 'Haruto Dubois',06 38 29 98 13 >> contacts.csv", "Haruto Dubois", "PERSON"),
+    ],
+)
+def test_places_and_people_told_by_the_sentence(text: str, value: str, entity: str) -> None:
+    from redactkit.detect.labelled import find_labelled
+
+    start = text.index(value)
+    assert any(
+        f.entity_type == entity and f.start <= start and f.end >= start + len(value)
+        for f in find_labelled(text)
+    )

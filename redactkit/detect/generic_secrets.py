@@ -173,7 +173,25 @@ def is_reference(value: str) -> bool:
         if "+" in value or "=" in value:
             return False
         return not any(_random_segment(seg) for seg in value.split("/"))
+    if _DOTTED.fullmatch(value):
+        # "wi6OFIpPvnML.E" is a password with a dot, not obj.attr: no name has such a part.
+        return not any(_random_part(part) for part in value.split("."))
     return True
+
+
+_DOTTED = re.compile(r"[\w$]+(?:\.[\w$]+)+")
+
+
+def _random_part(part: str) -> bool:
+    """A part of a dotted value that no attribute is named: 8+ characters mixing upper case,
+    lower case and digits that spell no words (``dbPassword2``, ``Secret2Key`` do)."""
+    return (
+        len(part) >= 8
+        and any(c.isupper() for c in part)
+        and any(c.islower() for c in part)
+        and any(c.isdigit() for c in part)
+        and ck.wordlike_fraction(part) < 0.3
+    )
 
 
 def _classes(value: str) -> int:

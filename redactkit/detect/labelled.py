@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 import regex
 
+from redactkit.detect.words import NOT_NAME_WORDS
 from redactkit.findings import Finding
 
 # A capitalised name word in any script with case ("Jürgen", "O'Connor", "Jae-won").
@@ -25,7 +26,7 @@ NAME_PARTICLES = frozenset(
 )
 _PARTICLE = "(?:" + "|".join(map(regex.escape, sorted(NAME_PARTICLES, key=len, reverse=True))) + ")"
 _INITIAL = r"\p{Lu}\."
-_NAME = rf"{_W}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?(?:{_W}|{_INITIAL})){{0,3}}(?<!\.)"
+_NAME = rf"{_W}(?:[ \t]+(?:{_PARTICLE}[ \t]+){{0,2}}(?:{_W}|{_INITIAL})){{0,3}}(?<!\.)"
 _PERSON_LABEL = (
     r"(?:full[ _-]?name|first[ _-]?name|last[ _-]?name|given[ _-]?name|family[ _-]?name|surname|"
     r"display[ _-]?name|customer(?:[ _-]?name)?|client(?:[ _-]?name)?|contact(?:[ _-]?name)?|"
@@ -42,8 +43,10 @@ _UK_POSTCODE = r"[A-Z]{1,2}\d[A-Z\d]?[ \t]*\d[A-Z]{2}"
 # Phone numbers as written in contact lists (not amounts or plain digit runs).
 _PHONE_SHAPE = (
     r"\+\d[\d ()\-.]{6,}\d|\(\d{3}\)[ ]?\d{3}[ .\-]\d{4}|\d{3}[.\-]\d{3}[.\-]\d{4}"
-    r"|0\d{2,4}[ \-]\d{3,4}[ \-]?\d{3,4}"
+    r"|0\d{2,4}[ \-]\d{3,4}[ \-]?\d{3,4}|0\d(?:[ .]\d{2}){4}"
 )
+# Days, months and the like: "moved to Tuesday" is a meeting, not a move.
+_NOT_PLACE = "|".join(sorted(NOT_NAME_WORDS, key=len, reverse=True))
 # Words of team and column names that sit where a contact's name would ("Support Team, +1 ...").
 _NOT_PEOPLE = (
     r"support|team|sales|service|services|office|desk|help|helpdesk|customer|billing|total|"
@@ -120,6 +123,8 @@ RULES: tuple[Rule, ...] = (
         0.6,
     ),
     Rule("author-tag", "PERSON", rf"@author[ \t]+(?P<v>{_NAME})", 0.6),
+    # "Jing de la Cruz was born on 15.10.1996": who is born is a person
+    Rule("born-name", "PERSON", rf"(?P<v>{_NAME})[ \t]+(?:was|is|were)[ \t]+born\b", 0.6),
     # sign-offs: "Best regards,\nJane Doe"
     Rule(
         "signature",
@@ -160,6 +165,15 @@ RULES: tuple[Rule, ...] = (
         "LOCATION",
         r"(?i:\b(?:home[ _-]?|street[ _-]?|postal[ _-]?|billing[ _-]?|shipping[ _-]?|mailing[ _-]?)?"
         r"(?:address|addr)\b)[\"']?[ \t]*[:=][ \t]*[\"']?(?P<v>[^\n\"'<>{}]{4,120}?)(?=[\"']|[ \t]*$|[ \t]*\n)",
+        0.6,
+    ),
+    # "moved to Bogotá last month", "grew up in São Paulo": where a person lives or goes
+    Rule(
+        "place-verb",
+        "LOCATION",
+        rf"(?i:\b(?:moved|moving|relocated|relocating|flew|flying|emigrated)[ \t]+to|"
+        rf"\b(?:lives|living|grew[ \t]+up|was[ \t]+born|raised)[ \t]+in)[ \t]+"
+        rf"(?!(?i:{_NOT_PLACE})\b)(?-i:(?P<v>{_W}(?:[ \t]+{_W}){{0,2}}))",
         0.6,
     ),
     Rule(
