@@ -148,3 +148,45 @@ def test_places_and_people_told_by_the_sentence(text: str, value: str, entity: s
         f.entity_type == entity and f.start <= start and f.end >= start + len(value)
         for f in find_labelled(text)
     )
+
+
+@pytest.mark.parametrize(
+    "text, value, entity",
+    [
+        (
+            "Ship it to Mohammed Sharma, 167, Linking Road, Chennai 600002.",
+            "167, Linking Road, Chennai 600002",
+            "LOCATION",
+        ),
+        ("meet you at 3, MG Road, Bengaluru 560001", "3, MG Road, Bengaluru 560001", "LOCATION"),
+        ("Looping in Thandiwe de la Cruz today", "Thandiwe de la Cruz", "PERSON"),
+        ("Per Jae-won Smith, the contract renews", "Jae-won Smith", "PERSON"),
+        ("# rotated by Haoran Yılmaz (INC0092678)", "Haoran Yılmaz", "PERSON"),
+        ("two engineers from the Santiago office joined", "Santiago", "LOCATION"),
+        ("I'm in Chennai this week", "Chennai", "LOCATION"),
+        ("echo 'Cian Volkov,098439 82735' >> contacts.csv", "Cian Volkov", "PERSON"),
+    ],
+)
+def test_addresses_and_names_told_by_common_phrasings(text: str, value: str, entity: str) -> None:
+    from redactkit.detect.labelled import find_labelled
+
+    start = text.index(value)
+    assert any(
+        f.entity_type == entity and f.start <= start and f.end >= start + len(value)
+        for f in find_labelled(text)
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "from the Sales office",
+        "Per Amazon Web Services pricing",
+        "per Section 4, the fee",
+        "meeting moved to Tuesday",
+    ],
+)
+def test_phrasings_without_a_person_or_place_find_nothing(text: str) -> None:
+    from redactkit.detect.labelled import find_labelled
+
+    assert find_labelled(text) == []

@@ -35,7 +35,8 @@ _PERSON_LABEL = (
 )
 _STREET = (
     r"(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|"
-    r"Terrace|Parkway|Pkwy|Highway|Hwy|Square|Sq|Close|Crescent|Row|Walk|Gardens|Hill)"
+    r"Terrace|Parkway|Pkwy|Highway|Hwy|Square|Sq|Close|Crescent|Row|Walk|Gardens|Hill|"
+    r"Salai|Marg|Nagar|Chowk)"
 )
 _UK_POSTCODE = r"[A-Z]{1,2}\d[A-Z\d]?[ \t]*\d[A-Z]{2}"
 
@@ -43,7 +44,7 @@ _UK_POSTCODE = r"[A-Z]{1,2}\d[A-Z\d]?[ \t]*\d[A-Z]{2}"
 # Phone numbers as written in contact lists (not amounts or plain digit runs).
 _PHONE_SHAPE = (
     r"\+\d[\d ()\-.]{6,}\d|\(\d{3}\)[ ]?\d{3}[ .\-]\d{4}|\d{3}[.\-]\d{3}[.\-]\d{4}"
-    r"|0\d{2,4}[ \-]\d{3,4}[ \-]?\d{3,4}|0\d(?:[ .]\d{2}){4}"
+    r"|0\d{2,4}[ \-]\d{3,4}[ \-]?\d{3,4}|0\d(?:[ .]\d{2}){4}|0\d{4,5}[ \-]\d{5,6}"
 )
 # Days, months and the like: "moved to Tuesday" is a meeting, not a move.
 _NOT_PLACE = "|".join(sorted(NOT_NAME_WORDS, key=len, reverse=True))
@@ -94,8 +95,16 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "contact-verb",
         "PERSON",
-        rf"(?i:\b(?:call|ask|tell|e-?mail|ping|meet|message|text|ring|invite|remind|contact|phone))[ \t]+"
-        rf"(?-i:(?P<v>{_W}[ \t]+(?:{_PARTICLE}[ \t]+)?{_W}(?:[ \t]+{_W})?))",
+        rf"(?i:\b(?:call|ask|tell|e-?mail|ping|meet|message|text|ring|invite|remind|contact|phone|"
+        rf"loop(?:ing)?[ \t]+in|cc(?:'?ing)?))[ \t]+"
+        rf"(?-i:(?P<v>{_W}[ \t]+(?:{_PARTICLE}[ \t]+){{0,2}}{_W}(?:[ \t]+{_W})?))",
+        0.6,
+    ),
+    # "Per Siobhán Thompson, the contract renews": who said so
+    Rule(
+        "per-name",
+        "PERSON",
+        rf"\b[Pp]er[ \t]+(?P<v>{_W}[ \t]+(?:{_PARTICLE}[ \t]+){{0,2}}{_W}(?:[ \t]+{_W})?),",
         0.6,
     ),
     # a contact record: a full name, then a delimiter and a phone number or an address
@@ -123,6 +132,15 @@ RULES: tuple[Rule, ...] = (
         0.6,
     ),
     Rule("author-tag", "PERSON", rf"@author[ \t]+(?P<v>{_NAME})", 0.6),
+    # audit lines: "rotated by Elif Demir (INC0043444)", "deployed by Jae-won Okonkwo"
+    Rule(
+        "done-by",
+        "PERSON",
+        r"(?i:\b(?:rotated|deployed|approved|reviewed|signed|created|updated|edited|modified|"
+        r"written|reported|assigned|merged|committed|authored|requested|submitted|closed|opened)"
+        rf"[ \t]+by)[ \t]+(?-i:(?P<v>{_W}[ \t]+(?:{_PARTICLE}[ \t]+){{0,2}}{_W}(?:[ \t]+{_W})?))",
+        0.6,
+    ),
     # "Jing de la Cruz was born on 15.10.1996": who is born is a person
     Rule("born-name", "PERSON", rf"(?P<v>{_NAME})[ \t]+(?:was|is|were)[ \t]+born\b", 0.6),
     # sign-offs: "Best regards,\nJane Doe"
@@ -137,10 +155,10 @@ RULES: tuple[Rule, ...] = (
         "street-address",
         "LOCATION",
         rf"(?P<v>(?:(?:Flat|Apt|Apartment|Unit|Suite)\.?[ \t]*\w+,?[ \t]+)?\d{{1,6}}[A-Za-z]?,?[ \t]+"
-        rf"(?:{_W}[ \t]+){{1,4}}{_STREET}\b\.?"
+        rf"(?:(?:{_W}|[A-Z]{{2,3}})[ \t]+){{1,4}}{_STREET}\b\.?"
         rf"(?:,?[ \t]+(?:Apt|Suite|Unit|\#)\.?[ \t]*\w+)?"
         rf"(?:,[ \t]*{_W}(?:[ \t]+{_W}){{0,2}})?"
-        rf"(?:,?[ \t]*(?:[A-Z]{{2}}[ \t]+\d{{5}}(?:-\d{{4}})?|{_UK_POSTCODE}|\d{{5}}))?)",
+        rf"(?:,?[ \t]*(?:[A-Z]{{2}}[ \t]+\d{{5}}(?:-\d{{4}})?|{_UK_POSTCODE}|\d{{4,6}}\b))?)",
         0.6,
     ),
     # "Lincolnstraße 76, 35558 Köln", "Kungsgatan 12, 111 43 Stockholm"
@@ -172,8 +190,16 @@ RULES: tuple[Rule, ...] = (
         "place-verb",
         "LOCATION",
         rf"(?i:\b(?:moved|moving|relocated|relocating|flew|flying|emigrated)[ \t]+to|"
-        rf"\b(?:lives|living|grew[ \t]+up|was[ \t]+born|raised)[ \t]+in)[ \t]+"
+        rf"\b(?:lives|living|grew[ \t]+up|was[ \t]+born|raised|i'?m|i[ \t]+am|we'?re|staying)[ \t]+in)[ \t]+"
         rf"(?!(?i:{_NOT_PLACE})\b)(?-i:(?P<v>{_W}(?:[ \t]+{_W}){{0,2}}))",
+        0.6,
+    ),
+    # "from the Santiago office", "our Oslo branch"
+    Rule(
+        "office-place",
+        "LOCATION",
+        rf"(?i:\b(?:the|our|your|their))[ \t]+(?!(?i:{_NOT_PEOPLE})\b)(?-i:(?P<v>{_W}(?:[ \t]+{_W})?))"
+        r"[ \t]+(?i:office|branch|campus|headquarters|HQ|site|plant|warehouse|factory)\b",
         0.6,
     ),
     Rule(
