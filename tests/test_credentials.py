@@ -194,6 +194,15 @@ def test_specific_rule_wins_over_generic_and_span_is_the_value():
         ('curl -H "Authorization: Bearer mjBBA@qD96i#x" https://x.io', "mjBBA@qD96i#x"),
         ("Authorization: Token p4ss?w0rd!", "p4ss?w0rd!"),
         ("user admin, password Pi_oJ&Yp_Z Latency dropped", "Pi_oJ&Yp_Z"),
+        ("mysql -h db -u root -p'RvmQOXFbyeYWpbVc' billing", "RvmQOXFbyeYWpbVc"),
+        ("redis-cli -h cache -a 'xT9#kq2LmZ' ping", "xT9#kq2LmZ"),
+        ("Temporary password for the portal: kF4w7WWUJirqemqA", "kF4w7WWUJirqemqA"),
+        ("the password I set was Welc0me623", "Welc0me623"),
+        (
+            "aws configure set aws_secret_access_key 8c4XjzWn9h+zrL9czGbRxjHeB8v5f1U1UpShQiGT",
+            "8c4XjzWn9h+zrL9czGbRxjHeB8v5f1U1UpShQiGT",
+        ),
+        ("psql postgresql://app:t#&9cSj3Kl*b61Eh@10.2.3.4:5432/prod", "t#&9cSj3Kl*b61Eh"),
     ],
 )
 def test_documented_examples(text: str, value: str):

@@ -190,3 +190,44 @@ def test_phrasings_without_a_person_or_place_find_nothing(text: str) -> None:
     from redactkit.detect.labelled import find_labelled
 
     assert find_labelled(text) == []
+
+
+def test_markdown_and_csv_columns_by_header() -> None:
+    from redactkit.detect.labelled import csv_columns
+
+    text = (
+        "| Name | DOB | SSN | Phone |\n|---|---|---|---|\n"
+        "| Zihan Guo | 4/14/1953 | 700105795 | 512 054 970 |\n"
+    )
+    got = {(e, text[a:b]) for e, a, b in csv_columns(text)}
+    assert got == {
+        ("PERSON", "Zihan Guo"),
+        ("DATE_TIME", "4/14/1953"),
+        ("US_SSN", "700105795"),
+        ("PHONE_NUMBER", "512 054 970"),
+    }
+
+
+def test_attendee_lists_name_every_attendee() -> None:
+    from redactkit.detect.labelled import find_labelled
+
+    text = "Present: Thao, Caio, Brianna, Dr. Traoré\nAttendees: Ana Lima and Bo Chen (remote)"
+    names = {text[f.start : f.end] for f in find_labelled(text) if f.entity_type == "PERSON"}
+    assert names >= {"Thao", "Caio", "Brianna", "Traoré", "Ana Lima", "Bo Chen"}
+
+
+@pytest.mark.parametrize(
+    "text, value, entity",
+    [
+        ("mismatch name='Radu Nagy' dob=1999/05/21 ok", "1999/05/21", "DATE_TIME"),
+        ("dob=10 Feb 1994 ssn=257317970", "257317970", "US_SSN"),
+    ],
+)
+def test_context_word_glued_to_its_value_counts(
+    redactor: TextRedactor, text: str, value: str, entity: str
+) -> None:
+    start = text.index(value)
+    assert any(
+        f.entity_type == entity and f.start <= start and f.end >= start + len(value)
+        for f in redactor.analyze(text)
+    )

@@ -103,10 +103,11 @@ _BARE_IN_FIELDS = re.compile(r"""[^\s'"`<>;]{1,256}""")
 _BARE_IN_URL = re.compile(r"""[^\s'"`<>&#]{1,256}""")
 _XML_VALUE = re.compile(r"""[ \t]*>([^<\n]{1,256})</""")
 _CLI_PASSWORD = re.compile(
-    r"\b(?:mysql|mysqldump|mysqladmin|mariadb|mariadb-dump)\b[^\n|;&]{0,200}?[ \t]-p(?P<s>[^\s'\"]{1,128})"
+    r"\b(?:mysql|mysqldump|mysqladmin|mariadb|mariadb-dump)\b[^\n|;&]{0,200}?[ \t]-p['\"]?(?P<s>[^\s'\"]{1,128})"
     r"|\bsshpass\b[^\n|;&]{0,40}?[ \t]-p[ \t]{0,2}(?P<s2>[^\s'\"]{1,128})"
     r"|\b(?:docker|podman|helm\s+registry|nerdctl)\s+login\b[^\n|;&]{0,200}?[ \t]-p[ \t=]{0,2}(?P<s3>[^\s'\"-][^\s'\"]{0,127})"
     r"|\bmachine\s+\S{1,100}\s+login\s+\S{1,100}\s+password\s+(?P<s4>\S{1,128})"
+    r"|\bredis-cli\b[^\n|;&]{0,200}?[ \t](?:-a|--pass)[ \t]+['\"]?(?P<s5>[^\s'\"]{1,128})"
 )
 
 
@@ -119,9 +120,12 @@ _TOLD = (
 )
 #: "the password is X", "password X"; "the token is X" (a token only with a verb: "token
 #: ring", "secret sauce").
+#: A few lower-case words between the name and the verb or colon: "the password I set was X",
+#: "Temporary password for the portal: X".
+_BETWEEN = r"(?:\s{1,3}(?-i:[a-z][a-z'’]{0,15}|I)){1,4}?(?:" + _TOLD + r"|\s{0,3}:)"
 _PROSE_PASSWORD = re.compile(
     r"(?i)\b(?:(?:password|passwd|passcode|passphrase|pass ?word|pw|pwd|pin)"
-    rf"(?:{_TOLD}|(?P<bare>))|(?:token|secret|api ?key|access ?key){_TOLD})\s{{1,3}}"
+    rf"(?:{_TOLD}|{_BETWEEN}|(?P<bare>))|(?:token|secret|api ?key|access ?key)(?:{_TOLD}|{_BETWEEN}))\s{{1,3}}"
     r"[\"'\u201c\u2018`]?(?P<s>[^\s\"'\u201d\u2019`]{6,64})[\"'\u201d\u2019`]?(?=[.,;:!?)]*(?:\s|$))"
 )
 _TRAILING_PUNCT = ".,;:!?)"
@@ -315,7 +319,7 @@ def find_generic_secrets(text: str, lowered: str) -> list[tuple[str, int, int, f
         if _prose_password(m.group("s").rstrip(_TRAILING_PUNCT), bare=m.group("bare") is not None):
             out.append(("prose-password", vs, ve, GENERIC_SCORE))
     for m in _CLI_PASSWORD.finditer(text):
-        g = next(k for k in ("s", "s2", "s3", "s4") if m.group(k) is not None)
+        g = next(k for k in ("s", "s2", "s3", "s4", "s5") if m.group(k) is not None)
         v = m.group(g)
         if not is_placeholder(v) and not v.startswith("$"):
             out.append(("cli-password", m.start(g), m.end(g), STRONG_GENERIC_SCORE))

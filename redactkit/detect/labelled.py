@@ -31,7 +31,9 @@ _PERSON_LABEL = (
     r"(?:full[ _-]?name|first[ _-]?name|last[ _-]?name|given[ _-]?name|family[ _-]?name|surname|"
     r"display[ _-]?name|customer(?:[ _-]?name)?|client(?:[ _-]?name)?|contact(?:[ _-]?name)?|"
     r"owner|author|assignee|reporter|recipient|sender|attendee|patient|employee|admin|"
-    r"account[ _-]?holder|holder|manager|signed[ _-]?by|name|from|to|cc|bcc)"
+    r"account[ _-]?holder|holder|manager|signed[ _-]?by|name|from|to|cc|bcc|beneficiary|payee|"
+    r"passenger|guest|applicant|candidate|tenant|driver|member|speaker|host|organi[sz]er|"
+    r"approver|requester|requestor|traveller|traveler|insured|policyholder|landlord|buyer|seller)"
 )
 _STREET = (
     r"(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|"
@@ -141,6 +143,15 @@ RULES: tuple[Rule, ...] = (
         rf"[ \t]+by)[ \t]+(?-i:(?P<v>{_W}[ \t]+(?:{_PARTICLE}[ \t]+){{0,2}}{_W}(?:[ \t]+{_W})?))",
         0.6,
     ),
+    # meeting notes: "Present: Thao, Caio, Brianna, Dr. Traoré", "Attendees: Ana Lima and Bo Chen"
+    Rule(
+        "attendee-list",
+        "PERSON",
+        r"(?m)(?<=^[ \t]*(?i:present|attendees|attending|participants|invitees|absent|apologies)"
+        r"[ \t]*:(?:[^\n]{0,300}?(?:,|[ \t]and))?[ \t]+)(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?[ \t]+)?"
+        rf"(?P<v>{_NAME})(?=[ \t]*(?:,|\band\b|\(|$))",
+        0.6,
+    ),
     # "Jing de la Cruz was born on 15.10.1996": who is born is a person
     Rule("born-name", "PERSON", rf"(?P<v>{_NAME})[ \t]+(?:was|is|were)[ \t]+born\b", 0.6),
     # sign-offs: "Best regards,\nJane Doe"
@@ -229,8 +240,19 @@ _COLUMN_TYPES = (
         ),
         "LOCATION",
     ),
+    (
+        regex.compile(r"(?i)^(?:dob|d\.o\.b\.?|date[ _-]?of[ _-]?birth|birth[ _-]?date|birthday|born)$"),
+        "DATE_TIME",
+    ),
+    (regex.compile(r"(?i)^(?:ssn|social[ _-]?security(?:[ _-]?(?:number|no\.?))?)$"), "US_SSN"),
+    (
+        regex.compile(r"(?i)^(?:phone|mobile|cell|tel|telephone|phone[ _-]?(?:number|no\.?))$"),
+        "PHONE_NUMBER",
+    ),
 )
-_HEADER = regex.compile(r"(?m)^([\w \-\\.\"]+(?:[,;\t][\w \-\\.\"]+){2,})\r?$")
+# A header row: CSV/TSV, or a Markdown table row ("| Name | DOB | City |").
+_HEADER = regex.compile(r"(?m)^[ \t]*\|?([\w \-\\.\"/]+(?:[,;\t|][\w \-\\.\"/]+){2,})\|?[ \t]*\r?$")
+_RULE_ROW = regex.compile(r"^[ \t|:\-+]*$")
 
 
 def csv_columns(text: str) -> list[tuple[str, int, int]]:
@@ -242,7 +264,7 @@ def csv_columns(text: str) -> list[tuple[str, int, int]]:
     out: list[tuple[str, int, int]] = []
     for m in _HEADER.finditer(text):
         line = m.group(1)
-        sep = max(",;\t", key=line.count)
+        sep = max(",;\t|", key=line.count)
         heads = [h.strip().strip('"') for h in line.split(sep)]
         types = {i: t for i, h in enumerate(heads) for rx, t in _COLUMN_TYPES if rx.search(h)}
         if not types:
@@ -254,9 +276,16 @@ def csv_columns(text: str) -> list[tuple[str, int, int]]:
             row = text[pos:end]
             if not row.strip():
                 break
-            for i, (a, b) in enumerate(_cells(row, sep)):
+            lead = 0
+            if sep == "|":
+                if _RULE_ROW.match(row):  # the |---|---| line under a Markdown header
+                    pos = end + 1
+                    continue
+                stripped = row.lstrip(" \t")
+                lead = len(row) - len(stripped) + (1 if stripped.startswith("|") else 0)
+            for i, (a, b) in enumerate(_cells(row[lead:], sep)):
                 if i in types and b > a:
-                    out.append((types[i], pos + a, pos + b))
+                    out.append((types[i], pos + lead + a, pos + lead + b))
             pos = end + 1
     return out
 

@@ -53,7 +53,7 @@ IGNORED_LABELS = (
 )
 
 
-_PARTS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\\d+")
+_PARTS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
 
 
 def _singular(word: str) -> str:
@@ -67,11 +67,11 @@ def context_lemma(text: str) -> str:
     That is all the enhancer needs to tell "card numbers" from "card", without the tagger and
     lemmatizer. Identifiers such as ``drivers_license``, ``dateOfBirth`` or ``passport-no`` (keys
     in JSON, YAML, forms) become ``driver:license``, whose parts count as context words
-    (``CompoundContextEnhancer``).
+    (``CompoundContextEnhancer``); so does a key glued to its value in one token
+    (``ssn=257317970``, ``dob=1999/05/21``: the tokenizer does not split at ``=``).
     """
     if len(text) > 3 and (
-        "_" in text
-        or "-" in text
+        any(c in text for c in "_-=:")
         or (not text.isupper() and not text.istitle() and any(c.isupper() for c in text[1:]))
     ):
         parts = _PARTS.findall(text)
