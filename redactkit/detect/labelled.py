@@ -241,7 +241,9 @@ _COLUMN_TYPES = (
         "LOCATION",
     ),
     (
-        regex.compile(r"(?i)^(?:dob|d\.o\.b\.?|date[ _-]?of[ _-]?birth|birth[ _-]?date|birthday|born)$"),
+        regex.compile(
+            r"(?i)^(?:dob|d\.o\.b\.?|date[ _-]?of[ _-]?birth|birth[ _-]?date|birthday|born)$"
+        ),
         "DATE_TIME",
     ),
     (regex.compile(r"(?i)^(?:ssn|social[ _-]?security(?:[ _-]?(?:number|no\.?))?)$"), "US_SSN"),
