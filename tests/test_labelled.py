@@ -231,3 +231,35 @@ def test_context_word_glued_to_its_value_counts(
         f.entity_type == entity and f.start <= start and f.end >= start + len(value)
         for f in redactor.analyze(text)
     )
+
+
+@pytest.mark.parametrize(
+    "text, value, entity",
+    [
+        ('"last_name": "van der Meer",', "van der Meer", "PERSON"),
+        ("Passenger: ZHAO/HAOYU  DOB: 1973-11-13", "ZHAO/HAOYU", "PERSON"),
+        ("See you soon,\nCormac\nPeople Ops", "Cormac", "PERSON"),
+        ('"street": "Via dei Mille 53",', "Via dei Mille 53", "LOCATION"),
+        ('"country": "Morocco"', "Morocco", "LOCATION"),
+        ("I moved from Bologna to Boise last month", "Boise", "LOCATION"),
+        ("Weekend trip to KwaZulu-Natal is on us", "KwaZulu-Natal", "LOCATION"),
+        ("resolved 91.31.39.165 -> Palermo, Morocco\nnext", "Palermo, Morocco", "LOCATION"),
+    ],
+)
+def test_more_labels_and_phrasings(text: str, value: str, entity: str) -> None:
+    from redactkit.detect.labelled import find_labelled
+
+    start = text.index(value)
+    assert any(
+        f.entity_type == entity and f.start <= start and f.end >= start + len(value)
+        for f in find_labelled(text)
+    )
+
+
+@pytest.mark.parametrize(
+    "text", ["Protocol: TCP/IP", "Hello, Jordan", "Release Notes, Spain team", "state: OK"]
+)
+def test_no_place_in_greetings_acronyms_or_team_names(text: str) -> None:
+    from redactkit.detect.labelled import find_labelled
+
+    assert not any(f.entity_type == "LOCATION" for f in find_labelled(text))

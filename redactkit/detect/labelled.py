@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import regex
 
-from redactkit.detect.words import NOT_NAME_WORDS
+from redactkit.detect.words import COUNTRIES, NOT_NAME_WORDS
 from redactkit.findings import Finding
 
 # A capitalised name word in any script with case ("Jürgen", "O'Connor", "Jae-won").
@@ -26,6 +26,10 @@ NAME_PARTICLES = frozenset(
 )
 _PARTICLE = "(?:" + "|".join(map(regex.escape, sorted(NAME_PARTICLES, key=len, reverse=True))) + ")"
 _INITIAL = r"\p{Lu}\."
+# A ticket's passenger name: "ZHAO/HAOYU", "GARCIA LOPEZ/MARIA JOSE MRS"
+_AIRLINE_NAME = (
+    r"\p{Lu}[\p{Lu}'\-]+(?:[ ]\p{Lu}[\p{Lu}'\-]+)?/\p{Lu}[\p{Lu}'\-]+(?:[ ]\p{Lu}[\p{Lu}'\-]+)?"
+)
 _NAME = rf"{_W}(?:[ \t]+(?:{_PARTICLE}[ \t]+){{0,2}}(?:{_W}|{_INITIAL})){{0,3}}(?<!\.)"
 _PERSON_LABEL = (
     r"(?:full[ _-]?name|first[ _-]?name|last[ _-]?name|given[ _-]?name|family[ _-]?name|surname|"
@@ -48,6 +52,7 @@ _PHONE_SHAPE = (
     r"\+\d[\d ()\-.]{6,}\d|\(\d{3}\)[ ]?\d{3}[ .\-]\d{4}|\d{3}[.\-]\d{3}[.\-]\d{4}"
     r"|0\d{2,4}[ \-]\d{3,4}[ \-]?\d{3,4}|0\d(?:[ .]\d{2}){4}|0\d{4,5}[ \-]\d{5,6}"
 )
+_COUNTRY = "|".join(regex.escape(c) for c in sorted(COUNTRIES, key=len, reverse=True))
 # Days, months and the like: "moved to Tuesday" is a meeting, not a move.
 _NOT_PLACE = "|".join(sorted(NOT_NAME_WORDS, key=len, reverse=True))
 # Words of team and column names that sit where a contact's name would ("Support Team, +1 ...").
@@ -70,7 +75,8 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "labelled-name",
         "PERSON",
-        rf"(?i:\b{_PERSON_LABEL})[\"']?[ \t]*(?::|=>?)[ \t]*[\"']?(?-i:(?P<v>{_NAME}))(?=[\"'\s,<(:;.!]|$)",
+        rf"(?i:\b{_PERSON_LABEL})[\"']?[ \t]*(?::|=>?)[ \t]*[\"']?"
+        rf"(?-i:(?P<v>(?:{_PARTICLE}[ \t]+){{0,2}}{_NAME}|{_AIRLINE_NAME}))(?=[\"'\s,<(:;.!]|$)",
         0.6,
     ),
     Rule(
@@ -158,7 +164,8 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "signature",
         "PERSON",
-        rf"(?m)(?i:regards|thanks|thank you|cheers|sincerely|best),?[ \t]*\r?\n[ \t]*(?P<v>{_NAME})[ \t]*$",
+        rf"(?m)(?i:regards|thanks|thank you|cheers|sincerely|best|best wishes|see you soon|talk soon|"
+        rf"speak soon|take care|all the best|warmly|yours),?[ \t]*\r?\n[ \t]*(?P<v>{_NAME})[ \t]*$",
         0.6,
     ),
     # "2560 Cedar Street, Austin, TX 78701", "Flat 10, 2651 Elm Road, London NW8 6WC"
@@ -193,16 +200,34 @@ RULES: tuple[Rule, ...] = (
         "labelled-address",
         "LOCATION",
         r"(?i:\b(?:home[ _-]?|street[ _-]?|postal[ _-]?|billing[ _-]?|shipping[ _-]?|mailing[ _-]?)?"
-        r"(?:address|addr)\b)[\"']?[ \t]*[:=][ \t]*[\"']?(?P<v>[^\n\"'<>{}]{4,120}?)(?=[\"']|[ \t]*$|[ \t]*\n)",
+        r"(?:address|addr)(?:[ _-]?line[ _-]?\d)?\b|\bstreet(?:[ _-]?(?:line[ _-]?\d|name))?\b)[\"']?[ \t]*[:=][ \t]*[\"']?"
+        r"(?P<v>[^\n\"'<>{}]{4,120}?)(?=[\"']|[ \t]*$|[ \t]*\n)",
         0.6,
     ),
     # "moved to Bogotá last month", "grew up in São Paulo": where a person lives or goes
     Rule(
         "place-verb",
         "LOCATION",
-        rf"(?i:\b(?:moved|moving|relocated|relocating|flew|flying|emigrated)[ \t]+to|"
+        rf"(?i:\b(?:moved|moving|relocated|relocating|flew|flying|emigrated)[ \t]+(?:to|from)|"
+        rf"\b(?:trip|travel(?:l?ing)?|journey|flight|drive|commute)[ \t]+(?:to|from)|"
         rf"\b(?:lives|living|grew[ \t]+up|was[ \t]+born|raised|i'?m|i[ \t]+am|we'?re|staying)[ \t]+in)[ \t]+"
         rf"(?!(?i:{_NOT_PLACE})\b)(?-i:(?P<v>{_W}(?:[ \t]+{_W}){{0,2}}))",
+        0.6,
+    ),
+    # the second place of "moved from Bologna to Boise", "flew from Lagos to Accra"
+    Rule(
+        "place-from-to",
+        "LOCATION",
+        rf"(?i:\b(?:moved|moving|relocated|flew|flying|travel(?:l?ed|l?ing)?|trip|drive|driving|commut\w*)"
+        rf"[ \t]+from)[ \t]+{_W}(?:[ \t]+{_W}){{0,2}}[ \t]+to[ \t]+(?-i:(?P<v>{_W}(?:[ \t]+{_W}){{0,2}}))",
+        0.6,
+    ),
+    # "Palermo, Morocco", "Aarhus, Estonia": a town before a country's name, ending a phrase
+    Rule(
+        "city-country",
+        "LOCATION",
+        rf"(?<![\w\-])(?!(?i:{_NOT_PLACE})\b)(?P<v>{_W}(?:[ \t\-]+{_W}){{0,2}},[ \t]+(?:{_COUNTRY}))"
+        r"(?=[ \t]*(?:$|\r?\n|[.,;:!?)\]\"'|·]))",
         0.6,
     ),
     # "from the Santiago office", "our Oslo branch"
@@ -216,7 +241,8 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "labelled-city",
         "LOCATION",
-        rf"(?i:\b(?:city|town|hometown|birthplace|place[ _-]?of[ _-]?birth|location|lives[ _-]in)\b)[\"']?[ \t]*[:=][ \t]*[\"']?(?-i:(?P<v>{_NAME}))",
+        rf"(?i:\b(?:city|town|hometown|birthplace|place[ _-]?of[ _-]?birth|location|lives[ _-]in|"
+        rf"country|state|province|region|county|district)\b)[\"']?[ \t]*[:=][ \t]*[\"']?(?-i:(?P<v>{_NAME}))",
         0.6,
     ),
 )
@@ -253,7 +279,9 @@ _COLUMN_TYPES = (
     ),
 )
 # A header row: CSV/TSV, or a Markdown table row ("| Name | DOB | City |").
-_HEADER = regex.compile(r"(?m)^[ \t]*\|?([\w \-\\.\"/]+(?:[,;\t|][\w \-\\.\"/]+){2,})\|?[ \t]*\r?$")
+_HEADER = regex.compile(
+    r"(?m)^[ \t]*\|?([\w \-\\.\"/#]+(?:[,;\t|][\w \-\\.\"/#]+){2,})\|?[ \t]*\r?$"
+)
 _RULE_ROW = regex.compile(r"^[ \t|:\-+]*$")
 
 
