@@ -263,3 +263,22 @@ def test_no_place_in_greetings_acronyms_or_team_names(text: str) -> None:
     from redactkit.detect.labelled import find_labelled
 
     assert not any(f.entity_type == "LOCATION" for f in find_labelled(text))
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("verified via DOB and phone 810 56 26 60. Hi", "810 56 26 60"),
+        ("call me 40 69 73 03\nAvital", "40 69 73 03"),
+        ("Tel. +33 1 42 68 53 00", "+33 1 42 68 53 00"),
+    ],
+)
+def test_numbers_named_phones_are_phones_in_any_format(text: str, value: str) -> None:
+    from redactkit.detect.labelled import find_labelled
+
+    start = text.index(value)
+    assert any(
+        f.entity_type == "PHONE_NUMBER" and f.start <= start and f.end >= start + len(value)
+        for f in find_labelled(text)
+    )
+    assert not find_labelled("phone 2024-01-15 14:22, iPhone 15 Pro, phone version 2.3.1")

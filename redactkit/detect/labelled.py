@@ -222,6 +222,16 @@ RULES: tuple[Rule, ...] = (
         rf"[ \t]+from)[ \t]+{_W}(?:[ \t]+{_W}){{0,2}}[ \t]+to[ \t]+(?-i:(?P<v>{_W}(?:[ \t]+{_W}){{0,2}}))",
         0.6,
     ),
+    # a number named a phone in any national format: "phone 810 56 26 60", "call me 40 69 73 03"
+    Rule(
+        "labelled-phone",
+        "PHONE_NUMBER",
+        r"(?i:\b(?:phone|tel|telephone|mobile|mob|cell|cellphone|fax|whatsapp|direct|landline|"
+        r"call[ \t]+(?:me|us|him|her|them)(?:[ \t]+(?:on|at))?)\b)[\"']?[ \t]*(?:[:=.#]|no\.?|number)?[ \t]*[\"']?"
+        r"(?!\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}\b)"  # not a date
+        r"(?P<v>(?=(?:[^\d\n]{0,3}\d){7})\+?\(?\d[\d \-.()]{5,22}\d)(?![\d\-])",
+        0.6,
+    ),
     # "Palermo, Morocco", "Aarhus, Estonia": a town before a country's name, ending a phrase
     Rule(
         "city-country",
