@@ -102,8 +102,9 @@ class FastPhoneRecognizer(PhoneRecognizer):
     #: ("INV-2024-15573", "SO-7468-86105", "CVE-2024-3094"), not a phone number.
     _CANDIDATE = re.compile(r"(?:\+|\(|\b(?<![^\W\d_]-))\d[\d \t().\-/]{5,24}\d\b")
     _PHONE_SHAPED = re.compile(r"^(?:\+\d|\(\d{3}\)\s?\d{3}[\s.-]\d{4}$|\d{3}[.-]\d{3}[.-]\d{4}$)")
-    #: Runs that are dates, times or card numbers (Visa/Mastercard and Amex groupings) and nothing else: the matcher would try all
-    #: eight regions on each (log timestamps are the commonest digit runs there are).
+    #: Runs that are dates, times or card numbers (Visa/Mastercard and Amex groupings) and
+    #: nothing else: the matcher would try all eight regions on each (log timestamps are the
+    #: commonest digit runs there are).
     #: A timestamp's hour ends the run when a colon follows ("2021-11-23 04" of "04:28:48");
     #: dotted quads are IP addresses, which their own recognizer masks.
     _NOT_PHONE = re.compile(
