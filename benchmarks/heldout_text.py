@@ -1415,7 +1415,8 @@ def section(command: str, seed: int, docs: Sequence[Doc], ours: Quality, theirs:
         "round (street and country labels, names after particles and in airline form, more "
         "sign-offs, 'moved from X to Y', 'Town, Country' with a list of countries, numbers named "
         "a phone in any national format), on seed 29: 19.8% -> 17.6%, 9.1% -> 6.7% (Presidio "
-        "31.5% / 23.3%). A generator with new templates is the next honest measure.",
+        "31.5% / 23.3%); then chat @mentions as people (not decorators, doc tags or at-rules): "
+        "17.6% -> 11.3%. A generator with new templates is the next honest measure.",
         "",
         f"Corpus: {len(docs)} documents ({', '.join(KINDS)}), {chars:,} characters, seed {seed}, "
         f"{ours.overall.total:,} labelled values, {ours.decoy_overall.total:,} decoys, "

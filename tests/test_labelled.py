@@ -282,3 +282,24 @@ def test_numbers_named_phones_are_phones_in_any_format(text: str, value: str) ->
         for f in find_labelled(text)
     )
     assert not find_labelled("phone 2024-01-15 14:22, iPhone 15 Pro, phone version 2.3.1")
+
+
+def test_chat_mentions_are_people_and_decorators_are_not() -> None:
+    from redactkit.detect.labelled import find_labelled
+
+    def mentions(text: str) -> list[str]:
+        return [text[f.start : f.end] for f in find_labelled(text) if f.detector == "mention"]
+
+    assert mentions(
+        "[9:30am] @khalid42: deployed\n<@magnus18> ok\ncc @ren_matsumoto, @quang.t"
+    ) == [
+        "khalid42",
+        "magnus18",
+        "ren_matsumoto",
+        "quang.t",
+    ]
+    code = (
+        "@dataclass\nclass A:\n    @pytest.fixture\n    def f(self): ...\n@app.route('/')\n"
+        " * @param name the name\n@media screen {\nnpm i @babel/core\nping @here\nbob@example.com\n"
+    )
+    assert mentions(code) == []

@@ -53,6 +53,23 @@ _PHONE_SHAPE = (
     r"|0\d{2,4}[ \-]\d{3,4}[ \-]?\d{3,4}|0\d(?:[ .]\d{2}){4}|0\d{4,5}[ \-]\d{5,6}"
 )
 _COUNTRY = "|".join(regex.escape(c) for c in sorted(COUNTRIES, key=len, reverse=True))
+# After "@": words that are no user (channel-wide mentions, doc tags, at-rules, annotations).
+_NOT_HANDLE = "|".join(
+    sorted(
+        "here channel everyone all param params returns return throws throw raises type types see "
+        "since deprecated override media import keyframes font-face supports apply tailwind "
+        "layer charset namespace page property container mixin include extend if else each for "
+        "function use forward tag example link todo fixme note var typedef callback class module "
+        "exports export async private public protected static abstract interface implements "
+        "inheritdoc version license copyright file brief details code endcode dataclass "
+        "staticmethod classmethod pytest app router test autowired component service bean entity "
+        "column id inject input output injectable ngmodule suppresswarnings nullable notnull "
+        "author returns yields yield arg args kwargs ivar cvar rtype raise requires ensures "
+        "media-query tsconfig types".split(),
+        key=len,
+        reverse=True,
+    )
+)
 # Days, months and the like: "moved to Tuesday" is a meeting, not a move.
 _NOT_PLACE = "|".join(sorted(NOT_NAME_WORDS, key=len, reverse=True))
 # Words of team and column names that sit where a contact's name would ("Support Team, +1 ...").
@@ -220,6 +237,15 @@ RULES: tuple[Rule, ...] = (
         "LOCATION",
         rf"(?i:\b(?:moved|moving|relocated|flew|flying|travel(?:l?ed|l?ing)?|trip|drive|driving|commut\w*)"
         rf"[ \t]+from)[ \t]+{_W}(?:[ \t]+{_W}){{0,2}}[ \t]+to[ \t]+(?-i:(?P<v>{_W}(?:[ \t]+{_W}){{0,2}}))",
+        0.6,
+    ),
+    # a chat @mention names a person ("@khalid42: deployed", "<@magnus18>"); not decorators,
+    # annotations, doc tags or CSS at-rules, and not the channel-wide @here/@channel
+    Rule(
+        "mention",
+        "PERSON",
+        rf"(?m)(?<![\w.@/:+\-])@(?!(?i:{_NOT_HANDLE})\b)(?P<v>[A-Za-z][\w.\-]{{0,30}}[A-Za-z0-9])"
+        r"(?![\w.\-]*\()(?![\w.\-@/])(?!(?<=^[ \t]*@[\w.\-]+)[ \t]*$)",
         0.6,
     ),
     # a number named a phone in any national format: "phone 810 56 26 60", "call me 40 69 73 03"
