@@ -35,7 +35,9 @@ if __package__ in (None, ""):  # run as a script: make `benchmarks` importable
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.scoring import LabelOutcome, Quality, replace_section, score_corpus
+from redactkit.detect.checksums import luhn_digit
 from redactkit.synth.text import Doc, Label
+from redactkit.synth.values import iban_check
 
 BEGIN, END = "<!-- quality:heldout:begin -->", "<!-- quality:heldout:end -->"
 OURS, THEIRS = "redactkit", "presidio"
@@ -336,15 +338,6 @@ def new_person(rng: random.Random) -> Person:
 # -- values -----------------------------------------------------------------------------------
 
 
-def luhn_digit(payload: str) -> str:
-    """The check digit that makes ``payload + digit`` pass the Luhn test."""
-    total = 0
-    for i, ch in enumerate(reversed(payload)):
-        d = int(ch) * (2 if i % 2 == 0 else 1)
-        total += d - 9 if d > 9 else d
-    return str((10 - total % 10) % 10)
-
-
 def card(rng: random.Random) -> str:
     kind = rng.choice(["visa", "visa", "mc", "mc2", "amex", "discover"])
     prefix, length = {
@@ -373,17 +366,6 @@ _IBAN_SPECS: dict[str, list[tuple[int, str]]] = {
 }  # fmt: skip
 _CLASSES = {"n": "0123456789", "a": "ABCDEFGHIJKLMNOPQRSTUVWXYZ"}
 _CLASSES["c"] = _CLASSES["n"] + _CLASSES["a"]
-
-
-def iban_check(country: str, bban: str) -> str:
-    """ISO 13616 check digits: 98 minus mod 97 of BBAN + country + "00", letters as 10..35."""
-    number = int("".join(str(int(ch, 36)) for ch in bban + country + "00"))
-    return f"{98 - number % 97:02d}"
-
-
-def iban_valid(value: str) -> bool:
-    s = value.replace(" ", "")
-    return int("".join(str(int(ch, 36)) for ch in s[4:] + s[:4])) % 97 == 1
 
 
 def iban(rng: random.Random) -> str:
@@ -1465,11 +1447,6 @@ def section(command: str, seed: int, docs: Sequence[Doc], ours: Quality, theirs:
     return "\n".join(lines) + "\n"
 
 
-def write_section(path: Path, text: str) -> None:
-    """Replace the held-out section of ``path``, or append it at the end, atomically."""
-    replace_section(path, BEGIN, END, text)
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--seed", type=int, default=11, help="corpus seed (default 11)")
@@ -1491,7 +1468,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"redactkit {t_ours:.1f}s ({e_ours} withheld), presidio {t_theirs:.1f}s ({e_theirs} withheld)", file=sys.stderr)  # fmt: skip
     print_report(docs, ours, theirs, args.examples)
     if args.out:
-        write_section(args.out, section(command, args.seed, docs, ours, theirs))
+        replace_section(args.out, BEGIN, END, section(command, args.seed, docs, ours, theirs))
         print(f"wrote {args.out}", file=sys.stderr)
     return 0
 

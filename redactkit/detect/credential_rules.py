@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from redactkit.detect import checksums as ck
-from redactkit.detect.generic_secrets import _is_identifier
+from redactkit.detect.generic_secrets import is_identifier
 
 SCORES = {"checksum": 0.9, "prefix": 0.9, "structural": 0.85, "context": 0.75, "generic": 0.55}
 OCR_FAILED_SCORE = 0.6
@@ -96,7 +96,7 @@ def _basic(value: str) -> bool:
 
 def _spells_nothing(value: str) -> bool:
     """Not a name with humps ("MacBookPro2023", "GalaxyS24Ultra") and mostly not words."""
-    return not _is_identifier(value) and ck.wordlike_fraction(value) < 0.3
+    return not is_identifier(value) and ck.wordlike_fraction(value) < 0.3
 
 
 def _aws_id(token: str) -> bool:

@@ -141,7 +141,7 @@ _IDENT_JOIN = re.compile(r"[A-Za-z0-9]_+[A-Za-z0-9]|[a-z][A-Z]")
 _CAMEL_PART = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
 
 
-def _is_identifier(value: str) -> bool:
+def is_identifier(value: str) -> bool:
     """snake_case or camelCase: letters joined by underscores or with a hump. The humps of a
     name fall between words ("challengePassword", "xCoord"); random letters have one-letter
     pieces all over ("gDOumHbhUmovpovq" is g, D, Oum, Hbh, ...), and are no identifier."""
@@ -221,7 +221,7 @@ def judge_value(value: str, *, kind: str, quoted: bool, strong_op: bool) -> floa
         return None
     if not quoted and v[0] in "([{":
         return None  # `(self.username + ...`, `[a, b]`: an expression
-    if _is_identifier(v) and ck.wordlike_fraction(v) >= (0.3 if "_" in v else 0.6):
+    if is_identifier(v) and ck.wordlike_fraction(v) >= (0.3 if "_" in v else 0.6):
         if kind == "weak" or not any(c.isdigit() for c in v):
             return None  # proxy_auth, challengePassword: a variable, not a value
     if kind == "weak":
@@ -349,7 +349,7 @@ def _prose_password(value: str, *, bare: bool = False) -> bool:
         and not is_placeholder(value)
         and not ck.is_sequential(value)
         and not _WORD_PUNCT.fullmatch(value)
-        and not (bare and (_is_identifier(value) or "/" in value))
+        and not (bare and (is_identifier(value) or "/" in value))
     )
 
 

@@ -56,18 +56,19 @@ _COUNTRY = "|".join(regex.escape(c) for c in sorted(COUNTRIES, key=len, reverse=
 # After "@": words that are no user (channel-wide mentions, doc tags, at-rules, annotations).
 _NOT_HANDLE = "|".join(
     sorted(
-        "here channel everyone all param params returns return throws throw raises type types see "
-        "since deprecated override media import keyframes font-face supports apply tailwind "
-        "layer charset namespace page property container mixin include extend if else each for "
-        "function use forward tag example link todo fixme note var typedef callback class module "
-        "exports export async private public protected static abstract interface implements "
-        "inheritdoc version license copyright file brief details code endcode dataclass "
-        "staticmethod classmethod pytest app router test autowired component service bean entity "
-        "column id inject input output injectable ngmodule suppresswarnings nullable notnull "
-        "author returns yields yield arg args kwargs ivar cvar rtype raise requires ensures "
-        "media-query tsconfig types".split(),
-        key=len,
-        reverse=True,
+        set(
+            "here channel everyone all param params returns return throws throw raises type "
+            "types see since deprecated override media import keyframes font-face supports "
+            "apply tailwind layer charset namespace page property container mixin include "
+            "extend if else each for function use forward tag example link todo fixme note var "
+            "typedef callback class module exports export async private public protected static "
+            "abstract interface implements inheritdoc version license copyright file brief "
+            "details code endcode dataclass staticmethod classmethod pytest app router test "
+            "autowired component service bean entity column id inject input output injectable "
+            "ngmodule suppresswarnings nullable notnull author yields yield arg args kwargs ivar "
+            "cvar rtype raise requires ensures media-query tsconfig".split()
+        ),
+        key=lambda w: (-len(w), w),
     )
 )
 # Days, months and the like: "moved to Tuesday" is a meeting, not a move.

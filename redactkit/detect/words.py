@@ -1,6 +1,6 @@
 """Word lists that name detection shares: the words next to names that are not names.
 
-Kept apart from the recognizers because the NER step (``nlp.ner_view``) uses them too: a
+Kept apart from the recognizers because the NER step (``nlp.ner_windows``) uses them too: a
 capitalised interface or function word alone is no reason to run the model.
 """
 
