@@ -30,8 +30,8 @@ try:
 except (AttributeError, OSError):
     pass
 
+from corpora.keys import typing_session  # noqa: E402
 from redactkit.keys.redactor import BATCH_FIELDS, KeystrokeRedactor  # noqa: E402
-from redactkit.synth.keys import typing_session  # noqa: E402
 from redactkit.text import TextRedactor  # noqa: E402
 
 

@@ -1,6 +1,6 @@
 """Full per-frame path vs the incremental live path on rendered capture sessions.
 
-Each session kind (``redactkit.synth.sessions``) is rendered once, lazily, and every frame is
+Each session kind (``corpora.sessions``) is rendered once, lazily, and every frame is
 redacted by both paths in the same run: frames per second, the ratio, p50/p95 latency per
 frame, and the leak rate of each on the known sensitive values (a value leaks in a frame when
 any of its drawn words is less than 90 % covered by the mask). ``not covered`` counts frames
@@ -21,8 +21,8 @@ import numpy as np
 
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 
+from corpora.sessions import SESSION_KINDS, render_session  # noqa: E402
 from redactkit.screens.redactor import ScreenshotRedactor  # noqa: E402
-from redactkit.synth.sessions import SESSION_KINDS, render_session  # noqa: E402
 
 COVER = 0.9
 

@@ -20,7 +20,7 @@ import time
 from typing import Any
 
 from benchmarks.bench_text import spacy_model_dir
-from redactkit.synth import values as V
+from corpora import values as V
 
 
 def capture_log(rng: random.Random, n: int) -> tuple[list[dict], list[list[str]]]:

@@ -2,7 +2,7 @@
 
 Renders ``--frames`` 1920x1080 screenshots (every kind of screen in turn, light and dark
 themes alternating, random fonts, sizes and values; ground truth from
-``redactkit.synth.screens``), then in one run:
+``corpora.screens``), then in one run:
 
 - redactkit (``ScreenshotRedactor().redact``, in this process) and Presidio
   (``ImageRedactorEngine``, in its own environment: see ``benchmarks.baseline``) redact every
@@ -52,7 +52,7 @@ if __package__ in (None, ""):  # run as a script: make `benchmarks` importable
 os.environ["OMP_THREAD_LIMIT"] = "1"
 
 from benchmarks.baseline import run_presidio  # noqa: E402
-from redactkit.synth.screens import KINDS, THEMES, Screen, render_screen  # noqa: E402
+from corpora.screens import KINDS, THEMES, Screen, render_screen  # noqa: E402
 
 #: Mask colour given to both redactors: a magenta no rendered palette contains.
 FILL = (255, 0, 255)

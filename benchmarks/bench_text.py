@@ -1,6 +1,6 @@
 """Text benchmark: redactkit and plain Presidio on the same generated corpus, in one run.
 
-Both read the same labelled documents (``redactkit.synth.text``), after a warm-up on other
+Both read the same labelled documents (``corpora.text``), after a warm-up on other
 documents so that model loading is not timed. Reported per path: characters per second (wall
 clock and CPU time of this process; CPU time is the steadier figure on a shared machine), the
 ratio to Presidio, leak rate and over-redaction (``benchmarks.scoring``) overall and per entity
@@ -38,7 +38,7 @@ if __package__ in (None, ""):  # run as a script: make `benchmarks` importable
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.scoring import Quality, Span, coverage, score_corpus
-from redactkit.synth.text import Doc, Label, generate_corpus
+from corpora.text import Doc, Label, generate_corpus
 
 #: Paths this benchmark knows; ``presidio`` is the reference for ratios.
 PATHS = ("presidio", "redactkit", "redactkit-batch", "redactkit-no-credentials")

@@ -3,7 +3,7 @@
     python -m benchmarks.credential_quality              # new random seed, recorded in the doc
     python -m benchmarks.credential_quality --seed 7 --n 20
 
-For every format in ``redactkit.synth.credentials.FORMATS``: recall on fresh instances in every
+For every format in ``corpora.credentials.FORMATS``: recall on fresh instances in every
 surrounding (found with the right entity type and the whole secret covered), recall in OCR mode
 with one confused character and with the token split by a space; then the false-positive rate on
 near-misses and on an ordinary corpus (prose, logs, code, configs with UUIDs, SHAs, hashes,
@@ -24,10 +24,10 @@ from pathlib import Path
 if __package__ in (None, ""):  # run as a script: make `benchmarks` importable
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from corpora.credential_corpus import near_misses, ordinary_text
+from corpora.credentials import FORMATS, Format, embed
 from redactkit.detect.credential_rules import RULES, RULES_BY_ID
 from redactkit.detect.credentials import CREDENTIAL_TYPES, find_credentials
-from redactkit.synth.credential_corpus import near_misses, ordinary_text
-from redactkit.synth.credentials import FORMATS, Format, embed
 
 SWAP = {"O": "0", "0": "O", "l": "1", "1": "l", "I": "l", "S": "5", "5": "S", "B": "8", "8": "B"}
 DOC = Path(__file__).resolve().parent.parent / "docs" / "credentials.md"
@@ -198,7 +198,7 @@ def render(
         " (`AKIAIOSFODNN7EXAMPLE`, `your-api-key-here`, `xxxx`, `<token>`, `${VAR}`, `{{ var }}`,"
         " `changeme`), git SHAs, UUIDs, lockfile integrity hashes, image digests, version strings,"
         " base64 image data, identifiers and prose around the words"
-        " password, token and secret. See `redactkit/synth/credential_corpus.py`.",
+        " password, token and secret. See `corpora/credential_corpus.py`.",
         "",
     ]
     return "\n".join(lines)

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from PIL import Image
 
-from redactkit.synth.screens import render_screen
+from corpora.screens import render_screen
 
 # (file stem, kind, theme, scale, size, font)
 EXAMPLES = [

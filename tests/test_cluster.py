@@ -14,11 +14,11 @@ import pytest
 from PIL import Image
 from typer.testing import CliRunner
 
+from corpora.screens import render_screen
 from redactkit.cli import app
 from redactkit.cluster import ClusterError, run_images_on_cluster
 from redactkit.screens import batch
 from redactkit.screens.batch import REPORT_NAME, Task, iter_report, run_images
-from redactkit.synth.screens import render_screen
 
 
 @pytest.fixture(scope="module")

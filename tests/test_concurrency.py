@@ -15,13 +15,13 @@ from pathlib import Path
 import numpy as np
 from PIL import Image
 
+from corpora.keys import typing_session
+from corpora.screens import render_screen
+from corpora.text import generate_doc
 from redactkit.files import read_image
 from redactkit.keys.redactor import KeystrokeRedactor
 from redactkit.screens.batch import REPORT_NAME, iter_report
 from redactkit.screens.redactor import ScreenshotRedactor
-from redactkit.synth.keys import typing_session
-from redactkit.synth.screens import render_screen
-from redactkit.synth.text import generate_doc
 from redactkit.text import TextRedactor
 
 THREADS = 8

@@ -15,11 +15,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from corpora.credential_corpus import near_misses, ordinary_text
+from corpora.credentials import FORMATS, embed
 from redactkit.detect import checksums as ck
 from redactkit.detect.credential_rules import OCR_FAILED_SCORE, RULES
 from redactkit.detect.credentials import CREDENTIAL_TYPES, find_credentials
-from redactkit.synth.credential_corpus import near_misses, ordinary_text
-from redactkit.synth.credentials import FORMATS, embed
 
 # CI draws the same values every run (like the derandomized hypothesis profile in conftest):
 # a value that fails is fixed with its seed, not rediscovered at random on a merge.
@@ -338,8 +338,8 @@ def test_hostile_inputs_stay_linear(text: str):
 
 
 def test_failed_checksum_is_masked_at_a_lower_score() -> None:
+    from corpora.credential_corpus import bad_checksum_token
     from redactkit.detect.credential_rules import OCR_FAILED_SCORE
-    from redactkit.synth.credential_corpus import bad_checksum_token
 
     rng = random.Random(4)
     for _ in range(20):

@@ -21,6 +21,9 @@ import pytest
 from PIL import Image, ImageDraw, ImageFont
 from typer.testing import CliRunner
 
+from corpora.keys import typing_session
+from corpora.screens import render_screen
+from corpora.text import generate_doc
 from redactkit import redact_keystrokes, redact_record
 from redactkit.cli import app
 from redactkit.detect.engine import Engine
@@ -28,9 +31,6 @@ from redactkit.keys.cli import run_keys
 from redactkit.screens import batch
 from redactkit.screens.batch import REPORT_NAME, Task, iter_report, run_images
 from redactkit.screens.redactor import ScreenshotRedactor
-from redactkit.synth.keys import typing_session
-from redactkit.synth.screens import render_screen
-from redactkit.synth.text import generate_doc
 from redactkit.text import TextRedactor
 
 FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"

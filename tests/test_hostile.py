@@ -22,13 +22,13 @@ from hypothesis import strategies as st
 from PIL import Image, ImageDraw, ImageFont
 from typer.testing import CliRunner
 
+from corpora import values
 from redactkit.cli import app
 from redactkit.files import ImageFile, ImageReadError, read_image
 from redactkit.keys.cli import run_keys
 from redactkit.keys.events import KeyEventError, Reader
 from redactkit.screens.batch import REPORT_NAME, images_command, iter_report, run_images
 from redactkit.screens.ocr import read_words
-from redactkit.synth import values
 from redactkit.text import TextRedactor
 
 FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
@@ -589,8 +589,8 @@ def test_key_reader_yields_valid_events_or_names_the_line(lines: list[str]) -> N
 @settings(max_examples=8, deadline=None)
 @given(seed=st.integers(0, 2**32 - 1))
 def test_no_typed_value_survives_in_key_events(seed: int) -> None:
+    from corpora.keys import typing_session
     from redactkit import redact_keystrokes
-    from redactkit.synth.keys import typing_session
 
     session = typing_session(random.Random(seed), n=3)
     before = "".join(

@@ -8,8 +8,8 @@ import numpy as np
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
+from corpora.screens import FONTS
 from redactkit.screens.batch import REPORT_NAME, BatchError, images_command, run_images
-from redactkit.synth.screens import FONTS
 
 EMAIL = "jane.doe@acme.io"
 

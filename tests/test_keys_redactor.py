@@ -13,12 +13,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from corpora import values
+from corpora.keys import typing_session
 from redactkit.keys import KeyEventError, KeystrokeRedactor, redact_keystrokes
 from redactkit.keys.cli import run_keys
 from redactkit.keys.editor import Editor
 from redactkit.keys.events import Reader, dump_event
-from redactkit.synth import values
-from redactkit.synth.keys import typing_session
 
 #: Kinds the engine finds by format (names depend on NER recall; the benchmark reports them).
 DETECTABLE = {

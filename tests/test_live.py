@@ -11,11 +11,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from corpora.sessions import SESSION_KINDS, render_session
 from redactkit.findings import Box
 from redactkit.policy import Policy
 from redactkit.screens import change
 from redactkit.screens.redactor import ScreenshotRedactor
-from redactkit.synth.sessions import SESSION_KINDS, render_session
 
 SIZE = (1280, 800)
 

@@ -9,6 +9,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from corpora.screens import (
+    FONTS,
+    KINDS,
+    THEMES,
+    _luhn_digit,
+    render_screen,
+    secret_char_recall,
+    word_recall,
+)
 from redactkit.findings import Box
 from redactkit.screens.ocr import (
     OcrConfig,
@@ -17,15 +26,6 @@ from redactkit.screens.ocr import (
     _words_from_data,
     normalize_regions,
     read_words,
-)
-from redactkit.synth.screens import (
-    FONTS,
-    KINDS,
-    THEMES,
-    _luhn_digit,
-    render_screen,
-    secret_char_recall,
-    word_recall,
 )
 
 SIZE = (1280, 800)

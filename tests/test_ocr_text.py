@@ -6,9 +6,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from corpora.screens import _luhn_digit
 from redactkit.detect.ocr import normalize_confusions
 from redactkit.detect.recognizers import find_ocr_ibans
-from redactkit.synth.screens import _luhn_digit
 from redactkit.text import TextRedactor
 
 

@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from benchmarks.scoring import coverage, score_corpus
-from redactkit.synth.text import Doc, Label, generate_corpus
+from corpora.text import Doc, Label, generate_corpus
 
 spans_st = st.lists(st.tuples(st.integers(-5, 60), st.integers(-5, 60)), max_size=8)
 

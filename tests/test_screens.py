@@ -9,11 +9,11 @@ import numpy as np
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
+from corpora.screens import FONTS, render_screen
 from redactkit.policy import Policy
 from redactkit.screens import ocr
 from redactkit.screens.ocr import OcrError, read_words
 from redactkit.screens.redactor import ScreenshotRedactor
-from redactkit.synth.screens import FONTS, render_screen
 
 
 @pytest.fixture(scope="module")

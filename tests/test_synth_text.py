@@ -24,7 +24,7 @@ from presidio_analyzer.predefined_recognizers import (
     UsSsnRecognizer,
 )
 
-from redactkit.synth.text import KINDS, Doc, generate_corpus, generate_doc
+from corpora.text import KINDS, Doc, generate_corpus, generate_doc
 
 _B62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 

@@ -10,9 +10,9 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
+from corpora.screens import render_screen
 from redactkit.screens import tesslib
 from redactkit.screens.ocr import OcrConfig, OcrError, read_words
-from redactkit.synth.screens import render_screen
 
 pytestmark = pytest.mark.skipif(not tesslib.available(), reason="libtesseract not loadable")
 

@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from redactkit.synth import values
+from corpora import values
 
 SHIFTED = set('~!@#$%^&*()_+{}|:"<>?')
 _ROWS = ("1234567890", "qwertyuiop", "asdfghjkl", "zxcvbnm")

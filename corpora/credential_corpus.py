@@ -13,8 +13,8 @@ import random
 import string
 import uuid
 
+from corpora.credential_parts import ALNUM, HEX, rand
 from redactkit.detect import checksums as ck
-from redactkit.synth.credential_parts import ALNUM, HEX, rand
 
 _WORDS = """the a service request user config server deploy build release cache queue worker retry
 timeout latency database index migration schema table column cluster node pod container image

@@ -18,9 +18,7 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from redactkit.detect import checksums as ck
-from redactkit.detect.credential_rules import AWS_PREFIXES
-from redactkit.synth.credential_parts import (
+from corpora.credential_parts import (
     ALNUM,
     B64,
     B64URL,
@@ -46,6 +44,8 @@ from redactkit.synth.credential_parts import (
     uri_with_password,
     whole,
 )
+from redactkit.detect import checksums as ck
+from redactkit.detect.credential_rules import AWS_PREFIXES
 
 SURROUNDINGS = ("prose", "env", "json", "yaml", "shell", "url", "code", "log")
 LINE_SURROUNDINGS = ("prose", "shell", "log", "code")

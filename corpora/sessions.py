@@ -4,7 +4,7 @@ The live redactor is judged on sequences, not single screens: what changes betwe
 (a typed character, a scroll, a window switch, a toast, one edited character of a key)
 decides what it re-reads. Each session kind renders that change pattern with fresh random
 content, fonts and themes on every call (drawn with the same helpers as
-:mod:`redactkit.synth.screens`), and each frame lists the sensitive values fully visible on
+:mod:`corpora.screens`), and each frame lists the sensitive values fully visible on
 it, with their boxes: a value half typed or half scrolled out is not counted (neither path
 can be asked to find it), a value partly hidden under a toast neither.
 
@@ -21,8 +21,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from PIL import Image, ImageDraw
 
-from redactkit.findings import Box
-from redactkit.synth.screens import (
+from corpora.screens import (
     MONO_FONTS,
     SANS_FONTS,
     THEMES,
@@ -40,6 +39,7 @@ from redactkit.synth.screens import (
     _title_bar,
     render_screen,
 )
+from redactkit.findings import Box
 
 SESSION_KINDS: tuple[str, ...] = (
     "typing",

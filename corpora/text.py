@@ -22,7 +22,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from redactkit.synth.values import SLOTS, email_for, pem_body, person, person_parts
+from corpora.values import SLOTS, email_for, pem_body, person, person_parts
 
 KINDS: tuple[str, ...] = (
     "prose",
