@@ -8,6 +8,7 @@ Example ``policy.toml``::
     allow = ["support@acme.io"]             # never redacted
     allow_patterns = ['^.*@example\\.com$']
     deny = ["Project Falcon"]               # always redacted (entity type DENY_LIST)
+    url = "sensitive-parts"                 # or "whole": mask every URL entirely
 
     [operators]
     DEFAULT = "replace"
@@ -32,6 +33,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
+
+#: Policy values of ``url`` (kept in step with redactkit.detect.urls.URL_MODES).
+URL_MODES = ("sensitive-parts", "whole")
 
 #: Family name that stands for every credential entity type.
 CREDENTIAL = "CREDENTIAL"
@@ -115,10 +119,16 @@ class Policy:
     hmac_key_env: str = "REDACTKIT_HMAC_KEY"
     mask_apps: tuple[str, ...] = DEFAULT_MASK_APPS
     mask_titles: tuple[str, ...] = ()
+    #: "sensitive-parts": a URL keeps its scheme, host and path, and loses only user info,
+    #: secret or personal query values, tokens, handles and people's pages; "whole": every URL
+    #: is masked whole (redactkit.detect.urls).
+    url: str = "sensitive-parts"
 
     def __post_init__(self) -> None:
         if not 0.0 <= self.threshold <= 1.0:
             raise PolicyError("threshold must be between 0 and 1")
+        if self.url not in URL_MODES:
+            raise PolicyError(f"url must be one of {', '.join(URL_MODES)}")
         for p in (*self.allow_patterns, *self.mask_titles):
             try:
                 re.compile(p)
@@ -206,6 +216,8 @@ class Policy:
             kwargs["exclude"] = frozenset(str(x) for x in raw.pop("exclude"))
         if "threshold" in raw:
             kwargs["threshold"] = float(raw.pop("threshold"))
+        if "url" in raw:
+            kwargs["url"] = str(raw.pop("url"))
         for name in ("allow", "allow_patterns", "deny"):
             if name in raw:
                 kwargs[name] = tuple(str(x) for x in raw.pop(name))

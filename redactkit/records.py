@@ -18,12 +18,13 @@ import json
 import math
 import re
 import threading
-from collections import Counter, OrderedDict
+from collections import OrderedDict
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qsl, quote, urlsplit, urlunsplit
+from urllib.parse import urlsplit
 
+from redactkit.detect.urls import sensitive_parts
 from redactkit.policy import Policy
 from redactkit.session import Session
 from redactkit.text import TextRedactor
@@ -206,40 +207,26 @@ class RecordRedactor:
         return value  # replaced after the batched analysis
 
     def _url(self, value: str) -> str:
+        """A URL field: its sensitive parts (redactkit.detect.urls) replaced, user info dropped,
+        then the rest redacted as text like any URL in text (e-mails, names inside it)."""
         try:
             parts = urlsplit(value)
         except ValueError:
             return self.text.redact(value).text
         if not parts.scheme or not parts.netloc:
             return self.text.redact(value).text
-        host = parts.hostname or ""
-        netloc = host + (f":{parts.port}" if parts.port else "")
-        segments = [self._url_piece(s) for s in parts.path.split("/")]
-        query = "&".join(
-            f"{quote(k, safe='')}={self._url_piece(v, key=k)}"
-            for k, v in parse_qsl(parts.query, keep_blank_values=True)
-        )
-        fragment = self._url_piece(parts.fragment) if parts.fragment else ""
-        return urlunsplit((parts.scheme, netloc, "/".join(segments), query, fragment))
-
-    def _url_piece(self, piece: str, key: str = "") -> str:
-        if not piece:
-            return piece
-        if _looks_like_identifier(piece) or DEFAULT_SCHEMA.get(key) in ("secret", "id"):
-            return "REDACTED"
-        redacted = self.text.redact(piece).text
-        return quote(redacted, safe="<>_-.~") if redacted != piece else quote(piece, safe="-._~")
-
-
-def _looks_like_identifier(piece: str) -> bool:
-    """Long digit runs (account and order numbers) and random-looking tokens."""
-    if re.fullmatch(r"\d{6,}", piece):
-        return True
-    if not _TOKENISH.match(piece):
-        return False
-    counts = Counter(piece)
-    entropy = -sum(c / len(piece) * math.log2(c / len(piece)) for c in counts.values())
-    return entropy > 3.5 and any(ch.isdigit() for ch in piece)
+        if self.text.policy.url == "whole":
+            return self.text.replacement("URL", value)
+        pieces, last = [], 0
+        for part in sensitive_parts(value):
+            pieces.append(value[last : part.start])
+            if part.reason == "userinfo":
+                last = part.end + 1  # and its "@"
+                continue
+            pieces.append("REDACTED")
+            last = part.end
+        pieces.append(value[last:])
+        return self.text.redact("".join(pieces)).text
 
 
 _default: RecordRedactor | None = None

@@ -78,7 +78,7 @@ class TextRedactor:
                         global_regex_flags=re.IGNORECASE,
                     ),
                 )
-            self._query = Query(entities, self.policy.threshold, deny)
+            self._query = Query(entities, self.policy.threshold, deny, self.policy.url)
         return self._query
 
     def analyze(self, text: str, *, ocr: bool = False) -> list[Finding]:

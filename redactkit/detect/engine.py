@@ -18,6 +18,7 @@ from presidio_analyzer import AnalyzerEngine, PatternRecognizer, RecognizerResul
 
 from redactkit.detect.invisible import is_visible, map_span, strip_invisible
 from redactkit.detect.ocr import normalize_confusions
+from redactkit.detect.urls import shrink_urls
 from redactkit.findings import Finding, merge_spans, propagate
 
 log = logging.getLogger("redactkit.detect")
@@ -52,6 +53,7 @@ class Query:
     entities: tuple[str, ...]
     threshold: float
     deny: tuple[PatternRecognizer, ...] = ()
+    url_mode: str = "sensitive-parts"
 
 
 class Engine:
@@ -95,14 +97,15 @@ class Engine:
         found: list[Finding] = []
         for offset, window in _windows(view):
             results = self._analyze_window(window, query, ocr=ocr)
-            found.extend(_placed(f, offset, back) for f in self._findings(window, results))
+            found.extend(_placed(f, offset, back) for f in self._findings(window, results, query))
         return merge_spans(found)
 
-    def _findings(self, text: str, results: list[RecognizerResult]) -> list[Finding]:
+    def _findings(self, text: str, results: list[RecognizerResult], query: Query) -> list[Finding]:
         """Results as merged findings. Names are widened to the whole name around them, from
         whichever detector; a value found once (or a confidently found name's given name or
         surname) is masked at its every occurrence in ``text``, and those occurrences are
         widened in turn ("Costa" found elsewhere, "Lucas Costa" here)."""
+        results = shrink_urls(text, results, query.url_mode)
         found = self._names_widened(text, merge_spans(_to_finding(r, 0) for r in results))
         return self._names_widened(text, propagate(text, found, parts=self.name_parts))
 
@@ -148,7 +151,7 @@ class Engine:
             )
             for i, (_, artifacts) in zip(idx, batch):
                 results = self._analyze_window(texts[i], query, nlp_artifacts=artifacts)
-                out[i] = self._findings(texts[i], results)
+                out[i] = self._findings(texts[i], results, query)
         batched = set(short)
         for i, t in enumerate(texts):
             if i not in batched and t.strip():

@@ -81,8 +81,27 @@ def make_result(
 
 
 class OfflineEmailRecognizer(EmailRecognizer):
+    """Presidio's e-mail pattern, with the domain checked against the bundled suffix list.
+
+    Presidio's local part admits ``/ ? & = #``, so in ``x.io/users?email=jane@acme.io`` it
+    takes the URL before the address as part of it; the address starts after the last of those
+    characters (none is in a real mailbox name), and the URL keeps its host and path.
+    """
+
     def validate_result(self, pattern_text: str) -> bool | None:
         return bool(_OFFLINE_TLD(pattern_text).fqdn)
+
+    def analyze(self, text: str, entities, nlp_artifacts=None, regex_flags=None):
+        out = []
+        for r in super().analyze(text, entities, nlp_artifacts, regex_flags):
+            at = text.find("@", r.start, r.end)
+            cut = max(text.rfind(c, r.start, at) for c in "/?&=#") if at > 0 else -1
+            if cut >= 0:
+                if cut + 1 >= at:
+                    continue
+                r.start = cut + 1
+            out.append(r)
+        return out
 
 
 class FastPhoneRecognizer(PhoneRecognizer):

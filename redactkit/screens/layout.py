@@ -22,6 +22,8 @@ from typing import Protocol
 from redactkit.findings import Box, Finding
 
 LINE_SEP = "\n"
+#: Entity types whose finding inside one word masks only the rest of that word.
+PART_OF_WORD_TYPES = frozenset({"URL"})
 WORD_SEP = " "
 
 
@@ -243,6 +245,31 @@ def auto_pad(box: Box, minimum: int = 2, ratio: float = 0.2) -> int:
     return max(minimum, int(round(ratio * box.height)))
 
 
+def word_tail_box(layout: Layout, start: int, end: int) -> Box | None:
+    """The box of a word from the character ``start`` to the word's end, when [start, end)
+    lies inside one word; None otherwise.
+
+    For the sensitive parts of a URL (a token in its query, a handle in its path): the scheme,
+    host and path before them stay readable. Glyph widths vary, so the cut is placed by the
+    share of characters before ``start`` less a margin of two characters and a fifth of that
+    width, and runs to the word's end: what follows a token in a URL is rarely worth the risk.
+    """
+    touched = words_touched(layout, start, end)
+    if len(touched) != 1:
+        return None
+    i = touched[0]
+    ws, we = layout.starts[i], layout.ends[i]
+    if start <= ws or we - ws < 8:
+        return None
+    box = Box(*(int(v) for v in layout.words[i].box))
+    char_w = box.width / (we - ws)
+    prefix = (start - ws) * char_w
+    left = box.left + int(prefix - 2 * char_w - 0.2 * prefix)
+    if left <= box.left:
+        return None
+    return Box(left, box.top, box.right - left, box.height)
+
+
 def span_boxes(
     layout: Layout,
     start: int,
@@ -250,15 +277,18 @@ def span_boxes(
     *,
     pad: int | None = None,
     size: tuple[int, int] | None = None,
+    part_of_word: bool = False,
 ) -> list[Box]:
     """Padded boxes (one per line segment) covering every word that [start, end) touches.
 
     ``pad`` in pixels, or None for :func:`auto_pad`. ``size`` = (width, height) clamps boxes
-    to the image; boxes wholly outside it are dropped.
+    to the image; boxes wholly outside it are dropped. ``part_of_word``: a span inside one
+    word masks only that word's tail from the span on (:func:`word_tail_box`).
     """
     limit_w, limit_h = size if size is not None else (None, None)
+    tail = word_tail_box(layout, start, end) if part_of_word else None
     out = []
-    for box in line_boxes(layout, words_touched(layout, start, end)):
+    for box in [tail] if tail else line_boxes(layout, words_touched(layout, start, end)):
         px = auto_pad(box) if pad is None else pad
         padded = box.pad(px, limit_w, limit_h)
         if padded.width > 0 and padded.height > 0:  # empty once clamped: off the image
@@ -277,10 +307,14 @@ def locate(
 
     A finding wrapped over two lines becomes two findings with the same span and type, each
     with the box of its line. Findings that touch no word (only separators) are dropped:
-    nothing on screen corresponds to them.
+    nothing on screen corresponds to them. A part of a URL masks the URL from that part on
+    (URL findings are the sensitive parts of a URL under the default policy).
     """
     out: list[Finding] = []
     for finding in findings:
-        for box in span_boxes(layout, finding.start, finding.end, pad=pad, size=size):
+        part = finding.entity_type in PART_OF_WORD_TYPES
+        for box in span_boxes(
+            layout, finding.start, finding.end, pad=pad, size=size, part_of_word=part
+        ):
             out.append(replace(finding, box=box))
     return out
