@@ -21,14 +21,19 @@ import argparse
 import os
 import random
 import statistics
+import sys
 import time
 from collections import Counter
+from pathlib import Path
 
 os.environ.setdefault("OMP_NUM_THREADS", "1")
 try:
     os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
 except (AttributeError, OSError):
     pass
+
+if __package__ in (None, ""):  # run as a script: make `corpora` and `benchmarks` importable
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from corpora.keys import typing_session  # noqa: E402
 from redactkit.keys.redactor import BATCH_FIELDS, KeystrokeRedactor  # noqa: E402

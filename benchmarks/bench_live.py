@@ -15,11 +15,16 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import sys
 import time
+from pathlib import Path
 
 import numpy as np
 
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+
+if __package__ in (None, ""):  # run as a script: make `corpora` and `benchmarks` importable
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from corpora.sessions import SESSION_KINDS, render_session  # noqa: E402
 from redactkit.screens.redactor import ScreenshotRedactor  # noqa: E402

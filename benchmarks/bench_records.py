@@ -16,8 +16,13 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import sys
 import time
+from pathlib import Path
 from typing import Any
+
+if __package__ in (None, ""):  # run as a script: make `corpora` and `benchmarks` importable
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.bench_text import spacy_model_dir
 from corpora import values as V

@@ -15,6 +15,9 @@ from pathlib import Path
 
 from PIL import Image
 
+if __package__ in (None, ""):  # run as a script: make `corpora` and `benchmarks` importable
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
 from corpora.screens import render_screen
 
 # (file stem, kind, theme, scale, size, font)

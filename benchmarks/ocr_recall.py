@@ -18,6 +18,9 @@ from collections import defaultdict
 from dataclasses import replace
 from pathlib import Path
 
+if __package__ in (None, ""):  # run as a script: make `corpora` and `benchmarks` importable
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
 from corpora.screens import (
     FONTS,
     KINDS,

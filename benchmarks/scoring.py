@@ -16,9 +16,10 @@ only, never for scoring: a value masked under any type is masked).
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
@@ -55,6 +56,34 @@ def char_classes(text: str) -> tuple[np.ndarray, np.ndarray]:
 def _prefix(mask: np.ndarray) -> np.ndarray:
     """Prefix sums with a leading zero: ``p[e] - p[s]`` counts True in ``mask[s:e]``."""
     return np.concatenate(([0], np.cumsum(mask, dtype=np.int64)))
+
+
+#: The secret of a labelled URL: its random token (every generator puts one in each sensitive
+#: URL), a run of 12+ letters and digits that looks random (``_secretish``). The scheme, host and path around it
+#: are not personal (issue 16): they are scored as ordinary text, like any other text.
+_URL_SECRET = re.compile(r"[A-Za-z0-9]{12,}")
+
+
+def _secretish(run: str) -> bool:
+    """A random run: a digit among letters, or 16+ letters of both cases."""
+    if any(c.isdigit() for c in run) and any(c.isalpha() for c in run):
+        return True
+    return len(run) >= 16 and any(c.isupper() for c in run) and any(c.islower() for c in run)
+
+
+def scored_labels(text: str, labels: Sequence[Label]) -> list[Label]:
+    """Labels as they are scored: a URL label narrowed to its token, when it has one."""
+    out = []
+    for lab in labels:
+        if lab.entity_type == "URL":
+            runs = [
+                m for m in _URL_SECRET.finditer(text, lab.start, lab.end) if _secretish(m.group())
+            ]
+            if runs:
+                best = max(runs, key=lambda m: m.end() - m.start())
+                lab = replace(lab, start=best.start(), end=best.end())
+        out.append(lab)
+    return out
 
 
 def _counts(prefix: np.ndarray, labels: Sequence[Label]) -> np.ndarray:
@@ -223,11 +252,12 @@ def score_doc(
     alnum, visible = char_classes(doc.text)
     alnum_p = _prefix(alnum)
     leaked_p = _prefix(alnum & ~covered)
-    labelled = coverage(n, ((lab.start, lab.end) for lab in doc.labels))
+    labels = scored_labels(doc.text, doc.labels)
+    labelled = coverage(n, ((lab.start, lab.end) for lab in labels))
 
-    totals = _counts(alnum_p, doc.labels)
-    leaked = _counts(leaked_p, doc.labels)
-    for lab, tot, lk in zip(doc.labels, totals.tolist(), leaked.tolist(), strict=True):
+    totals = _counts(alnum_p, labels)
+    leaked = _counts(leaked_p, labels)
+    for lab, tot, lk in zip(labels, totals.tolist(), leaked.tolist(), strict=True):
         value = doc.text[lab.start : lab.end]
         o = LabelOutcome(index, lab, tot, lk)
         seen = output is not None and not o.leaked and len(value) >= 4 and value in output

@@ -7,7 +7,7 @@ import random
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from benchmarks.scoring import coverage, score_corpus
+from benchmarks.scoring import coverage, score_corpus, scored_labels
 from corpora.text import Doc, Label, generate_corpus
 
 spans_st = st.lists(st.tuples(st.integers(-5, 60), st.integers(-5, 60)), max_size=8)
@@ -65,12 +65,22 @@ def test_masking_everything_destroys_all_decoys_and_other_text() -> None:
 @given(seed=st.integers(0, 2**32 - 1))
 def test_masking_exactly_the_labels_scores_perfectly(seed: int) -> None:
     docs = generate_corpus(random.Random(seed), 12)
-    spans = [[(lab.start, lab.end) for lab in d.labels] for d in docs]
+    spans = [[(lab.start, lab.end) for lab in scored_labels(d.text, d.labels)] for d in docs]
     q = score_corpus(docs, spans)
     assert q.overall.total == sum(len(d.labels) for d in docs)
     assert q.overall.leaked == 0
     assert q.decoy_overall.masked_chars == 0 and q.other_masked == 0
     assert q.other_chars > 0
+
+
+def test_a_url_label_is_scored_on_its_token() -> None:
+    """The host and path of a sensitive link are ordinary text; its token is the secret."""
+    text = "see https://files.example.io/share/x?token=Rq81LmZx02Kd77Pw ok"
+    lab = Label(4, 59, "URL")
+    (scored,) = scored_labels(text, [lab])
+    assert text[scored.start : scored.end] == "Rq81LmZx02Kd77Pw"
+    (plain,) = scored_labels("at https://docs.example.io/guide ok", [Label(3, 32, "URL")])
+    assert (plain.start, plain.end) == (3, 32)
 
 
 def test_quality_section_replaces_only_its_own_block(tmp_path) -> None:

@@ -72,6 +72,7 @@ COMMIT_WORDS = frozenset({"commit", "commits", "tree", "blob", "compare", "raw",
 #: User-info names that are a service's fixed login, not a person.
 SERVICE_USERS = frozenset({"git", "anonymous", "ftp", "www-data", "hg", "svn"})
 
+_CLOSERS = "'\")]}>,.;:!"
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]{0,20}://")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _HEX_SHA = re.compile(r"[0-9a-f]{7,64}")
@@ -215,6 +216,7 @@ def sensitive_parts(url: str) -> list[Part]:
     ['ann:pw', 'Zx81kQ0pLm2N']
     """
     out: list[Part] = []
+    url = url.rstrip(_CLOSERS)  # a quote or bracket around a link is not part of its last value
     m = _SCHEME.match(url)
     start = m.end() if m else 0
     rest = url[start:]

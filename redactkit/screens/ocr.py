@@ -37,6 +37,7 @@ import pytesseract
 
 from redactkit.findings import Box
 from redactkit.screens import tesslib
+from redactkit.screens.regions import light_text, uncover_carets
 
 
 class OcrError(RuntimeError):
@@ -78,6 +79,7 @@ class OcrConfig:
     lang: str = "eng"
     tess_invert: bool = False
     extra: str = ""
+    carets: bool = True
 
     def tesseract_config(self) -> str:
         """The command-line options of the ``tesseract`` program (the pytesseract path)."""
@@ -112,6 +114,7 @@ PLAIN_CONFIG = OcrConfig(
     upscale=1.0,
     psm=3,
     tess_invert=True,
+    carets=False,
 )
 
 
@@ -147,14 +150,15 @@ def normalize_regions(
 ) -> np.ndarray:
     """HxW uint8 -> HxW uint8 with dark text on a white background in every region.
 
-    ``invert``: pixels whose local background is dark are inverted (per region, not per image).
+    ``invert``: pixels in regions whose text is lighter than its background are inverted (per
+    region, not per image; see :func:`light_text`).
     ``flatten``: each pixel is divided by its (post-inversion) local background, so panels of
     any shade become white and Tesseract's single global threshold fits all of them.
     """
     bg = local_background(gray, window)
     out = gray
     if invert:
-        dark = bg < 128
+        dark = light_text(gray, bg)
         out = np.where(dark, 255 - gray, gray).astype(np.uint8)
         bg = np.where(dark, 255 - bg, bg).astype(np.uint8)
     if flatten:
@@ -212,6 +216,8 @@ def preprocess(image: np.ndarray, config: OcrConfig = DEFAULT_CONFIG) -> tuple[n
             )
         if config.gamma != 1.0:
             img = darken_strokes(img, config.gamma)
+        if config.carets:
+            img = uncover_carets(img, text_height(img))
     else:
         if image.ndim == 2:
             img = image
