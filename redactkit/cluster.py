@@ -1,7 +1,7 @@
 """``redactkit images SRC DST --cluster ADDRESS``: the batch run on a Dask cluster's workers.
 
-The work unit is the one the local pool runs: :func:`redactkit.screens.batch._run_task` on a
-:class:`~redactkit.screens.batch.Task`, with the redactor each worker process builds once. So
+The work unit is the one the local pool runs: :func:`redactkit.screens.worker.run_task` on a
+:class:`~redactkit.screens.worker.Task`, with the redactor each worker process builds once. So
 outputs are byte-for-byte those of a local run and report records differ only in ``seconds``
 and line order. Workers read SRC and write DST themselves (shared storage mounted at the same
 path on every machine): images never travel through the client or the scheduler, which would
@@ -28,6 +28,8 @@ from redactkit.files import DEFAULT_MAX_PIXELS
 from redactkit.policy import Policy
 from redactkit.screens import batch
 from redactkit.screens.batch import BatchSummary, Task
+from redactkit.screens.report import count
+from redactkit.screens.worker import init_worker, run_task
 
 #: Tasks in flight per worker thread: enough to keep workers busy between round trips, few
 #: enough that a million-image folder is not a million futures on the scheduler at once.
@@ -62,9 +64,9 @@ def run_on_worker(
     global _RUN
     with _RUN_LOCK:
         if _RUN != run:
-            batch._init_worker(policy, on_error, dst, max_pixels)
+            init_worker(policy, on_error, dst, max_pixels)
             _RUN = run
-    return batch._run_task(task)
+    return run_task(task)
 
 
 def _sees_paths(src: str, dst: str) -> str | None:
@@ -208,7 +210,7 @@ def run_images_on_cluster(
                     for record in records:
                         out.write(json.dumps(record, separators=(",", ":")) + "\n")
                         out.flush()
-                        batch._count(summary, record)
+                        count(summary, record)
                     advance(len(records))
     finally:
         if own:

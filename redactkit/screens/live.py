@@ -32,11 +32,12 @@ import itertools
 from collections import Counter, OrderedDict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, Protocol
 
 import numpy as np
 
 from redactkit.findings import Box, Finding
+from redactkit.policy import Policy
 from redactkit.screens import change, ocr
 from redactkit.screens.layout import (
     auto_pad,
@@ -45,45 +46,40 @@ from redactkit.screens.layout import (
     group_lines,
     words_touched,
 )
-from redactkit.screens.masks import mask_all
-from redactkit.screens.ocr import DEFAULT_CONFIG, Word, preprocess
-from redactkit.screens.redactor import (
-    CONTEXT_MASK,
+from redactkit.screens.lines import Hit, Line, carry, ghost, hit_box, insert, lost
+from redactkit.screens.masks import Color
+from redactkit.screens.ocr import Word, preprocess
+from redactkit.screens.pipeline import (
     ImageInput,
-    ScreenshotRedactor,
-    ScreenshotResult,
-    _dedupe,
     context_masked,
+    dedupe,
     ocr_views,
     redact_pixels,
     to_pixels,
 )
-
-#: (first word, stop word, entity type, score, detector) of one finding on one line.
-Hit = tuple[int, int, str, float, str]
-
-
-#: Horizontal tolerance (px) when deciding whether a cached line lies inside a scrolled region.
-_SLACK = 3
+from redactkit.screens.reread import grow, read_regions, undo_scroll
+from redactkit.screens.result import OnError, ScreenshotResult, context_result, failed_result
 
 
-@dataclass(frozen=True, slots=True)
-class Line:
-    """One OCR text line in frame coordinates, and the findings on it as word ranges."""
+class FullPath(Protocol):
+    """What the live path takes from the full path it was made by (a
+    :class:`~redactkit.screens.redactor.ScreenshotRedactor`): its settings, its text redactor,
+    and its ``redact`` for frames the live path cannot take incrementally. Named here, not
+    imported, so that imports run one way: the redactor makes the live path, never back."""
 
-    words: tuple[Word, ...]
-    hits: frozenset[Hit] = frozenset()
+    policy: Policy
+    text: Any
+    fill: Color
+    method: str
+    pad: int | None
+    on_error: OnError
+    ocr_timeout: float
+    keep_original: bool
+    glue: float | None
 
-    @property
-    def box(self) -> Box:
-        box = self.words[0].box
-        for w in self.words[1:]:
-            box = box.union(w.box)
-        return Box(*(int(v) for v in box))
-
-    def moved(self, dy: int) -> Line:
-        words = tuple(replace(w, box=w.box._replace(top=w.box.top + dy)) for w in self.words)
-        return Line(words, self.hits)
+    def redact(
+        self, image: ImageInput, context: Mapping[str, Any] | None = None
+    ) -> ScreenshotResult: ...
 
 
 @dataclass
@@ -121,7 +117,7 @@ class LiveRedactor:
 
     def __init__(
         self,
-        redactor: ScreenshotRedactor,
+        redactor: FullPath,
         *,
         full_every: int = 30,
         full_fraction: float = 0.45,
@@ -176,14 +172,10 @@ class LiveRedactor:
             masked_whole = context_masked(red.policy, context)
         except Exception as exc:  # a broken context must not let the frame through
             self.reset()
-            return red._failed(pixels, "context", exc)
+            return self._failed(pixels, "context", exc, original)
         if masked_whole:
             self.reset()
-            height, width = pixels.shape[:2]
-            finding = Finding(CONTEXT_MASK, 0, 0, 1.0, "context", box=Box(0, 0, width, height))
-            return ScreenshotResult(
-                mask_all(pixels, red.fill), [finding], "masked-by-context", None, original
-            )
+            return context_result(pixels, red.fill, original)
         stage = "ocr"
         try:
             views = ocr_views(pixels)
@@ -203,13 +195,21 @@ class LiveRedactor:
             stage = "mask"
             height, width = pixels.shape[:2]
             loose = reason is None  # boxes not from this frame's own full read
-            findings = _dedupe(self._findings(lines, (width, height), loose))
+            findings = dedupe(self._findings(lines, (width, height), loose))
             out = redact_pixels(pixels, findings, method=red.method, fill=red.fill)
         except Exception as exc:
             self.reset()
-            return red._failed(pixels, stage, exc)
+            return self._failed(pixels, stage, exc, original)
         self._remember(pixels, lines, key)
         return ScreenshotResult(out, findings, "ok", None, original)
+
+    def _failed(
+        self, pixels: np.ndarray, stage: str, exc: BaseException, original: np.ndarray | None
+    ) -> ScreenshotResult:
+        red = self.redactor
+        return failed_result(
+            pixels, stage, exc, fill=red.fill, on_error=red.on_error, original=original
+        )
 
     def _count_full(self, reason: str) -> None:
         self.stats.full += 1
@@ -270,8 +270,11 @@ class LiveRedactor:
         gray = change.luminance(pixels)
         regions = change.changed_boxes(diff, self.tile)
         lines = list(self._lines)
-        regions, lines, extra = self._undo_scroll(pixels, gray, diff, regions, lines)
-        regions = self._grow(gray, regions + extra, [ln.box for ln in lines])
+        regions, lines, extra, scrolls = undo_scroll(
+            self._prev, self._gray, pixels, gray, diff, regions, lines, self.tile
+        )
+        self.stats.scrolls += scrolls
+        regions = grow(gray, regions + extra, [ln.box for ln in lines])
         if change.area(regions) > self.full_fraction * height * width:
             self._fallback = "large change"
             return None
@@ -279,126 +282,25 @@ class LiveRedactor:
         for ln in lines:
             touched = any(change.intersects(ln.box, r) for r in regions)
             (dropped if touched else kept).append(ln)
-        fresh, same = _carry(self._read_regions(view, regions), dropped)
-        merged, placed = _insert(kept, fresh)
+        fresh, same = carry(self._read_regions(view, regions), dropped)
+        merged, placed = insert(kept, fresh)
         result = self._redetect(merged, {i for i in placed if id(merged[i]) not in same})
-        lost = _lost(dropped, result)
-        if lost and self.on_lost == "full":
+        gone = lost(dropped, result)
+        if gone and self.on_lost == "full":
             self._fallback = "lost finding"
             return None
-        result += [_ghost(box, hit, next(self._ids)) for box, hit in lost]
-        self.stats.kept += len(lost)
+        result += [ghost(box, hit, next(self._ids)) for box, hit in gone]
+        self.stats.kept += len(gone)
         self.stats.incremental += 1
         return result
 
-    def _undo_scroll(
-        self,
-        pixels: np.ndarray,
-        gray: np.ndarray,
-        diff: np.ndarray,
-        regions: list[Box],
-        lines: list[Line],
-    ) -> tuple[list[Box], list[Line], list[Box]]:
-        """Regions that scrolled: move their cached lines, and keep as changed only what the
-        shift does not explain. Lines cut by a scrolled region's edge become regions."""
-        assert self._prev is not None and self._gray is not None
-        predicted = None
-        extra: list[Box] = []
-        # Scroll candidates join changes up to 3 tiles apart: the blank gaps between
-        # messages do not change when a chat scrolls, and would split the pane into pieces.
-        for region in change.changed_boxes(diff, self.tile, join=3):
-            if region.height < 8 * self.tile:
-                continue
-            d = change.vertical_shift(self._gray, gray, region)
-            if not d:
-                continue
-            self.stats.scrolls += 1
-            predicted = change.shift_band(self._prev if predicted is None else predicted, region, d)
-            moved: list[Line] = []
-            for ln in lines:
-                box = ln.box
-                if not change.intersects(box, region):
-                    moved.append(ln)
-                    continue
-                shifted = box._replace(top=box.top - d)
-                # A line at the region's edge may have been read half cut off by a pane's
-                # border: where it went, it is read again. One that straddles the edge left
-                # its outer part behind: it is read again where it was too. A line scrolled
-                # wholly out of the region needs nothing: what shows at its old place is
-                # either moved content (cached lines) or new rows the diff below marks.
-                edge = max(box.height, 2 * self.tile)
-                cut = box.top < region.top + edge or box.bottom > region.bottom - edge
-                # OCR boxes land a pixel or two off the tile-aligned region (rounding after
-                # the upscale): columns that close hold no changed ink, so they do not count.
-                inside = _inside(box, region, _SLACK)
-                if inside and _inside(shifted, region, _SLACK) and not cut:
-                    moved.append(ln.moved(-d))
-                    continue
-                if not inside:
-                    extra.append(box.pad(2))
-                if change.intersects(shifted, region):
-                    extra.append(shifted.pad(2))
-            lines = moved
-        if predicted is None:
-            return regions, lines, extra
-        diff = change.diff_mask(predicted, pixels)
-        h, w = gray.shape
-        extra = [e for e in (_clip(b, w, h) for b in extra) if e is not None]
-        return change.changed_boxes(diff, self.tile), lines, extra
-
-    def _grow(self, gray: np.ndarray, regions: list[Box], line_boxes: list[Box]) -> list[Box]:
-        """Regions widened to whole text runs and whole cached lines, then merged."""
-        out = []
-        for region in regions:
-            for _ in range(3):
-                grown = change.grow_to_lines(change.grow_to_ink(gray, region), line_boxes)
-                if grown == region:
-                    break
-                region = grown
-            out.append(region)
-        return change.merge_boxes(out, gap=2)
-
     def _read_regions(self, view: np.ndarray, regions: list[Box]) -> list[Line]:
-        """OCR every region in one call: crops (with a margin) stacked into one mosaic with
-        background-coloured gaps; words are mapped back and kept when their centre lies in
-        their region (the margin only gives Tesseract room around the glyphs)."""
+        """The lines of ``regions`` read in one OCR call (see :func:`~redactkit.screens.reread.read_regions`)."""
         if not regions:
             return []
-        h, w = view.shape[:2]
-        crops, offsets, y = [], [], 0
-        gap = 16
-        for r in regions:
-            m = max(4, int(0.3 * min(r.height, 40)))
-            x0, y0 = max(0, r.left - 2 * m), max(0, r.top - m)
-            x1, y1 = min(w, r.right + 2 * m), min(h, r.bottom + m)
-            crops.append(view[y0:y1, x0:x1])
-            offsets.append((x0, y0, y))
-            y += (y1 - y0) + gap
-        mosaic_w = max(c.shape[1] for c in crops)
-        mosaic = np.empty((y - gap, mosaic_w) + view.shape[2:], np.uint8)
-        for crop, (_, _, my) in zip(crops, offsets):
-            ch, cw = crop.shape[:2]
-            border = np.concatenate([crop[0], crop[-1], crop[:, 0], crop[:, -1]])
-            mosaic[my : my + ch + gap] = np.median(border, axis=0).astype(np.uint8)
-            mosaic[my : my + ch, :cw] = crop
-        strip_tops = np.array([my for _, _, my in offsets])
-        config = replace(DEFAULT_CONFIG, upscale=max(1.0001, self._factor))
-        words = ocr.read_words(mosaic, timeout=self.redactor.ocr_timeout, config=config)
-        self.stats.ocr_pixels += mosaic.shape[0] * mosaic.shape[1]
-        grouped: dict[tuple, list[Word]] = {}
-        for word in words:
-            cy = word.box.top + word.box.height / 2
-            k = max(0, int(np.searchsorted(strip_tops, cy, side="right")) - 1)
-            x0, y0, my = offsets[k]
-            box = word.box._replace(left=word.box.left + x0, top=word.box.top - my + y0)
-            region = regions[k]
-            cx, cy = box.left + box.width / 2, box.top + box.height / 2
-            if not (region.left <= cx < region.right and region.top <= cy < region.bottom):
-                continue
-            grouped.setdefault((k, word.block, word.par, word.line), []).append(
-                replace(word, box=box)
-            )
-        return self._new_lines(group_lines(w for ws in grouped.values() for w in ws))
+        words, pixels = read_regions(view, regions, self._factor, self.redactor.ocr_timeout)
+        self.stats.ocr_pixels += pixels
+        return self._new_lines(group_lines(words))
 
     def _redetect(self, lines: list[Line], dirty: set[int]) -> list[Line]:
         """Analyse each run of re-read lines with neighbours for context; kept lines keep
@@ -485,7 +387,7 @@ class LiveRedactor:
                 pos += len(w.text.strip()) + 1
             for hit in sorted(ln.hits):
                 first, stop, entity, score, detector = hit
-                box = _hit_box(ln, hit)
+                box = hit_box(ln, hit)
                 pad = self.redactor.pad if self.redactor.pad is not None else auto_pad(box)
                 extra = max(self.jitter, box.height // 4) if loose else 0
                 padded = box.pad(pad + extra, width, height)
@@ -495,105 +397,7 @@ class LiveRedactor:
         return out
 
 
-def _hit_box(line: Line, hit: Hit) -> Box:
-    """The unpadded box of the words a hit covers on its line."""
-    box = line.words[hit[0]].box
-    for w in line.words[hit[0] + 1 : hit[1]]:
-        box = box.union(w.box)
-    return Box(*(int(v) for v in box))
-
-
-def _carry(fresh: list[Line], dropped: list[Line]) -> tuple[list[Line], set[int]]:
-    """Re-read lines that read exactly as a dropped line in the same place take over its
-    findings (a caret blinking next to a line changes pixels, not text); returns the lines
-    and the ids of those that need no new analysis."""
-    out, same = [], set()
-    for ln in fresh:
-        texts = tuple(w.text for w in ln.words)
-        for old in dropped:
-            if tuple(w.text for w in old.words) == texts and change.intersects(old.box, ln.box):
-                ln = Line(ln.words, old.hits)
-                same.add(id(ln))
-                break
-        out.append(ln)
-    return out, same
-
-
-def _lost(dropped: list[Line], lines: list[Line], keep: float = 0.8) -> list[tuple[Box, Hit]]:
-    """Findings of re-read lines with no counterpart where they were (less than ``keep`` of
-    their box covered by the new findings): the value may have gone, the crop may have read
-    worse than the whole frame did, or spaCy judged the new context differently."""
-    now = [_hit_box(ln, h) for ln in lines for h in ln.hits]
-    out = []
-    for ln in dropped:
-        for hit in ln.hits:
-            box = _hit_box(ln, hit)
-            if box.width <= 0 or box.height <= 0:
-                continue
-            cover = np.zeros((box.height, box.width), bool)
-            for b in now:
-                x0, x1 = max(b.left, box.left) - box.left, min(b.right, box.right) - box.left
-                y0, y1 = max(b.top, box.top) - box.top, min(b.bottom, box.bottom) - box.top
-                if x1 > x0 and y1 > y0:
-                    cover[y0:y1, x0:x1] = True
-            if cover.mean() < keep:
-                out.append((box, hit))
-    return out
-
-
-def _ghost(box: Box, hit: Hit, key: int) -> Line:
-    """A line of no text that keeps masking a lost finding's box (see ``on_lost``)."""
-    word = Word(text="", box=box, conf=0.0, block=key, par=0, line=0)
-    return Line((word,), frozenset({(0, 1, hit[2], hit[3], "live-kept")}))
-
-
 def _context_key(context: Mapping[str, Any] | None) -> tuple | None:
     if not context:
         return None
     return (str(context.get("app")), str(context.get("title")))
-
-
-def _inside(box: Box, region: Box, slack: int = 0) -> bool:
-    """``box`` within ``region``, allowing ``slack`` px to the left and right."""
-    return (
-        region.left - slack <= box.left
-        and box.right <= region.right + slack
-        and region.top <= box.top
-        and box.bottom <= region.bottom
-    )
-
-
-def _clip(box: Box, width: int, height: int) -> Box | None:
-    x0, y0 = max(0, box.left), max(0, box.top)
-    x1, y1 = min(width, box.right), min(height, box.bottom)
-    return Box(x0, y0, x1 - x0, y1 - y0) if x1 > x0 and y1 > y0 else None
-
-
-def _insert(kept: list[Line], fresh: list[Line]) -> tuple[list[Line], set[int]]:
-    """Kept lines in their order, each fresh line placed before the first kept line below it
-    in an overlapping column (reading order, roughly as Tesseract would give it); returns
-    the merged list and the indices of the fresh lines."""
-    merged: list[Line | None] = list(kept)
-    order: list[tuple[int, Line]] = []
-    for ln in fresh:
-        box = ln.box
-        pos = len(kept)
-        for j, k in enumerate(kept):
-            kb = k.box
-            if kb.top > box.top and kb.left < box.right and box.left < kb.right:
-                pos = j
-                break
-        order.append((pos, ln))
-    order.sort(key=lambda t: (t[0], t[1].box.top, t[1].box.left))
-    out: list[Line] = []
-    dirty: set[int] = set()
-    it = iter(order)
-    nxt = next(it, None)
-    for j, k in enumerate(merged + [None]):
-        while nxt is not None and nxt[0] == j:
-            dirty.add(len(out))
-            out.append(nxt[1])
-            nxt = next(it, None)
-        if k is not None:
-            out.append(k)
-    return out, dirty
