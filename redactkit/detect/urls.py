@@ -211,9 +211,8 @@ def _path(path: str, base: int, out: list[Part]) -> None:
 def sensitive_parts(url: str) -> list[Part]:
     """The spans of ``url`` to mask, offsets relative to ``url``; the rest is kept.
 
-    >>> [url[p.start:p.end] for url in ["https://ann:pw@x.io/a?token=Zx81kQ0pLm2N&page=2"]
-    ...  for p in sensitive_parts(url)]
-    ['ann:pw', 'Zx81kQ0pLm2N']
+    For ``https://USER:PASS@x.io/a?token=TOKEN&page=2`` the parts are ``USER:PASS``
+    (userinfo) and ``TOKEN`` (a secret key's value); ``x.io/a`` and ``page=2`` are kept.
     """
     out: list[Part] = []
     url = url.rstrip(_CLOSERS)  # a quote or bracket around a link is not part of its last value
