@@ -280,6 +280,8 @@ RULES: tuple[Rule, ...] = (
        tier="context", random=True),
     _R("shopify-token", "SHOPIFY_TOKEN", ("shpat_", "shpca_", "shppa_", "shpss_"),
        tok(r"shp(?:at|ca|pa|ss)_[a-fA-F0-9]{32}"), prefixes=("shpat_", "shpca_", "shppa_", "shpss_")),
+    # API key SIDs: `SK` + 32 lower-case hex (the Account SID `AC...` names an account: no secret)
+    _R("twilio-api-key-sid", "TWILIO_KEY", ("sk",), tok(r"SK[0-9a-f]{32}"), prefixes=("SK",), random=True),
     _R("twilio-key", "TWILIO_KEY", ("twilio",),
        keyed(r"twilio[\w.\-]{0,20}?(?:token|secret|key)", r"(?:SK)?[a-f0-9]{32}"), tier="context", random=True),
     _R("sendgrid-key", "SENDGRID_KEY", ("sg.",), tok(r"SG\.[A-Za-z0-9_\-]{22}\.[A-Za-z0-9_\-]{43}"), prefixes=("SG.",)),

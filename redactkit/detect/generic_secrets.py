@@ -66,13 +66,17 @@ _REFERENCE = re.compile(
 
 KEYWORDS: tuple[str, ...] = (
     "pass", "pwd", "secret", "token", "key", "credential", "auth", "contraseña", "passwort", "mysql", "sshpass",
-    "login", "pw", "pin",
+    "login", "pw", "pin", "cookie", "session", "signature", "bearer", "access", "private", "api", "creds",
+    "client",
 )  # fmt: skip
 _KEY = re.compile(
     r"password|passwort|passwd|passphrase|contraseña|pwd|pass|secret|token|credentials?"
     r"|api[_\-]?key|access[_\-]?key|auth[_\-]?key|private[_\-]?key|(?:signing|encryption|master|session|client)[_\-]?key"
-    r"|auth|(?<=[_\-.])key"
+    r"|auth|(?<=[_\-.])key|creds|cookie|session|signature|bearer|(?<![a-z])api(?![a-z])|private"
 )
+#: Words that name a secret only sometimes (`session`, `cookie`, `signature`, a bare `key`):
+#: their values must look random.
+_WEAK = frozenset(("key", "cookie", "session", "signature", "bearer", "api", "private", "creds"))
 _PASSWORDISH = frozenset(
     ("password", "passwort", "passwd", "passphrase", "contraseña", "pwd", "pass")
 )
@@ -93,7 +97,14 @@ _EXCLUDED_KEYS = re.compile(
     r"|message|event|request|trace|group|unique|composite|surrogate|i18n|translation|locale|react|list|dict|map|redis|s3)[_\-.]?key)$",
     re.IGNORECASE,
 )
-_OP = re.compile(r"""[\w\-]{0,30}?(["'\]]{0,2})[ \t]{0,3}(=>|:=|\?=|=|:|->)[ \t]{0,3}""")
+# `=`, `:`, `=>`, Make's `:=`/`::=`/`?=`, PHP's `.=`, a typed declaration (`token string = "`)
+# and, after a quoted name only, a call's comma (`setProperty("API_TOKEN", "...")`); a dash
+# before a quoted value (`token - 'x'`, as logs and notes write it)
+_OP = re.compile(
+    r"""[\w\-]{0,30}?(["'\]]{0,2})(?:[ \t]{1,3}(?:string|String|str|const))?[ \t]{0,3}"""
+    r"""(=>|:{1,3}=|\?=|\.=|=|:|->|(?<=["'])[ \t]{0,2},(?=[ \t]{0,2}["'])|(?<=[ \t])-(?=[ \t]{1,3}["']))"""
+    r"""[ \t]{0,3}"""
+)
 _FLAG_OP = re.compile(r"""[\w\-]{0,20}?(?:[ \t]{1,3}|=)""")
 _QUOTED = {'"': re.compile(r'"((?:[^"\\\n]|\\.){1,256})"'), "'": re.compile(r"'([^'\n]{1,256})'"),
            "`": re.compile(r"`([^`\n]{1,256})`")}  # fmt: skip
@@ -101,7 +112,7 @@ _BARE = re.compile(r"""[^\s'"`<>]{1,256}""")
 _OPENER = {")": "(", "}": "{", "]": "["}
 _BARE_IN_FIELDS = re.compile(r"""[^\s'"`<>;]{1,256}""")
 _BARE_IN_URL = re.compile(r"""[^\s'"`<>&#]{1,256}""")
-_XML_VALUE = re.compile(r"""[ \t]*>([^<\n]{1,256})</""")
+_XML_VALUE = re.compile(r"""[ \t]*>\s{0,40}([^<\s][^<\n]{0,255}?)\s{0,40}</""")
 _CLI_PASSWORD = re.compile(
     r"\b(?:mysql|mysqldump|mysqladmin|mariadb|mariadb-dump)\b[^\n|;&]{0,200}?[ \t]-p['\"]?(?P<s>[^\s'\"]{1,128})"
     r"|\bsshpass\b[^\n|;&]{0,40}?[ \t]-p[ \t]{0,2}(?P<s2>[^\s'\"]{1,128})"
@@ -295,7 +306,7 @@ def find_generic_secrets(text: str, lowered: str) -> list[tuple[str, int, int, f
         if not _keyword_ok(text, lowered, ks, ke, key, m.group()):
             continue
         kw = m.group()
-        kind = "password" if kw in _PASSWORDISH else "weak" if kw == "key" else "secret"
+        kind = "password" if kw in _PASSWORDISH else "weak" if kw in _WEAK else "secret"
         hit = _value_after(text, s, e)
         if hit is None:
             continue
