@@ -21,7 +21,7 @@ import random
 import re
 import sys
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -90,7 +90,7 @@ def norm(family: str) -> str:
 
 
 def main_part(secret: str, text: str) -> str:
-    """The longest piece of ``secret`` that occurs in ``text`` (greedy longest prefixes)."""
+    """The main piece of ``secret`` that occurs in ``text`` (greedy longest prefixes)."""
     if secret in text:
         return secret
     pieces, rest = [], secret
@@ -103,7 +103,10 @@ def main_part(secret: str, text: str) -> str:
             continue
         pieces.append(rest[:n])
         rest = rest[n:]
-    return max(pieces, key=len) if pieces else secret
+    # trufflehog joins an endpoint or an id to the secret (`https://x.example.com` + key): the
+    # secret is the longest piece that is no URL or host name, when there is one
+    plain = [p for p in pieces if "://" not in p and not re.fullmatch(r"[\w.\-]+\.[a-z]{2,}", p)]
+    return max(plain or pieces, key=len) if pieces else secret
 
 
 def maximal(secrets: tuple[str, ...]) -> list[str]:
@@ -120,13 +123,16 @@ class Tally:
     changed_cred: int = 0
     examples_left: list[str] = field(default_factory=list)
     examples_changed: list[str] = field(default_factory=list)
+    by_detector: Counter = field(default_factory=Counter)
 
 
 def score(
-    cases: list[Case], outputs: list[str], cred_hit: list[bool]
+    cases: list[Case], outputs: list[str], cred_hit: list[tuple[str, ...]]
 ) -> dict[tuple[str, str], Tally]:
+    """``cred_hit``: per case, the ids of the credential detectors that fired."""
     tallies: dict[tuple[str, str], Tally] = defaultdict(Tally)
-    for case, out, cred in zip(cases, outputs, cred_hit):
+    for case, out, dets in zip(cases, outputs, cred_hit):
+        cred = bool(dets)
         t = tallies[(case.suite, case.family)]
         if case.positive:
             for secret in maximal(case.secrets):
@@ -143,12 +149,13 @@ def score(
             if out != case.text:
                 t.changed += 1
                 t.changed_cred += cred
+                t.by_detector.update(set(dets))
                 if cred and len(t.examples_changed) < 3:
                     t.examples_changed.append(case.text.strip()[:80])
     return tallies
 
 
-def run_ours(cases: list[Case]) -> tuple[list[str], list[bool], float]:
+def run_ours(cases: list[Case]) -> tuple[list[str], list[tuple[str, ...]], float]:
     from redactkit import TextRedactor
     from redactkit.text import credential_types
 
@@ -160,11 +167,11 @@ def run_ours(cases: list[Case]) -> tuple[list[str], list[bool], float]:
     for i in range(0, len(cases), 64):
         for r in red.redact_many([c.text for c in cases[i : i + 64]]):
             outs.append(r.text)
-            cred.append(any(f.entity_type in creds for f in r.findings))
+            cred.append(tuple(f.detector for f in r.findings if f.entity_type in creds))
     return outs, cred, time.perf_counter() - t0
 
 
-def run_presidio(cases: list[Case]) -> tuple[list[str], list[bool], float]:
+def run_presidio(cases: list[Case]) -> tuple[list[str], list[tuple[str, ...]], float]:
     from presidio_analyzer import AnalyzerEngine
     from presidio_analyzer.nlp_engine import NlpEngineProvider
     from presidio_anonymizer import AnonymizerEngine
@@ -183,7 +190,7 @@ def run_presidio(cases: list[Case]) -> tuple[list[str], list[bool], float]:
     for c in cases:
         res = analyzer.analyze(text=c.text, language="en")
         outs.append(anonymizer.anonymize(text=c.text, analyzer_results=res).text if res else c.text)
-    return outs, [False] * len(cases), time.perf_counter() - t0
+    return outs, [()] * len(cases), time.perf_counter() - t0
 
 
 def load(args: argparse.Namespace) -> tuple[list[Case], dict[str, Stats], dict[str, str]]:
@@ -274,6 +281,15 @@ def render(cases, stats, commits, ours, theirs, seed, elapsed) -> str:  # noqa: 
             lines.append(
                 f"| {key[0]} | {key[1]} | {t.left}/{t.pos} | {ex} | {theirs[key].left}/{theirs[key].pos} |"
             )
+    per_det: Counter = Counter()
+    for t in ours.values():
+        per_det.update(t.by_detector)
+    lines += ["", "### Negatives changed, by the detector that fired", "",
+              "A scanner's negative says *this detector* must not report the input (a token"
+              " with a character broken, a key without the provider's name nearby, an"
+              " unverifiable JWT); a redactor masks a random value after `API_KEY=` whoever"
+              " issued it. Per detector of ours:", "",
+              ", ".join(f"`{d}` {n}" for d, n in per_det.most_common())]  # fmt: skip
     lines += ["", "### Negatives changed by a credential finding (near-misses we mask)", "",
               "| suite | family | changed | examples |", "| --- | --- | --- | --- |"]  # fmt: skip
     for key in sorted(ours, key=lambda k: (-ours[k].changed_cred, k)):

@@ -175,3 +175,40 @@ def test_plain_words_typed_and_erased_stay(keys):
     events = typing("see you at the standup tomorrow", enter=False, app="Slack", title="g")
     events += erase(8) + typing("today")
     assert keys(events) == "see you at the standup tomorrowtoday"  # erased strokes replay
+
+
+# -- screens and records: the same catalogue -------------------------------------------------
+
+
+def test_twilio_key_and_unlisted_random_value_masked_on_a_rendered_screen():
+    import numpy as np
+    from PIL import Image, ImageDraw, ImageFont
+
+    from corpora.screens import FONTS
+    from redactkit.screens.ocr import read_words
+    from redactkit.screens.redactor import ScreenshotRedactor
+
+    rng = random.Random(21)
+    key = "SK" + "".join(rng.choice("0123456789abcdef") for _ in range(32))
+    blob = rand(rng, 28)
+    lines = ["$ cat .env", f"TWILIO_SID_KEY={key}", f"UPLOAD_SLOT={blob}", "APP_NAME=inventory"]
+    font = ImageFont.truetype(FONTS["DejaVu Sans Mono"], 15)
+    img = Image.new("RGB", (720, 140), (30, 30, 30))
+    draw = ImageDraw.Draw(img)
+    for i, line in enumerate(lines):
+        draw.text((10, 10 + 28 * i), line, font=font, fill=(220, 220, 220))
+    result = ScreenshotRedactor().redact(np.array(img))
+    assert result.status == "ok"
+    text = " ".join(w.text for w in read_words(result.image))
+    for value in (key, blob):
+        assert value[2:10] not in text and value[-8:] not in text
+    assert "inventory" in text
+
+
+def test_records_use_the_same_rows():
+    from redactkit.records import redact_record
+
+    rng = random.Random(22)
+    key = "SK" + "".join(rng.choice("0123456789abcdef") for _ in range(32))
+    out = redact_record({"note": f"twilio {key}", "env": {"APP": "web"}})
+    assert key not in repr(out) and "web" in repr(out)

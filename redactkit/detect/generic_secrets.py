@@ -313,7 +313,14 @@ def find_generic_secrets(text: str, lowered: str) -> list[tuple[str, int, int, f
         vs, ve, quoted, strong = hit
         if key.lower() == "pass" and not strong:
             continue  # `PASS: test_name` is a test result, not a credential
-        score = judge_value(text[vs:ve], kind=kind, quoted=quoted, strong_op=strong)
+        if "," in text[e:vs]:  # `("password", "x")` is also a pair in a list: must look random
+            from redactkit.detect.random_values import is_random_value  # (imports this module)
+
+            v = text[vs:ve]
+            hexkey = len(v) >= 32 and re.fullmatch(r"[0-9a-fA-F]+", v) and ck.looks_random(v)
+            score = STRONG_GENERIC_SCORE if is_random_value(v) or hexkey else None
+        else:
+            score = judge_value(text[vs:ve], kind=kind, quoted=quoted, strong_op=strong)
         if score is not None:
             out.append(
                 ("generic-password" if kind == "password" else "generic-secret", vs, ve, score)
