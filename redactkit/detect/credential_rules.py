@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from redactkit.detect import checksums as ck
-from redactkit.detect.generic_secrets import is_identifier
+from redactkit.detect.value_shapes import is_identifier
 
 SCORES = {"checksum": 0.9, "prefix": 0.9, "structural": 0.85, "context": 0.75, "generic": 0.55}
 OCR_FAILED_SCORE = 0.6

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 from redactkit.detect import checksums as ck
-from redactkit.detect.generic_secrets import is_identifier, is_placeholder, is_reference
+from redactkit.detect.value_shapes import is_identifier, is_placeholder, is_reference
 
 RANDOM_SCORE = 0.6
 _VALUE = r"[A-Za-z0-9+/_\-.~=]{16,256}"
