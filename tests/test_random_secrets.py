@@ -212,3 +212,10 @@ def test_records_use_the_same_rows():
     key = "SK" + "".join(rng.choice("0123456789abcdef") for _ in range(32))
     out = redact_record({"note": f"twilio {key}", "env": {"APP": "web"}})
     assert key not in repr(out) and "web" in repr(out)
+
+
+def test_jenkins_credential_xml_secret():
+    v = rand(random.Random(31), 26)
+    text = f"<scope>GLOBAL</scope>\n<secret>{{AQAAABAAA {v}}}</secret>\n<id>{{deploy}}</id>"
+    assert found(text, v)
+    assert "deploy" not in [text[f.start : f.end] for f in find_credentials(text)]

@@ -227,7 +227,7 @@ RULES: tuple[Rule, ...] = (
     _R("figma-token", "FIGMA_TOKEN", ("figd_",), tok(r"figd_[A-Za-z0-9_\-]{40}"), prefixes=("figd_",)),
     _R("mapbox-secret-token", "MAPBOX_TOKEN", ("sk.eyj",), tok(r"sk\.eyJ[A-Za-z0-9_\-]{20,300}\.[A-Za-z0-9_\-]{20,100}"),
        prefixes=("sk.eyJ",)),
-    _R("dynatrace-token", "DYNATRACE_TOKEN", ("dt0c01.",), tok(r"dt0c01\.[A-Z0-9]{24}\.[A-Z0-9]{64}"), prefixes=("dt0c01.",)),
+    _R("dynatrace-token", "DYNATRACE_TOKEN", ("dt0c01.",), tok(r"dt0c01\.[A-Za-z0-9]{24}\.[A-Za-z0-9]{64}"), prefixes=("dt0c01.",)),
     _R("airtable-pat", "AIRTABLE_TOKEN", ("pat",), tok(r"pat[A-Za-z0-9]{14}\.[a-f0-9]{64}")),
     _R("dropbox-token", "DROPBOX_TOKEN", ("sl.",), tok(r"sl\.(?:u\.)?[A-Za-z0-9_\-]{130,1400}"), prefixes=("sl.",)),
     _R("firebase-fcm-key", "FIREBASE_KEY", (":apa91b",), tok(r"AAAA[A-Za-z0-9_\-]{7}:APA91b[A-Za-z0-9_\-]{134}")),

@@ -272,7 +272,13 @@ def _value_after(text: str, s: int, e: int) -> tuple[int, int, bool, bool] | Non
     """Span of the value assigned to the key at ``text[s:e]``, with (quoted, strong operator)."""
     if s > 0 and text[s - 1] == "<":  # <password>value</password>
         m = _XML_VALUE.match(text, e)
-        return (m.start(1), m.end(1), True, True) if m else None
+        if m is None:
+            return None
+        vs, ve = m.span(1)
+        if text[vs] == "{" and text[ve - 1] == "}":  # Jenkins: `<secret>{AQAAABAAA x...}`
+            vs = max(vs + 1, text.rfind(" ", vs, ve - 1) + 1)
+            ve -= 1
+        return (vs, ve, True, True) if ve > vs else None
     flag = (
         s >= 2
         and text[s - 2 : s] == "--"
