@@ -204,6 +204,16 @@ def render(
     return "\n".join(lines)
 
 
+def _kept_section(doc: Path) -> str:
+    """The scanner-suites section (written by ``benchmarks.scanner_suites``), kept as it is."""
+    from benchmarks.scanner_suites import BEGIN, END
+
+    old = doc.read_text(encoding="utf-8") if doc.exists() else ""
+    if BEGIN not in old or END not in old:
+        return ""
+    return "\n" + BEGIN + old.split(BEGIN, 1)[1].split(END, 1)[0] + END + "\n"
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--seed", type=int, default=None)
@@ -225,6 +235,7 @@ def main(argv: list[str] | None = None) -> int:
     }
     real = scan_real_files(args.real, args.real_mb * 1_000_000)
     doc = render(seed, args.n, per_format, fp, speed, real)
+    doc += _kept_section(args.out)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     tmp = args.out.with_suffix(".tmp")
     tmp.write_text(doc, encoding="utf-8")

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from redactkit.detect import checksums as ck
-from redactkit.detect.generic_secrets import is_identifier
+from redactkit.detect.value_shapes import is_identifier
 
 SCORES = {"checksum": 0.9, "prefix": 0.9, "structural": 0.85, "context": 0.75, "generic": 0.55}
 OCR_FAILED_SCORE = 0.6
@@ -227,7 +227,7 @@ RULES: tuple[Rule, ...] = (
     _R("figma-token", "FIGMA_TOKEN", ("figd_",), tok(r"figd_[A-Za-z0-9_\-]{40}"), prefixes=("figd_",)),
     _R("mapbox-secret-token", "MAPBOX_TOKEN", ("sk.eyj",), tok(r"sk\.eyJ[A-Za-z0-9_\-]{20,300}\.[A-Za-z0-9_\-]{20,100}"),
        prefixes=("sk.eyJ",)),
-    _R("dynatrace-token", "DYNATRACE_TOKEN", ("dt0c01.",), tok(r"dt0c01\.[A-Z0-9]{24}\.[A-Z0-9]{64}"), prefixes=("dt0c01.",)),
+    _R("dynatrace-token", "DYNATRACE_TOKEN", ("dt0c01.",), tok(r"dt0c01\.[A-Za-z0-9]{24}\.[A-Za-z0-9]{64}"), prefixes=("dt0c01.",)),
     _R("airtable-pat", "AIRTABLE_TOKEN", ("pat",), tok(r"pat[A-Za-z0-9]{14}\.[a-f0-9]{64}")),
     _R("dropbox-token", "DROPBOX_TOKEN", ("sl.",), tok(r"sl\.(?:u\.)?[A-Za-z0-9_\-]{130,1400}"), prefixes=("sl.",)),
     _R("firebase-fcm-key", "FIREBASE_KEY", (":apa91b",), tok(r"AAAA[A-Za-z0-9_\-]{7}:APA91b[A-Za-z0-9_\-]{134}")),
@@ -280,6 +280,8 @@ RULES: tuple[Rule, ...] = (
        tier="context", random=True),
     _R("shopify-token", "SHOPIFY_TOKEN", ("shpat_", "shpca_", "shppa_", "shpss_"),
        tok(r"shp(?:at|ca|pa|ss)_[a-fA-F0-9]{32}"), prefixes=("shpat_", "shpca_", "shppa_", "shpss_")),
+    # API key SIDs: `SK` + 32 lower-case hex (the Account SID `AC...` names an account: no secret)
+    _R("twilio-api-key-sid", "TWILIO_KEY", ("sk",), tok(r"SK[0-9a-f]{32}"), prefixes=("SK",), random=True),
     _R("twilio-key", "TWILIO_KEY", ("twilio",),
        keyed(r"twilio[\w.\-]{0,20}?(?:token|secret|key)", r"(?:SK)?[a-f0-9]{32}"), tier="context", random=True),
     _R("sendgrid-key", "SENDGRID_KEY", ("sg.",), tok(r"SG\.[A-Za-z0-9_\-]{22}\.[A-Za-z0-9_\-]{43}"), prefixes=("SG.",)),

@@ -15,64 +15,30 @@ import functools
 import re
 
 from redactkit.detect import checksums as ck
+from redactkit.detect.random_values import is_random_value
+from redactkit.detect.value_shapes import (  # noqa: F401 - re-exported for the rules
+    PLACEHOLDER_PATTERNS,
+    is_identifier,
+    is_placeholder,
+    is_reference,
+)
 
 GENERIC_SCORE = 0.55
 STRONG_GENERIC_SCORE = 0.65
 
-# Placeholders from documentation and templates: never findings. Extend through ``allow``.
-PLACEHOLDER_PATTERNS: tuple[str, ...] = (
-    r"example",
-    r"^<?(?:your|my|enter|insert|replace|put|add|some|paste)(?:[-_ ][a-z0-9]+){0,6}>?[).,;]*$",
-    r"`[^`]*`",
-    r"\$\(",
-    r"[-_ ](?:goes[-_ ])?here>?$",
-    r"x{5,}",
-    r"^(?P<rep>.)(?P=rep){3,}$",
-    r"0{8,}",
-    r"^<[^<>]{0,80}>$",
-    r"^\[[^\[\]]{0,80}\]$",
-    r"^\$\{",
-    r"^\$\(?[A-Za-z_][\w.]*\)?$",
-    r"^\{\{",
-    r"\{\{.{0,120}\}\}",
-    r"\$\{[^{}]{0,120}\}",
-    r"^%(?:\(\w+\))?[sd]$",
-    r"^%(?-i:[A-Z_][A-Z0-9_]*)%$",
-    r"^\{[^{}]*\}$",
-    r"^[*•●·.#?_-]+$",
-    r"^(?:changeme|pass|pwd|user|username|login|change_me|changeit|password|passwd|secret|token|apikey|api_key|test|testing|dummy\w*|fake\w*|sample\w*|placeholder|redacted|removed|hidden|masked|none|null|nil|undefined|true|false|yes|no|todo|tbd|fixme|foo|bar|baz|foobar|value|string|str|int|required|optional|default|empty|unset|notset|n/?a)$",
-    r"^(?:(?-i:xxx|XXX)(?:[\W_]|$)|\*\*\*)",  # "xxx-your-key", "***": not a random "XxX5t8Tp..."
-    r"Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==",
-    r"^(?:dev|local|test)store ?account",
-)
-_PLACEHOLDER = re.compile("|".join(f"(?:{p})" for p in PLACEHOLDER_PATTERNS), re.IGNORECASE)
-
-# Values that point at a secret rather than being one.
-_REFERENCE = re.compile(
-    r"""^(?:
-        (?:process\.env|os\.environ|os\.getenv|getenv|env|ENV|secrets|vault|config|settings|self|this|params|props|req|request)\b.*
-      | [A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+(?:\(.*\))?     # dotted.name or call
-      | [A-Za-z_$][\w$.]*\(.*\)?[\w$.()]*                    # call(...), chained calls
-      | [A-Za-z_$][\w$.]*\[.*                                # subscript, generic type
-      | [A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+                         # ENV_VAR_NAME
-      | (?:~|\.{1,2})?/[\w.\-/]*                              # a path
-      | [A-Za-z]:\\.*
-      | [\w.\-/]*\.(?:pem|key|json|txt|crt|cer|p12|pfx|env|ya?ml|ini|conf|cfg|jks|keystore|gpg|asc)
-      | https?://.*
-      | arn:aws:.* | @Microsoft\.KeyVault.* | (?:vault|sm|ssm|secret|op)://.*
-    )$""",
-    re.VERBOSE,
-)
-
 KEYWORDS: tuple[str, ...] = (
     "pass", "pwd", "secret", "token", "key", "credential", "auth", "contraseña", "passwort", "mysql", "sshpass",
-    "login", "pw", "pin",
+    "login", "pw", "pin", "cookie", "session", "signature", "bearer", "access", "private", "api", "creds",
+    "client",
 )  # fmt: skip
 _KEY = re.compile(
     r"password|passwort|passwd|passphrase|contraseña|pwd|pass|secret|token|credentials?"
     r"|api[_\-]?key|access[_\-]?key|auth[_\-]?key|private[_\-]?key|(?:signing|encryption|master|session|client)[_\-]?key"
-    r"|auth|(?<=[_\-.])key"
+    r"|auth|(?<=[_\-.])key|creds|cookie|session|signature|bearer|(?<![a-z])api(?![a-z])|private"
 )
+#: Words that name a secret only sometimes (`session`, `cookie`, `signature`, a bare `key`):
+#: their values must look random.
+_WEAK = frozenset(("key", "cookie", "session", "signature", "bearer", "api", "private", "creds"))
 _PASSWORDISH = frozenset(
     ("password", "passwort", "passwd", "passphrase", "contraseña", "pwd", "pass")
 )
@@ -93,7 +59,14 @@ _EXCLUDED_KEYS = re.compile(
     r"|message|event|request|trace|group|unique|composite|surrogate|i18n|translation|locale|react|list|dict|map|redis|s3)[_\-.]?key)$",
     re.IGNORECASE,
 )
-_OP = re.compile(r"""[\w\-]{0,30}?(["'\]]{0,2})[ \t]{0,3}(=>|:=|\?=|=|:|->)[ \t]{0,3}""")
+# `=`, `:`, `=>`, Make's `:=`/`::=`/`?=`, PHP's `.=`, a typed declaration (`token string = "`)
+# and, after a quoted name only, a call's comma (`setProperty("API_TOKEN", "...")`); a dash
+# before a quoted value (`token - 'x'`, as logs and notes write it)
+_OP = re.compile(
+    r"""[\w\-]{0,30}?(["'\]]{0,2})(?:[ \t]{1,3}(?:string|String|str|const))?[ \t]{0,3}"""
+    r"""(=>|:{1,3}=|\?=|\.=|=|:|->|(?<=["'])[ \t]{0,2},(?=[ \t]{0,2}["'])|(?<=[ \t])-(?=[ \t]{1,3}["']))"""
+    r"""[ \t]{0,3}"""
+)
 _FLAG_OP = re.compile(r"""[\w\-]{0,20}?(?:[ \t]{1,3}|=)""")
 _QUOTED = {'"': re.compile(r'"((?:[^"\\\n]|\\.){1,256})"'), "'": re.compile(r"'([^'\n]{1,256})'"),
            "`": re.compile(r"`([^`\n]{1,256})`")}  # fmt: skip
@@ -101,7 +74,7 @@ _BARE = re.compile(r"""[^\s'"`<>]{1,256}""")
 _OPENER = {")": "(", "}": "{", "]": "["}
 _BARE_IN_FIELDS = re.compile(r"""[^\s'"`<>;]{1,256}""")
 _BARE_IN_URL = re.compile(r"""[^\s'"`<>&#]{1,256}""")
-_XML_VALUE = re.compile(r"""[ \t]*>([^<\n]{1,256})</""")
+_XML_VALUE = re.compile(r"""[ \t]*>\s{0,40}([^<\s][^<\n]{0,255}?)\s{0,40}</""")
 _CLI_PASSWORD = re.compile(
     r"\b(?:mysql|mysqldump|mysqladmin|mariadb|mariadb-dump)\b[^\n|;&]{0,200}?[ \t]-p['\"]?(?P<s>[^\s'\"]{1,128})"
     r"|\bsshpass\b[^\n|;&]{0,40}?[ \t]-p[ \t]{0,2}(?P<s2>[^\s'\"]{1,128})"
@@ -133,69 +106,6 @@ _MARKUP = re.compile(r"[=()\[\]<>{}]")
 _SYMBOL = re.compile(r"[^\w\s'’.,;:-]")
 _WORD_PUNCT = re.compile(r"[A-Za-z]+[.,;:!?]")
 _NUMBER = re.compile(r"[-+]?(?:\d+\.\d*|\.\d+)(?:[eE][-+]?\d+)?")
-# snake_case or camelCase: an underscore between letters or a hump after a lower-case letter
-_IDENT_CHARS = re.compile(r"_*[A-Za-z][A-Za-z0-9_]*")
-_IDENT_JOIN = re.compile(r"[A-Za-z0-9]_+[A-Za-z0-9]|[a-z][A-Z]")
-
-
-_CAMEL_PART = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
-
-
-def is_identifier(value: str) -> bool:
-    """snake_case or camelCase: letters joined by underscores or with a hump. The humps of a
-    name fall between words ("challengePassword", "xCoord"); random letters have one-letter
-    pieces all over ("gDOumHbhUmovpovq" is g, D, Oum, Hbh, ...), and are no identifier."""
-    if not (_IDENT_CHARS.fullmatch(value) and _IDENT_JOIN.search(value)):
-        return False
-    if "_" in value:
-        return True
-    return sum(len(p) == 1 for p in _CAMEL_PART.findall(value)) <= 1
-
-
-def _random_segment(seg: str) -> bool:
-    """A path segment no one would name a directory: random, or case and digits mixed."""
-    core = seg[1:]
-    mixed = any(c.isupper() for c in core) and (
-        any(c.islower() for c in core) or any(c.isdigit() for c in seg)
-    )
-    return mixed or ck.looks_random(seg, min_len=8)
-
-
-def is_placeholder(value: str) -> bool:
-    """Documentation and template fillers (``your-api-key-here``, ``<token>``, ``${VAR}``, ...)."""
-    return bool(_PLACEHOLDER.search(value))
-
-
-def is_reference(value: str) -> bool:
-    """Values that name where a secret lives (env vars, attributes, calls, paths, URLs).
-
-    A base64 key can start with ``/``: a "path" whose segments look random is not one.
-    """
-    if not _REFERENCE.match(value):
-        return False
-    if value[:1] == "/" and "." not in value:
-        if "+" in value or "=" in value:
-            return False
-        return not any(_random_segment(seg) for seg in value.split("/"))
-    if _DOTTED.fullmatch(value):
-        # "wi6OFIpPvnML.E" is a password with a dot, not obj.attr: no name has such a part.
-        return not any(_random_part(part) for part in value.split("."))
-    return True
-
-
-_DOTTED = re.compile(r"[\w$]+(?:\.[\w$]+)+")
-
-
-def _random_part(part: str) -> bool:
-    """A part of a dotted value that no attribute is named: 8+ characters mixing upper case,
-    lower case and digits that spell no words (``dbPassword2``, ``Secret2Key`` do)."""
-    return (
-        len(part) >= 8
-        and any(c.isupper() for c in part)
-        and any(c.islower() for c in part)
-        and any(c.isdigit() for c in part)
-        and ck.wordlike_fraction(part) < 0.3
-    )
 
 
 def _classes(value: str) -> int:
@@ -295,14 +205,19 @@ def find_generic_secrets(text: str, lowered: str) -> list[tuple[str, int, int, f
         if not _keyword_ok(text, lowered, ks, ke, key, m.group()):
             continue
         kw = m.group()
-        kind = "password" if kw in _PASSWORDISH else "weak" if kw == "key" else "secret"
+        kind = "password" if kw in _PASSWORDISH else "weak" if kw in _WEAK else "secret"
         hit = _value_after(text, s, e)
         if hit is None:
             continue
         vs, ve, quoted, strong = hit
         if key.lower() == "pass" and not strong:
             continue  # `PASS: test_name` is a test result, not a credential
-        score = judge_value(text[vs:ve], kind=kind, quoted=quoted, strong_op=strong)
+        if "," in text[e:vs]:  # `("password", "x")` is also a pair in a list: must look random
+            v = text[vs:ve]
+            hexkey = len(v) >= 32 and re.fullmatch(r"[0-9a-fA-F]+", v) and ck.looks_random(v)
+            score = STRONG_GENERIC_SCORE if is_random_value(v) or hexkey else None
+        else:
+            score = judge_value(text[vs:ve], kind=kind, quoted=quoted, strong_op=strong)
         if score is not None:
             out.append(
                 ("generic-password" if kind == "password" else "generic-secret", vs, ve, score)
@@ -357,7 +272,13 @@ def _value_after(text: str, s: int, e: int) -> tuple[int, int, bool, bool] | Non
     """Span of the value assigned to the key at ``text[s:e]``, with (quoted, strong operator)."""
     if s > 0 and text[s - 1] == "<":  # <password>value</password>
         m = _XML_VALUE.match(text, e)
-        return (m.start(1), m.end(1), True, True) if m else None
+        if m is None:
+            return None
+        vs, ve = m.span(1)
+        if text[vs] == "{" and text[ve - 1] == "}":  # Jenkins: `<secret>{AQAAABAAA x...}`
+            vs = max(vs + 1, text.rfind(" ", vs, ve - 1) + 1)
+            ve -= 1
+        return (vs, ve, True, True) if ve > vs else None
     flag = (
         s >= 2
         and text[s - 2 : s] == "--"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from redactkit.detect.random_values import find_random_tokens
 from redactkit.keys.editor import Field, Stroke
 
 #: Between the texts of one field in the analysed document.
@@ -23,7 +24,12 @@ PREFIXES = re.compile(
 
 
 def prefix_spans(text: str) -> list[tuple[int, int, str]]:
-    return [(*m.span(), "CREDENTIAL") for m in PREFIXES.finditer(text)]
+    """Tokens masked by their looks on every channel of a field (final text, raw sequence,
+    pre-erasure snapshots): a known credential prefix, or key material of no known format
+    (``random_values``: what someone types by hand is no file of hashes, so a long random
+    token is a secret even without a name, typed and erased or not)."""
+    spans = [(*m.span(), "CREDENTIAL") for m in PREFIXES.finditer(text)]
+    return spans + [(a, b, "SECRET") for a, b in find_random_tokens(text)]
 
 
 def map_spans(

@@ -1,0 +1,381 @@
+"""The secret scanners' own test suites through ``TextRedactor``, beside plain Presidio.
+
+    python -m benchmarks.scanner_suites --trufflehog T --gitleaks G --detect-secrets D [--doc]
+
+T, G, D are copies of github:trufflesecurity/trufflehog, github:gitleaks/gitleaks and
+github:Yelp/detect-secrets (a work tree, or the bare git directory the ``fetch`` tool makes).
+Their cases are read at run time (``benchmarks.suite_cases``); nothing of theirs is committed.
+
+Scoring, per suite and family: a wanted secret is *left* when its main part (the longest piece
+of it that occurs in the input: trufflehog joins an id and a secret into one ``want``) is still
+readable in the output. A negative is *changed* when the output differs from the input, and
+*changed by a credential* when a credential finding did it (the rest is personal data: an
+e-mail address in a near-miss). ``--doc`` writes the section of ``docs/credentials.md`` that
+sits between the ``scanner-suites`` markers.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import re
+import sys
+import time
+from collections import Counter, defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+if __package__ in (None, ""):
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks.suite_cases import Case, Stats, Tree, detect_secrets, gitleaks, trufflehog
+from redactkit.detect.credential_rules import RULES
+
+DOC = Path(__file__).resolve().parent.parent / "docs" / "credentials.md"
+BEGIN, END = "<!-- scanner-suites:begin -->", "<!-- scanner-suites:end -->"
+
+#: trufflehog detector names (normalised: lower case, no separators) our catalogue has a row
+#: for, beyond the first word of a rule id: the generic structural rows cover these formats.
+ALIASES = {
+    "uri": "uri-credentials", "jdbc": "uri-credentials", "ftp": "uri-credentials",
+    "ldap": "uri-credentials", "redis": "uri-credentials", "mongodb": "uri-credentials",
+    "postgres": "uri-credentials", "sqlserver": "uri-credentials", "privatekey": "private-key",
+    "jwt": "jwt", "githubapp": "github-pat", "githuboauth2": "github-oauth",
+    "gitlabv2": "gitlab-pat", "slackwebhook": "slack-webhook", "discordwebhook": "discord-webhook",
+    "discordbottoken": "discord-bot-token", "telegrambottoken": "telegram-bot-token",
+    "sentrytoken": "sentry-user-token", "sentryorgtoken": "sentry-org-token",
+    "azurestorage": "azure-storage-account-key", "azuresastoken": "azure-sas-token",
+    "azureentra": "azure-ad-client-secret", "googleoauth2": "google-oauth-access-token",
+    "gcp": "gcp-private-key-id", "huggingface": "huggingface-token", "twilioapikey": "twilio-key",
+    "newrelicpersonalapikey": "newrelic-key", "mailgun": "mailgun-key", "openai": "openai-api-key",
+    "anthropic": "anthropic-api-key", "dockerhub": "dockerhub-token", "npmtoken": "npm-token",
+    "npmtokenv2": "npm-token", "pypi": "pypi-token", "rubygems": "rubygems-token",
+    "planetscale": "planetscale-token", "planetscaledb": "planetscale-token",
+    "flyio": "flyio-token", "doppler": "doppler-token", "pulumi": "pulumi-token",
+    "terraformcloudpersonaltoken": "terraform-cloud-token", "hashicorpvaultauth": "vault-token",
+    "digitaloceantoken": "digitalocean-token", "digitaloceanv2": "digitalocean-token",
+    "herokuv2": "heroku-api-key-v2", "shopify": "shopify-token", "sendgrid": "sendgrid-key",
+    "mailchimp": "mailchimp-key", "stripe": "stripe-secret-key", "square": "square-access-token",
+    "squareapp": "square-oauth-secret", "paypaloauth": "paypal-client-secret",
+    "grafanaserviceaccount": "grafana-service-account", "grafana": "grafana-cloud-token",
+    "databrickstoken": "databricks-token", "supabasetoken": "supabase-token",
+    "sourcegraph": "sourcegraph-token", "contentfulpersonalaccesstoken": "contentful-token",
+    "figmapersonalaccesstoken": "figma-token", "mapbox": "mapbox-secret-token",
+    "dynatrace": "dynatrace-token", "airtablepersonalaccesstoken": "airtable-pat",
+    "dropbox": "dropbox-token", "typeform": "typeform-token", "shippo": "shippo-token",
+    "flutterwave": "flutterwave-secret-key", "easypost": "easypost-key", "prefect": "prefect-token",
+    "readme": "readme-key", "adafruitio": "adafruit-key", "duffel": "duffel-token",
+    "scalingo": "scalingo-token", "frameio": "frameio-token", "notion": "notion-token",
+    "linearapi": "linear-key", "postman": "postman-key", "groq": "groq-key",
+    "perplexity": "perplexity-key", "xai": "xai-key", "replicate": "replicate-token",
+    "openrouter": "openrouter-key", "age": "age-secret-key", "nugetapikey": "nuget-key",
+    "bitbucketapppassword": "bitbucket-app-password", "circleci": "circleci-token",
+    "travisci": "travis-token", "alibaba": "alibaba-access-key-id", "ibmclouduserkey": "ibm-cloud-api-key",
+    "onepassword": "onepassword-service-token", "atlassianv2": "atlassian-api-token",
+    "linearv2": "linear-key", "awssessionkey": "aws-session-token",
+}  # fmt: skip
+
+
+def catalogue_families() -> set[str]:
+    """Normalised trufflehog detector names our catalogue has a row for."""
+    ids = {r.id for r in RULES}
+    out = {k for k, v in ALIASES.items() if v in ids or v.startswith("private-key")}
+    out |= {r.id.split("-")[0] for r in RULES}
+    return out
+
+
+def norm(family: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", family.lower())
+
+
+def main_part(secret: str, text: str) -> str:
+    """The main piece of ``secret`` that occurs in ``text`` (greedy longest prefixes)."""
+    if secret in text:
+        return secret
+    pieces, rest = [], secret
+    while rest:
+        n = len(rest)
+        while n > 0 and rest[:n] not in text:
+            n -= 1
+        if n == 0:
+            rest = rest[1:]
+            continue
+        pieces.append(rest[:n])
+        rest = rest[n:]
+    # trufflehog joins an endpoint or an id to the secret (`https://x.example.com` + key): the
+    # secret is the longest piece that is no URL or host name, when there is one
+    plain = [p for p in pieces if "://" not in p and not re.fullmatch(r"[\w.\-]+\.[a-z]{2,}", p)]
+    return max(plain or pieces, key=len) if pieces else secret
+
+
+def maximal(secrets: tuple[str, ...]) -> list[str]:
+    """Secrets not contained in another of the case's secrets."""
+    return [s for s in secrets if not any(s != o and s in o for o in secrets)]
+
+
+@dataclass
+class Tally:
+    pos: int = 0
+    left: int = 0
+    neg: int = 0
+    changed: int = 0
+    changed_cred: int = 0
+    examples_left: list[str] = field(default_factory=list)
+    examples_changed: list[str] = field(default_factory=list)
+    by_detector: Counter = field(default_factory=Counter)
+
+
+def score(
+    cases: list[Case], outputs: list[str], cred_hit: list[tuple[str, ...]]
+) -> dict[tuple[str, str], Tally]:
+    """``cred_hit``: per case, the ids of the credential detectors that fired."""
+    tallies: dict[tuple[str, str], Tally] = defaultdict(Tally)
+    for case, out, dets in zip(cases, outputs, cred_hit):
+        cred = bool(dets)
+        t = tallies[(case.suite, case.family)]
+        if case.positive:
+            for secret in maximal(case.secrets):
+                part = main_part(secret, case.text)
+                if len(part) < 4:
+                    continue
+                t.pos += 1
+                if part in out:
+                    t.left += 1
+                    if len(t.examples_left) < 3:
+                        t.examples_left.append(part[:60])
+        else:
+            t.neg += 1
+            if out != case.text:
+                t.changed += 1
+                t.changed_cred += cred
+                t.by_detector.update(set(dets))
+                if cred and len(t.examples_changed) < 3:
+                    t.examples_changed.append(case.text.strip()[:80])
+    return tallies
+
+
+#: What an input that failed is replaced by (fail closed); the failures are counted.
+WITHHELD = "<withheld: detection failed>"
+ERRORS: list[str] = []
+
+
+def run_ours(cases: list[Case]) -> tuple[list[str], list[tuple[str, ...]], float]:
+    from redactkit import TextRedactor
+    from redactkit.findings import Finding
+    from redactkit.text import TextResult, credential_types
+
+    red = TextRedactor()
+    creds = credential_types()
+    red.redact("warm up")
+    t0 = time.perf_counter()
+    outs, cred = [], []
+    for i in range(0, len(cases), 64):
+        batch = [c.text for c in cases[i : i + 64]]
+        try:
+            results = red.redact_many(batch)
+        except Exception:  # noqa: BLE001 - one case at a time; an error withholds the text
+            results = []
+            for text in batch:
+                try:
+                    results.append(red.redact(text))
+                except Exception:  # noqa: BLE001
+                    ERRORS.append(text[:60])
+                    results.append(TextResult(WITHHELD, [Finding("ERROR", 0, 0, 1.0, "error")]))
+        for r in results:
+            outs.append(r.text)
+            cred.append(
+                tuple(
+                    f.detector
+                    for f in r.findings
+                    if f.entity_type in creds or f.detector == "error"
+                )
+            )
+    return outs, cred, time.perf_counter() - t0
+
+
+def run_presidio(cases: list[Case]) -> tuple[list[str], list[tuple[str, ...]], float]:
+    from presidio_analyzer import AnalyzerEngine
+    from presidio_analyzer.nlp_engine import NlpEngineProvider
+    from presidio_anonymizer import AnonymizerEngine
+
+    from benchmarks.bench_text import spacy_model_dir
+
+    config = {"nlp_engine_name": "spacy",
+              "models": [{"lang_code": "en", "model_name": spacy_model_dir()}]}  # fmt: skip
+    analyzer = AnalyzerEngine(
+        nlp_engine=NlpEngineProvider(nlp_configuration=config).create_engine(),
+        supported_languages=["en"],
+    )
+    anonymizer = AnonymizerEngine()
+    t0 = time.perf_counter()
+    outs = []
+    for c in cases:
+        res = analyzer.analyze(text=c.text, language="en")
+        outs.append(anonymizer.anonymize(text=c.text, analyzer_results=res).text if res else c.text)
+    return outs, [()] * len(cases), time.perf_counter() - t0
+
+
+def load(args: argparse.Namespace) -> tuple[list[Case], dict[str, Stats], dict[str, str]]:
+    cases: list[Case] = []
+    stats: dict[str, Stats] = {}
+    commits: dict[str, str] = {}
+    readers: list[tuple[str, Path | None, Callable]] = [
+        ("trufflehog", args.trufflehog, trufflehog),
+        ("gitleaks", args.gitleaks, lambda t, s: gitleaks(t, s, random.Random(args.seed))),
+        ("detect-secrets", args.detect_secrets, detect_secrets),
+    ]
+    for name, path, reader in readers:
+        if path is None:
+            continue
+        tree, st = Tree(path), Stats()
+        cases += list(reader(tree, st))
+        stats[name], commits[name] = st, tree.commit()
+    return cases, stats, commits
+
+
+def summarise(tallies: dict, suite: str, families: set[str] | None = None) -> Tally:
+    total = Tally()
+    for (s, fam), t in tallies.items():
+        if s != suite or (families is not None and norm(fam) not in families):
+            continue
+        total.pos += t.pos
+        total.left += t.left
+        total.neg += t.neg
+        total.changed += t.changed
+        total.changed_cred += t.changed_cred
+    return total
+
+
+def pct(a: int, b: int) -> str:
+    return f"{a}/{b} ({100 * a / b:.1f}%)" if b else "-"
+
+
+def render(cases, stats, commits, ours, theirs, seed, elapsed) -> str:  # noqa: ANN001
+    cat = catalogue_families()
+    lines = [
+        BEGIN,
+        "## The secret scanners' own test suites",
+        "",
+        "Generated by `python -m benchmarks.scanner_suites --trufflehog T --gitleaks G"
+        f" --detect-secrets D --seed {seed} --doc` over copies fetched from GitHub"
+        f" ({', '.join(f'{k} {v}' for k, v in commits.items())}). The cases are parsed from"
+        " their Go and Python sources at run time (`benchmarks/suite_cases.py`); gitleaks'"
+        " generated secrets (`secrets.NewSecret(regex)`) are drawn from the same regexes with"
+        " the seed. *Left*: the wanted secret still readable in the output. *Changed*: a"
+        " negative (an input that must yield no secret, often a near-miss) altered; *by a"
+        " credential*: a credential finding did it. Plain Presidio (default English"
+        " recognizers, same spaCy model) in the same run. Our own generator's figures are"
+        " the summary above (every format we generate, in every surrounding).",
+        "",
+        "What closes the gaps, by mechanism (`redactkit/detect/`): catalogue rows for formats"
+        " with a fixed shape (`credential_rules.py`, e.g. `twilio-api-key-sid`); values after a"
+        " secret word (`generic_secrets.py`: password, token, secret, key, auth, credential,"
+        " cookie, session, signature, bearer, api, private, creds; in env, shell, YAML, JSON,"
+        " INI, XML, Make, PHP, Go and call syntax); random values under *any* name"
+        " (`random_values.py`: 16+ characters, classes mixed, high entropy, no words, and not a"
+        " digest, UUID, path, URL, identifier, version or benign-named random value such as a"
+        " MIME boundary); in keystrokes, lone random tokens on every channel of a field.",
+        "",
+        "| suite | cases read | share read | positives | redactkit left | Presidio left |"
+        " negatives | redactkit changed (by a credential) | Presidio changed |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+    ]
+    for suite, st in stats.items():
+        o, p = summarise(ours, suite), summarise(theirs, suite)
+        n = sum(c.suite == suite for c in cases)
+        lines.append(
+            f"| {suite} | {n} | {pct(st.read, st.rows)} | {o.pos} | {pct(o.left, o.pos)} |"
+            f" {pct(p.left, p.pos)} | {o.neg} | {pct(o.changed, o.neg)} ({o.changed_cred}) |"
+            f" {pct(p.changed, p.neg)} |"
+        )
+    o, p = summarise(ours, "trufflehog", cat), summarise(theirs, "trufflehog", cat)
+    lines.append(
+        f"| trufflehog, formats in our catalogue | | | {o.pos} | {pct(o.left, o.pos)} |"
+        f" {pct(p.left, p.pos)} | {o.neg} | {pct(o.changed, o.neg)} ({o.changed_cred}) |"
+        f" {pct(p.changed, p.neg)} |"
+    )
+    gl = [c for c in cases if c.suite == "gitleaks" and c.positive]
+    if gl:
+        gen = sum(c.origin == "generated" for c in gl)
+        lines += ["", f"gitleaks true positives: {len(gl)}, of which {gen} hold a secret generated"
+                  " from a regex the rule file names, the rest literal strings."]  # fmt: skip
+    for suite, st in stats.items():
+        if st.skipped:
+            why = ", ".join(f"{k} ({v})" for k, v in st.skipped.most_common(6))
+            lines.append(f"\n{suite}: rows not read statically: {why}.")
+    lines += ["", f"Run time: redactkit {elapsed[0]:.0f} s, Presidio {elapsed[1]:.0f} s."]
+    if ERRORS:
+        lines.append(f"redactkit failed on {len(ERRORS)} inputs (withheld, as it fails closed).")
+    lines.append("")
+    lines += ["### Families with secrets left (redactkit)", "",
+              "| suite | family | left | examples | Presidio left |", "| --- | --- | --- | --- | --- |"]  # fmt: skip
+    for key in sorted(ours, key=lambda k: (-ours[k].left, k)):
+        t = ours[key]
+        if t.left:
+            ex = ", ".join(f"`{e}`" for e in t.examples_left)
+            lines.append(
+                f"| {key[0]} | {key[1]} | {t.left}/{t.pos} | {ex} | {theirs[key].left}/{theirs[key].pos} |"
+            )
+    per_det: Counter = Counter()
+    for t in ours.values():
+        per_det.update(t.by_detector)
+    lines += ["", "### Negatives changed, by the detector that fired", "",
+              "A scanner's negative says *this detector* must not report the input (a token"
+              " with a character broken, a key without the provider's name nearby, an"
+              " unverifiable JWT); a redactor masks a random value after `API_KEY=` whoever"
+              " issued it. Per detector of ours:", "",
+              ", ".join(f"`{d}` {n}" for d, n in per_det.most_common())]  # fmt: skip
+    lines += ["", "### Negatives changed by a credential finding (near-misses we mask)", "",
+              "| suite | family | changed | examples |", "| --- | --- | --- | --- |"]  # fmt: skip
+    for key in sorted(ours, key=lambda k: (-ours[k].changed_cred, k)):
+        t = ours[key]
+        if t.changed_cred:
+            ex = "; ".join(
+                f"`{e.replace('|', '¦').replace(chr(10), ' ')}`" for e in t.examples_changed
+            )
+            lines.append(f"| {key[0]} | {key[1]} | {t.changed_cred}/{t.neg} | {ex} |")
+    lines.append(END)
+    return "\n".join(lines)
+
+
+def write_doc(section: str, doc: Path = DOC) -> None:
+    text = doc.read_text(encoding="utf-8") if doc.exists() else ""
+    if BEGIN in text and END in text:
+        head, rest = text.split(BEGIN, 1)
+        text = head + section + rest.split(END, 1)[1]
+    else:
+        text = text.rstrip("\n") + "\n\n" + section + "\n"
+    doc.write_text(text, encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--trufflehog", type=Path)
+    ap.add_argument("--gitleaks", type=Path)
+    ap.add_argument("--detect-secrets", type=Path)
+    ap.add_argument("--seed", type=int, default=20261206)
+    ap.add_argument("--no-presidio", action="store_true")
+    ap.add_argument("--doc", action="store_true", help=f"write the section into {DOC.name}")
+    ap.add_argument("--family", help="only this family (a regex), for working on one")
+    args = ap.parse_args(argv)
+    cases, stats, commits = load(args)
+    if args.family:
+        cases = [c for c in cases if re.search(args.family, c.family)]
+    outs, cred, t_ours = run_ours(cases)
+    ours = score(cases, outs, cred)
+    if args.no_presidio:
+        theirs: dict = defaultdict(Tally)
+        t_theirs = 0.0
+    else:
+        p_outs, p_cred, t_theirs = run_presidio(cases)
+        theirs = score(cases, p_outs, p_cred)
+    section = render(cases, stats, commits, ours, theirs, args.seed, (t_ours, t_theirs))
+    print(section)
+    if args.doc:
+        write_doc(section)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

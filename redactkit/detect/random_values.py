@@ -1,0 +1,111 @@
+"""Secrets known by their looks alone: machine-generated values under any name.
+
+A key's name is weak evidence (``HTTP_AUTH_HEADER``, ``BASIC_AUTH_URL``, ``DEPLOY_BLOB`` name no
+secret word, yet hold one) and a value's looks are strong evidence when they are those of key
+material: long, high-entropy, several character classes mixed, no words, and none of the benign
+random-looking kinds (hex digests and commit ids, UUIDs, paths, URLs, dotted or snake/camel
+identifiers, version strings, base64 of readable text). Two uses:
+
+* ``find_random_assignments``: a value assigned to any name in env files and shells
+  (``export NAME=``, ``set NAME=``, ``setx NAME value``, ``$env:NAME = "..."``), YAML, JSON, INI,
+  code. The assignment says "this is a value"; the looks say "a secret one".
+* ``find_random_tokens``: a lone token, for text that is known to be typed by hand (keystrokes:
+  what someone types and erases is no source file full of hashes), and screens.
+"""
+
+from __future__ import annotations
+
+import re
+
+from redactkit.detect import checksums as ck
+from redactkit.detect.value_shapes import is_identifier, is_placeholder, is_reference
+
+RANDOM_SCORE = 0.6
+_VALUE = r"[A-Za-z0-9+/_\-.~=]{16,256}"
+# Anchored on the operator (cheap to find), the name is checked looking back from it.
+_ASSIGN = re.compile(
+    r"(?:=|:|=>)[ \t]{0,3}(?P<q>@?[\"'`]?)(?P<v>" + _VALUE + r")(?![A-Za-z0-9+/_\-.~=])"
+)
+_NAME_BEFORE = re.compile(r"(?<![\w$.\-])(?P<k>[A-Za-z_][\w.\-]{0,60})[\"'\]]{0,2}[ \t]{0,3}:?$")
+_SETX = re.compile(
+    r"(?i:\bsetx)[ \t]+[A-Za-z_]\w{0,60}[ \t]+(?P<q>[\"']?)(?P<v>"
+    + _VALUE
+    + r")(?![A-Za-z0-9+/_\-.~=])"
+)
+_TOKEN = re.compile(r"(?<![A-Za-z0-9+/_\-.~=])" + _VALUE + r"(?![A-Za-z0-9+/_\-.~=])")
+_HEX = re.compile(r"[0-9a-fA-F]+")
+_UUID = re.compile(r"[0-9a-fA-F]{8}-?(?:[0-9a-fA-F]{4}-?){3}[0-9a-fA-F]{12}")
+_VERSION = re.compile(r"v?\d+(?:[.\-_]\d+)+(?:[.\-+_]?[A-Za-z0-9]+)*")
+_KNOWN_PREFIX = re.compile(r"^(?:sha(?:1|256|384|512)-|base64,|data:)", re.IGNORECASE)
+_PIECES = re.compile(r"[A-Za-z0-9]+")
+
+
+def is_random_value(value: str, *, min_len: int = 16) -> bool:
+    """Whether ``value`` looks like generated key material (see the module docstring).
+
+    Evidence asked for, all of it: ``min_len`` characters; upper case, lower case and digits
+    (a base64 ``+``/``/`` may stand for one of them; one case with digits must be 24+ long); no hex-only value (digests, commit ids:
+    a hex key needs a secret-naming key, which the generic rules handle); entropy high for the
+    alphabet; word-like pieces rare; not an identifier, reference, version or placeholder.
+    """
+    v = value.strip("=.-_~")
+    if len(v) < min_len or _HEX.fullmatch(v.removeprefix("0x")) or _UUID.search(v):
+        return False
+    if _KNOWN_PREFIX.match(v) or v[:1] in "/~" or v[:2] == "./":
+        return False  # a digest, inline data or a path
+    if "/" in v and any(c in v for c in ".-_~:"):
+        return False  # `/` with a path's punctuation: a path or a release name, not base64
+    upper = any(c.isupper() for c in v)
+    lower = any(c.islower() for c in v)
+    digit = any(c.isdigit() for c in v)
+    sym = any(c in "+/" for c in v)
+    if upper + lower + digit + sym < 3 or not digit and not sym:
+        # one case and digits (`[a-z0-9]{32}` keys) only when long and well mixed
+        letters = sum(c.isalpha() for c in v)
+        if not (digit and len(v) >= 24 and 4 <= letters <= len(v) - 4 and v.isalnum()):
+            return False
+    if _VERSION.fullmatch(v) or is_identifier(v) or is_placeholder(v) or is_reference(v):
+        return False
+    if v.count(".") >= 2 and not any(_random_piece(p) for p in v.split(".")):
+        return False  # a dotted name: `org.apache.Foo2Bar.baz`
+    if not ck.looks_random(v, min_len=min_len, min_norm_entropy=0.75):
+        return False
+    return ck.wordlike_fraction(v) < 0.3
+
+
+def _random_piece(part: str) -> bool:
+    return len(part) >= 10 and ck.looks_random(part, min_len=10, min_norm_entropy=0.75)
+
+
+def find_random_assignments(text: str) -> list[tuple[str, int, int, float]]:
+    """Random values assigned to any name, as ``(rule_id, start, end, score)``."""
+    out: list[tuple[str, int, int, float]] = []
+    found = list(_ASSIGN.finditer(text))
+    if "setx" in text or "SETX" in text or "Setx" in text:
+        found += _SETX.finditer(text)
+    for m in found:
+        s, e = m.span("v")
+        q = m.group("q").lstrip("@")
+        if q and not text.startswith(q, e):
+            continue  # an opened quote that does not close right after: part of a longer value
+        if m.re is _ASSIGN:
+            op = m.start()
+            key = _NAME_BEFORE.search(text, max(0, op - 66), op)
+            if key is None or key.group("k").lower() in _SCHEMES or _BENIGN_NAME.search(key["k"]):
+                continue  # no name; `https://...` is a URL; a name for a random non-secret
+        if is_random_value(text[s:e]):
+            out.append(("random-assignment", s, e, RANDOM_SCORE))
+    return out
+
+
+#: Names of values that are random and no secret: MIME boundaries, digests, ids, nonces.
+_BENIGN_NAME = re.compile(
+    r"(?i)(?:^|[_.\-]|(?<=[a-z])(?=[A-Z]))(?:boundary|hash|checksum|digest|sha\d*|md5|etag|integrity"
+    r"|fingerprint|commit|rev|revision|uuid|guid|id|nonce|seed|build|version|sum)s?$"
+)
+_SCHEMES = frozenset(("http", "https", "ftp", "file", "data", "urn", "mailto", "ssh", "git"))
+
+
+def find_random_tokens(text: str, *, min_len: int = 20) -> list[tuple[int, int]]:
+    """Lone random tokens (no name needed): spans of ``min_len``+ characters of key material."""
+    return [m.span() for m in _TOKEN.finditer(text) if is_random_value(m.group(), min_len=min_len)]
