@@ -44,6 +44,7 @@ from presidio_analyzer.predefined_recognizers import (
 )
 
 from redactkit.detect import labelled
+from redactkit.detect.addresses import find_addresses
 from redactkit.detect.checksums import luhn_ok
 from redactkit.detect.credentials import CREDENTIAL_TYPES, find_credentials
 from redactkit.detect.labelled import NAME_PARTICLES
@@ -725,5 +726,6 @@ def build_registry(nlp_engine: NlpEngine) -> RecognizerRegistry:
     registry.add_recognizer(
         FunctionRecognizer("LabelledValueRecognizer", labelled.ENTITY_TYPES, labelled.find_labelled)
     )
+    registry.add_recognizer(FunctionRecognizer("AddressRecognizer", {"LOCATION"}, find_addresses))
 
     return registry
