@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import regex
 
-from redactkit.detect.words import COUNTRIES
+from redactkit.detect.words import COUNTRIES, NOT_NAME_WORDS
 from redactkit.findings import Finding
 
 # -- words ------------------------------------------------------------------------------------
@@ -103,8 +103,10 @@ _NW = r"(?:\p{Lu}[\p{L}'’\-]*\.?|\d{1,3}(?:st|nd|rd|th)|[\p{Han}\p{Hangul}]+)"
 _JOIN = r"(?:de|del|della|dei|degli|da|do|dos|das|di|du|des|la|le|les|los|las|der|den|von|van|y|e|i|of|the|and)"
 _NAME = rf"{_NW}(?:[ ]+(?:{_JOIN}[ ]+){{0,2}}{_NW}){{0,4}}"
 _NUM = r"\d{1,4}[A-Za-z]?(?:[/\-]\d{1,4}[A-Za-z]?)?(?:[ ](?:St|Ave|Rd)\b\.?)?"
-_HOUSE = r"(?:\d{1,6}[ ]+)?\d{1,6}[A-Za-z]?(?:[/\-]\d{1,4}[A-Za-z]?)?"  # "7421 Höfðastígur 86": a second number before is kept
+# "7421 Höfðastígur 86" (a second number before is kept), "24 bis, rue des Tanneurs"
+_HOUSE = r"(?:\d{1,6}[ ]+)?\d{1,6}[A-Za-z]?(?:[/\-]\d{1,4}[A-Za-z]?)?(?:[ ](?:bis|ter|quater)\b)?"
 
+_TYPED = rf"(?i:{_alt(_TYPES_BEFORE)})(?<=\.|\b)[ ]*(?:{_JOIN}[ ]+){{0,2}}{_NAME}"
 _STREET_LINES = (
     # number first, street word last: "2560 Cedar Street", "W 42nd St", "1077 Wetzel Lane"
     rf"{_HOUSE},?[ ]+(?:[NSEW]{{1,2}}\.?[ ]+)?{_NAME}[ ]+(?-i:{_alt(_TYPES_AFTER)})\b\.?"
@@ -113,7 +115,8 @@ _STREET_LINES = (
     rf"(?:{_HOUSE}[ ]+)?{_NAME}[ ]+(?-i:{_alt(_TYPES_AFTER_LOWER)})(?<=\.|\b)(?:[ ]+{_NUM}\.?)?",
     # street word first, number last or first: "rue de la Gare 12", "43 rue de la Gare",
     # "ul. Północna 73", "Λ. Αλκυονίδων 183", "Via Raffaele Conforti 74"
-    rf"(?:{_HOUSE},?[ ]+)?(?i:{_alt(_TYPES_BEFORE)})(?<=\.|\b)[ ]*(?:{_JOIN}[ ]+){{0,2}}{_NAME}(?:,?[ ]+(?:n[º°o]\.?[ ]*)?{_NUM})?",
+    # (a number on one side at least: "via DOB" and "rue de la Paix" alone are no address)
+    rf"{_HOUSE},?[ ]+{_TYPED}(?:,?[ ]+(?:n[º°o]\.?[ ]*)?{_NUM})?|{_TYPED},?[ ]+(?:n[º°o]\.?[ ]*)?{_NUM}",
     # one-word street names by their ending: "Lincolnstraße 76", "Idrettsveien 37"
     rf"(?:{_HOUSE}[ ]+)?(?:{_NW}[ ]+){{0,2}}\p{{Lu}}[\p{{L}}\-]*(?i:{_alt(_SUFFIXES)})(?<=\.|\b)"
     rf"(?:[ ]+{_NUM})?",
@@ -154,13 +157,15 @@ _PARTS = {
     "town": _TOWN,
 }
 _STRONG = {"unit", "postcode-town", "military", "country", "postcode"}
+#: What makes a name and a number a street line: a unit, a postcode with its town, a country.
+_STRONG_BESIDE = _STRONG - {"postcode"}
 
 # A separator between parts: a comma on the line, or a line break (real or escaped) with the
 # next line's indent and list marks; "\n, TA" (a comma opening the next line) included.
 _NL = r"(?:\r?\n|\\n)"
 _BREAK = rf"(?:[ \t]*,?[ \t]*{_NL}[ \t]*(?:\}}\}}|\?\?\?|[>|])?[ \t]*,?[ \t]*)"
 _PART_RX = {
-    k: regex.compile(rf"(?:{_BREAK}|[ \t]*,[ \t]*|[ \t]+)(?P<p>{v})(?![\p{{L}}\d])")
+    k: regex.compile(rf"(?:{_BREAK}|[ \t]*,[ \t]*|[ ])(?P<p>{v})(?![\p{{L}}\d])")
     for k, v in _PARTS.items()
 }
 # On a new line a part must fill the line; after a comma or a space it must end a phrase.
@@ -214,8 +219,14 @@ def find_addresses(text: str) -> list[Finding]:
             if weak and any(f.start <= start < f.end for f in out):
                 continue
             stop, kinds = _extend(text, end)
-            if weak and not (kinds & _STRONG) and not _CUE.search(text, max(0, start - 40), start):
+            if (
+                weak
+                and not (kinds & _STRONG_BESIDE)
+                and not _CUE.search(text, max(0, start - 40), start)
+            ):
                 continue
+            if weak and any(w.casefold() in NOT_NAME_WORDS for w in m.group("a").split()):
+                continue  # "Jan 12", "Monday 3": a date, not a street
             if weak and m.group("a").strip().isdigit():
                 continue
             lead = _LEADING_UNIT.search(text, max(0, start - 20), start)
