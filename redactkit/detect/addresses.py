@@ -109,7 +109,7 @@ _HOUSE = r"(?:\d{1,6}[ ]+)?\d{1,6}[A-Za-z]?(?:[/\-]\d{1,4}[A-Za-z]?)?(?:[ ](?:bi
 _TYPED = rf"(?i:{_alt(_TYPES_BEFORE)})(?<=\.|\b)[ ]*(?:{_JOIN}[ ]+){{0,2}}{_NAME}"
 _STREET_LINES = (
     # number first, street word last: "2560 Cedar Street", "W 42nd St", "1077 Wetzel Lane"
-    rf"{_HOUSE},?[ ]+(?:[NSEW]{{1,2}}\.?[ ]+)?{_NAME}[ ]+(?-i:{_alt(_TYPES_AFTER)})\b\.?"
+    rf"{_HOUSE},?[ ]+(?:[NSEW]{{1,2}}\.?[ ]+)?{_NAME}[ ]+(?-i:{_alt(_TYPES_AFTER)})s?\b\.?"
     rf"(?:[ ]+(?:[NSEW]{{1,2}}|NE|NW|SE|SW)\b)?",
     # name, lower-case street word, number: "Nyár utca 75.", "Gosposka ulica 53"
     rf"(?:{_HOUSE}[ ]+)?{_NAME}[ ]+(?-i:{_alt(_TYPES_AFTER_LOWER)})(?<=\.|\b)(?:[ ]+{_NUM}\.?)?",
@@ -145,6 +145,7 @@ _TOWN = r"\p{Lu}[\p{L}'’.\-]*(?:[ ](?:\p{Lu}[\p{L}'’.\-]*|de|del|la|le|los|a
 _TOWN = rf"{_TOWN}{{0,3}}"
 _STATE = r"\p{Lu}{2,3}|\d{2}|nan"
 _MILITARY = r"(?:APO|FPO|DPO)[ ]+(?:AA|AE|AP)[ ]+\d{5}"
+_ENDS = r"[ \t]*(?:$|\r?\n|\\n|[,.;:!?)\"'])"
 _PARTS = {
     "unit": _UNIT,
     "postcode-town": rf"(?:{_POSTCODE})[ ]+{_TOWN}|{_TOWN},?[ ]+(?:{_STATE}[ ]+)?(?:{_POSTCODE})",
@@ -152,9 +153,10 @@ _PARTS = {
     "country": rf"(?i:{_COUNTRY})(?:[ ]\(\p{{L}}+\))?(?:[ ]+(?:{_POSTCODE}))?",
     "postcode": _POSTCODE,
     # the second street of a corner: "the corner of Kooli 79 and Azevedo Inlet"
-    "cross": rf"and[ ]+(?:{_HOUSE}[ ]+)?{_NAME}[ ]+(?-i:{_alt(_TYPES_AFTER)})\b\.?",
-    "state": _STATE,
-    "town": _TOWN,
+    "cross": rf"and[ ]+(?:{_HOUSE}[ ]+)?{_NAME}[ ]+(?-i:{_alt(_TYPES_AFTER)})s?\b\.?",
+    # a town or state ends a phrase or a line: "..., Boston and then" is prose
+    "state": rf"(?:{_STATE})(?={_ENDS})",
+    "town": rf"{_TOWN}(?={_ENDS})",
 }
 _STRONG = {"unit", "postcode-town", "military", "country", "postcode"}
 #: What makes a name and a number a street line: a unit, a postcode with its town, a country.
@@ -168,8 +170,6 @@ _PART_RX = {
     k: regex.compile(rf"(?:{_BREAK}|[ \t]*,[ \t]*|[ ])(?P<p>{v})(?![\p{{L}}\d])")
     for k, v in _PARTS.items()
 }
-# On a new line a part must fill the line; after a comma or a space it must end a phrase.
-_LINE_END = regex.compile(rf"[ \t]*(?:$|{_NL}|[,.;:!?)\"']|$)")
 
 # A part starts after a non-word, or right after an escaped "\n" or "\t" ("\\nUSNS Broberg").
 _START = r"(?:(?<=\\[nt])|(?<![\p{L}\d]))"
@@ -194,8 +194,6 @@ def _extend(text: str, end: int) -> tuple[int, set[str]]:
             if not m:
                 continue
             stop = m.end("p")
-            if kind in ("town", "state") and not _LINE_END.match(text, stop):
-                continue  # "..., Boston and then" is prose, not an address line
             gap = text[end : m.start("p")]
             if (
                 kind in ("town", "state")
