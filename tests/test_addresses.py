@@ -116,3 +116,44 @@ def test_the_engine_masks_an_address_block_whole() -> None:
     for part in ("Alameda", "Santos", "2101", "Apto", "01419", "Paulo", "Brazil"):
         assert part not in out, out
     assert out.startswith("Ship to:") and out.endswith("Thanks!")
+
+
+_PIECES = [
+    "12 Elm Street",
+    "Hauptstraße 5",
+    "ul. Długa 3",
+    "PO Box 12",
+    "PSC 1234, Box 5678",
+    "APO AE 09001",
+    "Apt. 4",
+    "Suite 9",
+    "75014 Paris",
+    "Via Roma 2",
+    "Váci utca 19",
+    "USS Hopper",
+    "南京东路100号",
+    "Kooli 11",
+    "Walk the dog",
+    "version 2.1",
+    "Street",
+    "lives at",
+    ", ",
+    "\n",
+    "\\n",
+    " ",
+    "and",
+    "Berlin",
+    "Estonia 12345",
+]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=14))
+def test_line_gate_keeps_every_anchor(pieces: list[str]) -> None:
+    """Searching only the lines with a street, box or military word finds what searching the
+    whole text finds."""
+    from redactkit.detect import addresses
+
+    text = " ".join(pieces)
+    whole = [m.span() for m in addresses._ANCHOR.finditer(text)]
+    assert [m.span() for m in addresses._anchors(text)] == whole

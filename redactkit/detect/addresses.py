@@ -17,6 +17,9 @@ another part of one (a unit or postcode line after it) or after words that intro
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
+
 import regex
 
 from redactkit.detect.words import COUNTRIES, NOT_NAME_WORDS
@@ -208,11 +211,78 @@ def _extend(text: str, end: int) -> tuple[int, set[str]]:
     return end, kinds
 
 
+#: Every anchor line holds a street word, a street-name ending, a box or military word or a
+#: CJK character: the anchor patterns run only on the lines where one occurs (same results, a
+#: fraction of the time on text without addresses). Words are split with ``re`` and looked up
+#: in sets, far cheaper than a pattern of alternatives tried at every position.
+_WORDS = re.compile(r"[^\W\d_]+\.?|[/]")
+_GATE_CASED = frozenset(_TYPES_AFTER) | {
+    "PSC",
+    "CMR",
+    "Unit",
+    "USNS",
+    "USNV",
+    "USS",
+    "USCGC",
+    "USAV",
+}
+_GATE_WORDS = frozenset(
+    w.casefold()
+    for w in _TYPES_BEFORE
+    + _TYPES_AFTER_LOWER
+    + "po p box bag postfach apartado apdo caixa casilla boîte boite bp postboks postbus "
+    "skrytka casella post private locked".split()
+)
+_GATE_SUFFIXES = tuple(sorted({w.casefold() for w in _SUFFIXES}))
+_CJK = regex.compile(r"[\p{Han}\p{Hangul}\p{Hiragana}\p{Katakana}]")
+
+
+def _gate(word: str) -> bool:
+    """``word`` may belong to an anchor line (a street, suffix, box or military word)."""
+    bare = word.rstrip(".")
+    low = word.casefold()
+    return (
+        bare in _GATE_CASED
+        or low in _GATE_WORDS
+        or low.rstrip(".") in _GATE_WORDS
+        or low.endswith(_GATE_SUFFIXES)
+        or low.rstrip(".").endswith(_GATE_SUFFIXES)
+    )
+
+
+def _gated_lines(text: str) -> list[tuple[int, int]]:
+    """Whole lines (merged when adjacent) holding a gate word or a CJK character. A window
+    ends at a line end, so the anchor's look-aheads see what they would in the whole text."""
+    out: list[tuple[int, int]] = []
+    pos = 0
+    hits = [m.start() for m in _WORDS.finditer(text) if _gate(m.group())]
+    if _CJK.search(text):
+        hits += [m.start() for m in _CJK.finditer(text)]
+        hits.sort()
+    for at in hits:
+        if at < pos:
+            continue
+        start = text.rfind("\n", 0, at) + 1
+        end = text.find("\n", at)
+        end = len(text) if end < 0 else end
+        if out and start <= out[-1][1] + 1:
+            out[-1] = (out[-1][0], end)
+        else:
+            out.append((start, end))
+        pos = end + 1
+    return out
+
+
+def _anchors(text: str) -> Iterator[regex.Match[str]]:
+    for lo, hi in _gated_lines(text):
+        yield from _ANCHOR.finditer(text, lo, hi, timeout=1.0)
+
+
 def find_addresses(text: str) -> list[Finding]:
     """Street, PO and military address blocks in ``text``, one LOCATION finding per block."""
     out: list[Finding] = []
-    for rx, weak in ((_ANCHOR, False), (_BARE, True)):
-        for m in rx.finditer(text, timeout=1.0, overlapped=False):
+    for found, weak in ((_anchors(text), False), (_BARE.finditer(text, timeout=1.0), True)):
+        for m in found:
             start, end = m.span("a")
             if weak and any(f.start <= start < f.end for f in out):
                 continue
