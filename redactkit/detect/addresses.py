@@ -139,13 +139,22 @@ _BARE_STREET = rf"(?:{_HOUSE}[ ]+)?(?:{_NAME})[ ]+{_NUM}\b|{_HOUSE}[ ]+{_NAME}"
 
 #: Parts that may follow a street line.
 _COUNTRY = _alt(sorted(COUNTRIES))
-_UNIT = rf"(?:(?-i:{_alt(_UNITS)})\.?|\#|n[º°]|No\.)[ ]*\#?[ ]*[\w\-]{{1,6}}"
+# the unit's number: digits in it, or one letter ("Flat B"); not "Suites" read as "Suite s"
+_UNIT = (
+    rf"(?:(?-i:{_alt(_UNITS)})\.?|\#|n[º°]|No\.)[ ]*\#?[ ]*"
+    r"(?:(?=[\w\-/]{0,5}\d)[\w\-/]{1,7}|\p{Lu}(?![\p{L}\d]))"
+)
 _POSTCODE = (
     r"\d{5}(?:-\d{4})?|[A-Z]{1,2}\d[A-Z\d]?[ ]?\d[A-Z]{2}|[A-Z]\d[A-Z][ ]?\d[A-Z]\d|"
     r"\d{3}[ ]\d{2}|\d{2}-\d{3}|\d{4}[ ]?[A-Z]{2}|\d{4,6}|[A-Z]{1,2}-\d{4,5}"
 )
-_TOWN = r"\p{Lu}[\p{L}'’.\-]*(?:[ ](?:\p{Lu}[\p{L}'’.\-]*|de|del|la|le|los|am|an|der|di|sur|en|im|upon|on|u|pri|kraj|nad|pod))"
-_TOWN = rf"{_TOWN}{{0,3}}"
+# A town's word; a full stop only after an abbreviation ("St. Albans"), never after a whole
+# word: "Nantes. Check-in Jan 14" ends at "Nantes".
+_TW = r"(?:\p{Lu}[\p{L}'’\-]{0,2}\.(?=[ ])|\p{Lu}[\p{L}'’\-]*(?!\p{L}))"
+_TOWN = (
+    rf"{_TW}(?:[ ](?:{_TW}|de|del|la|le|los|am|an|der|di|sur|en|im|upon|on|u|pri|kraj|nad|pod))"
+    r"{0,3}"
+)
 _STATE = r"\p{Lu}{2,3}|\d{2}|nan"
 _MILITARY = r"(?:APO|FPO|DPO)[ ]+(?:AA|AE|AP)[ ]+\d{5}"
 _ENDS = r"[ \t]*(?:$|\r?\n|\\n|[,.;:!?)\"'])"
