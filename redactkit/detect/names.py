@@ -5,8 +5,9 @@ says a word is borne by people; it does not say this occurrence is one ("Will", 
 "Page", "Paris", "Kafka" all are). A word is reported only when the lexicon and its
 surroundings agree:
 
-* a **list** of two or more capitalised items ("Tenchi, Charles, Colleen and Donald"): when most
-  of its items are names, all of them are ("Red, Green and Blue" is not: common words);
+* a **list** of two or more capitalised items ("Tenchi, Charles, Colleen and Donald"): when two
+  of its items are uncommon names and three quarters are names, all of them are ("Red, Green
+  and Blue" is not: common words);
 * a **possessive** ("Eva's kid", "Djevad Mitnjek's killers");
 * a **person cue** before it: a title ("ms. Mirsade", "Dr Okafor"), a relation ("my friend
   Eva"), a naming phrase ("my name is", "called", "named"); after these a lower-case name is
@@ -208,13 +209,10 @@ def find_names(text: str) -> list[Finding]:
     for m in matches["list"]:
         items = regex.split(r",[ ]|,?[ ](?:and|&|or)[ ]", m.group("v"))
         sure = sum(any(judge.name(w) for w in _words(it)) for it in items)
-        maybe = sum(
-            any(judge.name(w, allow_common=True, min_strength=2) for w in _words(it))
-            for it in items
-        )
+        named = sum(any(judge.name(w, allow_common=True) for w in _words(it)) for it in items)
         if (
             sure >= 2
-            and (sure + maybe) >= len(items)
+            and named * 4 >= len(items) * 3
             and all(not any(w.casefold() in NOT_NAME_WORDS for w in _words(it)) for it in items)
         ):
             pos = m.start("v")
