@@ -166,12 +166,13 @@ def test_one_word_addresses_name_no_unrelated_pair() -> None:
 def test_values_told_by_labels_and_phrasings(text: str, value: str, entity: str) -> None:
     """Places and people told by the sentence around them, labels and table cells, and numbers
     named a phone in any national format."""
+    from redactkit.detect.addresses import find_addresses
     from redactkit.detect.labelled import find_labelled
 
     start = text.index(value)
     assert any(
         f.entity_type == entity and f.start <= start and f.end >= start + len(value)
-        for f in find_labelled(text)
+        for f in find_labelled(text) + find_addresses(text)
     )
 
 

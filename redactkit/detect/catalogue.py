@@ -11,17 +11,24 @@ NOTES: dict[str, tuple[str, str]] = {
     "PERSON": (
         "Names: spaCy NER (small English model; names it tags ORG, WORK_OF_ART, ... are "
         "re-read as names when shaped like one), plus labelled fields, chat speakers, "
-        "sign-offs and greetings. A name found in part is widened to the capitalised name "
-        "words and particles around it ('Daan van der Berg'), and a full name's given name "
+        "sign-offs and greetings; and names the model misses, told by a lexicon of ~466k "
+        "given names and surnames of 105 countries (names-dataset) together with their place: "
+        "lists, possessives, titles and relations, naming phrases, greetings, person verbs, "
+        "given name + surname, speakers. A name found in part is widened to the capitalised "
+        "name words and particles around it ('Daan van der Berg'), and a full name's given name "
         "and surname are masked wherever else they occur in the same text.",
-        "Lower-case names ('hey john'), single first names without context, names in "
-        "scripts without case (CJK); single capitalised UI words are sometimes tagged, and a "
-        "capitalised word next to a name (a table cell, a heading word) may be masked with it.",
+        "Lower-case names without a cue ('wanjiru and eero are out'), rare names that are "
+        "also common English words without a strong cue ('Will', 'Page'), names in scripts "
+        "without case (CJK); companies named after people ('Johnson, Wallace and Santos') are "
+        "masked as names.",
     ),
     "LOCATION": (
-        "Places: spaCy GPE/LOC/FAC, street addresses (US, UK, German, French/Italian/"
-        "Spanish shapes), labelled address/city fields.",
-        "Bare city names without context in tables; addresses in other national formats.",
+        "Places: spaCy GPE/LOC/FAC, labelled address/city fields, and postal addresses by "
+        "structure: a street line in either order (street words of ~25 languages, Greek, "
+        "Cyrillic, CJK), PO boxes and military forms, then unit, postcode + town, state and "
+        "country parts, masked as one block across commas and (escaped) line breaks.",
+        "Bare city names without context in tables; a street with no street word and no "
+        "number-and-unit/postcode beside it ('Kooli 11' alone).",
     ),
     "NRP": ("Nationalities, religious and political groups (spaCy NORP).", "Noisy; small model."),
     "DATE_TIME": (

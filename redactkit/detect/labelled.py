@@ -39,13 +39,6 @@ _PERSON_LABEL = (
     r"passenger|guest|applicant|candidate|tenant|driver|member|speaker|host|organi[sz]er|"
     r"approver|requester|requestor|traveller|traveler|insured|policyholder|landlord|buyer|seller)"
 )
-_STREET = (
-    r"(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|"
-    r"Terrace|Parkway|Pkwy|Highway|Hwy|Square|Sq|Close|Crescent|Row|Walk|Gardens|Hill|"
-    r"Salai|Marg|Nagar|Chowk)"
-)
-_UK_POSTCODE = r"[A-Z]{1,2}\d[A-Z\d]?[ \t]*\d[A-Z]{2}"
-
 
 # Phone numbers as written in contact lists (not amounts or plain digit runs).
 _PHONE_SHAPE = (
@@ -184,33 +177,6 @@ RULES: tuple[Rule, ...] = (
         "PERSON",
         rf"(?m)(?i:regards|thanks|thank you|cheers|sincerely|best|best wishes|see you soon|talk soon|"
         rf"speak soon|take care|all the best|warmly|yours),?[ \t]*\r?\n[ \t]*(?P<v>{_NAME})[ \t]*$",
-        0.6,
-    ),
-    # "2560 Cedar Street, Austin, TX 78701", "Flat 10, 2651 Elm Road, London NW8 6WC"
-    Rule(
-        "street-address",
-        "LOCATION",
-        rf"(?P<v>(?:(?:Flat|Apt|Apartment|Unit|Suite)\.?[ \t]*\w+,?[ \t]+)?\d{{1,6}}[A-Za-z]?,?[ \t]+"
-        rf"(?:(?:{_W}|[A-Z]{{2,3}})[ \t]+){{1,4}}{_STREET}\b\.?"
-        rf"(?:,?[ \t]+(?:Apt|Suite|Unit|\#)\.?[ \t]*\w+)?"
-        rf"(?:,[ \t]*{_W}(?:[ \t]+{_W}){{0,2}})?"
-        rf"(?:,?[ \t]*(?:[A-Z]{{2}}[ \t]+\d{{5}}(?:-\d{{4}})?|{_UK_POSTCODE}|\d{{4,6}}\b))?)",
-        0.6,
-    ),
-    # "Lincolnstraße 76, 35558 Köln", "Kungsgatan 12, 111 43 Stockholm"
-    Rule(
-        "street-address-eu",
-        "LOCATION",
-        rf"(?P<v>\p{{Lu}}[\p{{L}}\-]*(?:straße|strasse|str\.|weg|gasse|platz|allee|ring|damm|gatan|vägen|"
-        rf"laan|straat|plein|gade|vej|ulica)[ \t]+\d{{1,4}}[a-z]?(?:,[ \t]*\d{{3,5}}(?:[ \t]\d{{2}})?[ \t]+{_W})?)",
-        0.6,
-    ),
-    # "43 rue de la Gare, 75014 Paris", "Via Roma 12, 00184 Roma"
-    Rule(
-        "street-address-romance",
-        "LOCATION",
-        r"(?P<v>(?:\d{1,4},?[ \t]+)?(?i:rue|avenue|boulevard|bd|place|chemin|allée|impasse|quai|via|viale|"
-        r"piazza|calle|avenida|rua|praça)[ \t]+[\p{L}' \-]{2,40}?(?:[ \t]+\d{1,4})?,[ \t]*\d{5}[ \t]+\p{Lu}[\p{L}\-]+)",
         0.6,
     ),
     # "address: 137, Anna Salai, Bengaluru 560001", "city: Osaka", "\"city\": \"São Paulo\""

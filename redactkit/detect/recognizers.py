@@ -44,9 +44,11 @@ from presidio_analyzer.predefined_recognizers import (
 )
 
 from redactkit.detect import labelled
+from redactkit.detect.addresses import find_addresses
 from redactkit.detect.checksums import luhn_ok
 from redactkit.detect.credentials import CREDENTIAL_TYPES, find_credentials
 from redactkit.detect.labelled import NAME_PARTICLES
+from redactkit.detect.names import find_names
 from redactkit.detect.ocr import IBAN_COUNTRIES
 from redactkit.detect.words import NOT_NAME_WORDS
 from redactkit.findings import Finding
@@ -744,5 +746,7 @@ def build_registry(nlp_engine: NlpEngine) -> RecognizerRegistry:
     registry.add_recognizer(
         FunctionRecognizer("LabelledValueRecognizer", labelled.ENTITY_TYPES, labelled.find_labelled)
     )
+    registry.add_recognizer(FunctionRecognizer("AddressRecognizer", {"LOCATION"}, find_addresses))
+    registry.add_recognizer(FunctionRecognizer("NameLexiconRecognizer", {"PERSON"}, find_names))
 
     return registry

@@ -1,0 +1,239 @@
+"""Personal names the small NER model misses, told by a name lexicon together with their place.
+
+The lexicon (``redactkit.detect.lexicon``: ~466k given names and surnames of 105 countries)
+says a word is borne by people; it does not say this occurrence is one ("Will", "May", "Grant",
+"Page", "Paris", "Kafka" all are). A word is reported only when the lexicon and its
+surroundings agree:
+
+* a **list** of two or more capitalised items ("Tenchi, Charles, Colleen and Donald"): when two
+  of its items are uncommon names and three quarters are names, all of them are ("Red, Green
+  and Blue" is not: common words);
+* a **possessive** ("Eva's kid", "Djevad Mitnjek's killers");
+* a **person cue** before it: a title ("ms. Mirsade", "Dr Okafor"), a relation ("my friend
+  Eva"), a naming phrase ("my name is", "called", "named"); after these a lower-case name is
+  taken too ("my name is eva");
+* a **person verb** after it ("Časlav shouted", "Szonja lives on", "Gersten began writing");
+* a **full name**: a well-attested given name, an optional initial, then a surname or a
+  capitalised word no dictionary knows ("Ilya Bodrov", "Alma J Kristoffersen");
+* a **vocative** opening a sentence ("Mathias, can I...") or a **speaker** opening a line
+  ("Zarita: \"Who are you?\"", also after an escaped ``\\n``).
+
+A word that is also a common English word needs a stronger cue (a title, a naming phrase, a
+full name with a non-common part); interface and calendar words never count.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import regex
+
+from redactkit.detect.lexicon import common, given, lexicon, strength, surname
+from redactkit.detect.words import COUNTRIES, NOT_NAME_WORDS
+from redactkit.findings import Finding
+
+#: Words of organisation names ("Acme Labs", "Ilya Systems") that are no surname.
+_ORG_WORDS = frozenset(
+    "inc ltd limited llc gmbh corp corporation company co group bank university institute foundation "
+    "association services systems technologies technology labs partners holdings hospital "
+    "clinic school college council agency department ministry team club ag sa bv plc studio "
+    "software solutions networks cloud capital ventures media press news airlines energy "
+    "health insurance trust fund center centre committee office".split()
+)
+
+#: Nationalities and languages that are also given names somewhere ("German", "Florentina").
+_DEMONYMS = frozenset(
+    "german english french dutch irish scottish welsh british american canadian mexican spanish "
+    "italian portuguese brazilian greek turkish russian polish czech danish swedish norwegian "
+    "finnish icelandic hungarian romanian bulgarian serbian croatian ukrainian indian chinese "
+    "japanese korean thai vietnamese arab arabic persian hebrew african egyptian moroccan "
+    "nigerian kenyan latin roman christian catholic muslim jewish hindu buddhist".split()
+)
+_TITLE_WORDS = frozenset("mr mrs ms miss mx dr prof sir madam mme mlle herr frau".split())
+_CAP = r"\p{Lu}[\p{Ll}'’\-]*\p{Ll}(?<!['’]s)"  # "Eva", "O'Neill", "Jae-won"; not "Eva's"
+_ANY = r"\p{L}[\p{L}'’\-]*\p{L}"
+_ITEM = rf"{_CAP}(?:[ ]{_CAP})?"
+
+#: Titles and relations before a name ("ms. Mirsade", "my wife Eva", "uncle Bob").
+_TITLES = r"mr|mrs|ms|miss|mx|dr|prof|sir|madam|mme|mlle|herr|frau|señor|señora|sr|sra|dear"
+_RELATIONS = (
+    r"friend|wife|husband|partner|boyfriend|girlfriend|fiancée?|brother|sister|son|daughter|"
+    r"mother|father|mom|mum|dad|uncle|aunt|cousin|nephew|niece|grandma|grandpa|grandmother|"
+    r"grandfather|colleague|coworker|co-worker|boss|manager|neighbou?r|roommate|kid|child|"
+    r"baby|landlord|tenant|doctor|nurse|lawyer|client|patient|student|teacher|tutor|"
+    r"grandson|granddaughter|stepson|stepdaughter|mate|buddy|pal|classmate|teammate"
+)
+#: Phrases after which a capitalised word is a name whatever the lexicon says.
+_SURE = (
+    r"(?:my|his|her|their|your|our)[ ](?:first[ ]|last[ ]|full[ ]|maiden[ ]|middle[ ]|given[ ]|"
+    r"family[ ]|nick)?name[ ](?:is|was)|(?:last|first|full|maiden)[ ]name\??|"
+    r"(?:the|a)[ ](?:man|woman|guy|girl|boy|lady|person)[ ]named"
+)
+#: Greetings and chat verbs addressed to a person ("thx seo-yeon", "loop in wanjiru").
+_GREETINGS = (
+    r"hi|hey|hello|heya|yo|thx|thanks|thank[ ]you|ty|cheers|bye|ping|cc|loop[ ]in|ask|tell|"
+    r"congrats|welcome"
+)
+#: Phrases after which a lexicon name is a name even when it is also a common word.
+_NAMING = r"named|called|i'?m|i[ ]am|this[ ]is|it'?s|signed"
+#: Verbs whose subject is a person ("Časlav shouted", "Gersten began writing").
+_PERSON_VERBS = (
+    r"said|says|told|tells|asked|asks|wrote|writes|replied|shouted|yelled|whispered|called|"
+    r"texted|emailed|phoned|lives|lived|was[ ]born|is[ ]from|was[ ]from|began[ ]writing|"
+    r"married|visited|thinks|thought|believes|likes|loves|hates|is[ ]my|was[ ]my|studied|"
+    r"died|smiled|laughed|cried|agreed|insisted|explained|admitted|argued|shrugged|nodded"
+)
+
+_POSSESSIVE = regex.compile(rf"(?<![\p{{L}}'’])(?P<v>{_CAP}(?:[ ]{_CAP}){{0,2}})['’]s\b")
+_CUED = regex.compile(
+    rf"(?i:\b(?:(?P<t>{_TITLES})\.?|(?P<s>{_SURE}):?|(?P<r>(?:my|his|her|their|your|our)[ ]"
+    rf"(?:{_RELATIONS})),?|(?P<n>{_NAMING}):?|(?P<g>{_GREETINGS}),?))[ ]+"
+    rf"(?P<v>{_ANY}(?:[ ]{_ANY})?)"
+)
+_SUBJECT = regex.compile(rf"(?<![\p{{L}}'’\-])(?P<v>{_CAP}(?:[ ]{_CAP})?)[ ]+(?:{_PERSON_VERBS})\b")
+_LIST = regex.compile(
+    rf"(?<![\p{{L}}'’\-])(?P<v>{_ITEM}(?:,[ ]{_ITEM}){{1,12}},?[ ](?:and|&|or)[ ]{_ITEM}"
+    rf"|{_ITEM}[ ](?:and|&)[ ]{_ITEM})(?![\p{{L}}'’\-])"
+)
+_FULL = regex.compile(
+    rf"(?<![\p{{L}}'’\-])(?P<v>{_CAP}(?:[ ]\p{{Lu}}\.?)?[ ]{_CAP})(?![\p{{L}}'’\-])"
+)
+#: A speaker at the start of a line, real or escaped ("Zarita: \"Who are you?\"").
+#: A chat header copied from a client: a name, two spaces, a time ("ioana  7:45am").
+_HEADER = regex.compile(
+    r"(?m)^(?P<v>\p{L}[\p{L}'’\-]*\p{L}(?:[ ]\p{L}[\p{L}'’\-]*\p{L})?)[ ]{2,}"
+    r"\d{1,2}:\d{2}(?:[ ]?[ap]m)?[ \t]*$"
+)
+_SPEAKER = regex.compile(rf"(?m)(?:^|(?<=\\n))[ \t]*(?P<v>{_CAP}):(?:[ ]+\S|[\"“])")
+_VOCATIVE = regex.compile(rf"(?m)(?:^|(?<=[.!?][ ]))(?P<v>{_CAP}),[ ]+\p{{Ll}}")
+#: A capitalised word standing alone: not after an article (brands: "the Alexa app"), not
+#: before another capitalised word, a digit, or a dot or slash glued to it (paths, versions).
+_LONE = regex.compile(
+    rf"(?<![\p{{L}}\d'’\-_./@#])(?<!(?i:\b(?:the|a|an|this|that|our|your|their)[ ]))(?P<v>{_CAP})"
+    rf"(?![\p{{L}}\d'’\-_@]|[./:][\w]|[ ]+(?:\p{{Lu}}|\d))"
+)
+_WORD = regex.compile(rf"{_ANY}")
+_CAP_WORD = regex.compile(_CAP)
+_COUNTRY_WORDS = frozenset(w.casefold() for c in COUNTRIES for w in c.split())
+_NOT_NAMES = _ORG_WORDS | _DEMONYMS | _TITLE_WORDS
+#: Followed by an organisation word, capitalised words name a company ("Essel Propack Ltd").
+_ORG_AFTER = regex.compile(
+    rf"[ ]*(?:&[ ]*)?(?i:{'|'.join(sorted(_ORG_WORDS, key=len, reverse=True))})\b\.?"
+)
+
+
+def _words(span: str) -> list[str]:
+    return _WORD.findall(span)
+
+
+class _Judge:
+    """Lexicon codes of every candidate word of a text, looked up in one batch."""
+
+    def __init__(self, words: Iterable[str]) -> None:
+        uniq = sorted(set(words))
+        codes = lexicon().lookup(uniq)
+        self.codes = dict(zip(uniq, codes.tolist(), strict=True))
+
+    def code(self, word: str) -> int:
+        return self.codes.get(word, 0)
+
+    def name(self, word: str, *, allow_common: bool = False, min_strength: int = 1) -> bool:
+        """``word`` is a lexicon name not ruled out by the word lists."""
+        low = word.casefold()
+        if low in NOT_NAME_WORDS or low in _COUNTRY_WORDS or low in _NOT_NAMES:
+            return False
+        c = self.code(word)
+        return strength(c) >= min_strength and (allow_common or not common(c))
+
+    def surname_like(self, word: str) -> bool:
+        """A lexicon surname, or a capitalised word no dictionary knows ("Bodrov")."""
+        low = word.casefold()
+        if not word or low in NOT_NAME_WORDS or low in _COUNTRY_WORDS or low in _NOT_NAMES:
+            return False
+        c = self.code(word)
+        return not common(c) and (surname(c) >= 1 or c == 0)
+
+
+def find_names(text: str) -> list[Finding]:
+    """PERSON findings where the lexicon and the context agree (see the module doc)."""
+    matches = {
+        "possessive": list(_POSSESSIVE.finditer(text, timeout=1.0)),
+        "cued": list(_CUED.finditer(text, timeout=1.0, overlapped=True)),
+        "subject": list(_SUBJECT.finditer(text, timeout=1.0)),
+        "list": list(_LIST.finditer(text, timeout=1.0)),
+        "full": list(_FULL.finditer(text, timeout=1.0, overlapped=True)),
+        "vocative": list(_VOCATIVE.finditer(text, timeout=1.0)),
+        "speaker": list(_SPEAKER.finditer(text, timeout=1.0)),
+        "header": list(_HEADER.finditer(text, timeout=1.0)),
+        "lone": list(_LONE.finditer(text, timeout=1.0)),
+    }
+    if not any(matches.values()):
+        return []
+    judge = _Judge(w for ms in matches.values() for m in ms for w in _words(m.group("v")))
+    out: list[Finding] = []
+
+    def add(start: int, end: int, why: str) -> None:
+        if not _ORG_AFTER.match(text, end) and not any(
+            w.casefold() in _ORG_WORDS for w in _words(text[start:end])
+        ):
+            out.append(Finding("PERSON", start, end, 0.6, f"name-{why}"))
+
+    for m in matches["possessive"]:
+        words = _words(m.group("v"))
+        if judge.name(words[-1]) or (len(words) > 1 and judge.name(words[0])):
+            add(*m.span("v"), "possessive")
+    for m in matches["cued"]:
+        words = _words(m.group("v"))
+        first = words[0]
+        lower = first.islower()
+        sure = bool(m.group("t") or m.group("s"))
+        if first.casefold() in NOT_NAME_WORDS or not (lower or _CAP_WORD.fullmatch(first)):
+            continue  # "the signed NDA": an acronym is no name
+        if lower:  # "my name is eva", "thx wanjiru": a well-attested, uncommon name
+            ok = judge.name(first, min_strength=2)
+        elif m.group("g"):  # "Hi Will" is ambiguous: the name must be no common word
+            ok = judge.name(first)
+        else:
+            ok = sure or judge.name(first, allow_common=True)
+        if not ok:
+            continue
+        start, end = m.start("v"), m.start("v") + len(first)
+        second = words[1] if len(words) > 1 else ""
+        if second[:1].isupper() == first[:1].isupper() and judge.surname_like(second):
+            end = m.end("v")
+        add(start, end, "cue")
+    for m in matches["subject"]:
+        words = _words(m.group("v"))
+        if all(judge.name(w) for w in words):
+            add(*m.span("v"), "subject")
+    for m in matches["list"]:
+        items = regex.split(r",[ ]|,?[ ](?:and|&|or)[ ]", m.group("v"))
+        sure = sum(any(judge.name(w) for w in _words(it)) for it in items)
+        named = sum(any(judge.name(w, allow_common=True) for w in _words(it)) for it in items)
+        if (
+            sure >= 2
+            and named * 4 >= len(items) * 3
+            and all(not any(w.casefold() in NOT_NAME_WORDS for w in _words(it)) for it in items)
+        ):
+            pos = m.start("v")
+            for it in items:
+                at = text.index(it, pos)
+                add(at, at + len(it), "list")
+                pos = at + len(it)
+    for m in matches["full"]:
+        words = _words(m.group("v"))
+        first, last = words[0], words[-1]
+        if given(judge.code(first)) >= 2 and judge.name(first) and judge.surname_like(last):
+            add(*m.span("v"), "full")
+    for kind in ("vocative", "speaker"):
+        for m in matches[kind]:
+            if judge.name(m.group("v")):
+                add(*m.span("v"), kind)
+    for m in matches["header"]:
+        if any(judge.name(w) for w in _words(m.group("v"))):
+            add(*m.span("v"), "header")
+    for m in matches["lone"]:
+        c = judge.code(m.group("v"))
+        if given(c) >= 3 and judge.name(m.group("v")):
+            add(*m.span("v"), "lone")
+    return out
