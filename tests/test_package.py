@@ -120,6 +120,9 @@ def test_the_wheel_holds_the_library_alone(wheel: zipfile.ZipFile) -> None:
     shipped = [n for n in names if any(g in part for part in n.split("/") for g in GENERATOR_NAMES)]
     assert not shipped, f"generators in the wheel: {shipped}"
     assert "redactkit/__init__.py" in names and "redactkit/screens/redactor.py" in names
+    # the data the library reads at run time ships with it
+    data = sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "redactkit" / "data").iterdir())
+    assert data and all(d in names for d in data), data
 
 
 def test_no_shipped_module_imports_a_generator(wheel: zipfile.ZipFile) -> None:

@@ -64,6 +64,10 @@ def is_random_value(value: str, *, min_len: int = 16) -> bool:
         letters = sum(c.isalpha() for c in v)
         if not (digit and len(v) >= 24 and 4 <= letters <= len(v) - 4 and v.isalnum()):
             return False
+    if len(v) >= 28 and len(set(v)) == len(v):
+        # every character once: an alphabet (bech32's, base32's), not a draw from one; 28 draws
+        # from 62 symbols repeat one with probability > 0.998
+        return False
     if _VERSION.fullmatch(v) or is_identifier(v) or is_placeholder(v) or is_reference(v):
         return False
     if v.count(".") >= 2 and not any(_random_piece(p) for p in v.split(".")):
@@ -101,7 +105,8 @@ def find_random_assignments(text: str) -> list[tuple[str, int, int, float]]:
 #: Names of values that are random and no secret: MIME boundaries, digests, ids, nonces.
 _BENIGN_NAME = re.compile(
     r"(?i)(?:^|[_.\-]|(?<=[a-z])(?=[A-Z]))(?:boundary|hash|checksum|digest|sha\d*|md5|etag|integrity"
-    r"|fingerprint|commit|rev|revision|uuid|guid|id|nonce|seed|build|version|sum)s?$"
+    r"|fingerprint|commit|rev|revision|uuid|guid|id|nonce|seed|build|version|sum|charset|alphabet"
+    r"|chars|characters|symbols|digits)s?$"
 )
 _SCHEMES = frozenset(("http", "https", "ftp", "file", "data", "urn", "mailto", "ssh", "git"))
 
