@@ -100,6 +100,14 @@ class HoldBack:
     def _bound(self, now: float | None) -> None:
         """Apply the count bound and the deadline at ``now`` (the stream's clock)."""
         queue = self._queue
+        if (
+            self._pending  # ended fields waiting for a batch: decided by the deadline too
+            and queue
+            and now is not None
+            and queue[0].t is not None
+            and now - queue[0].t >= self.deadline * DECIDE_AT
+        ):
+            self._resolve()
         held = self._index - self._held_from
         if held <= 0:
             return
