@@ -180,7 +180,7 @@ class FieldJudge:
                 continue
             value = "".join(s.char for s in strokes)
             replacement = self.text.replacement(kind, value)
-            templates = [self._queue[s.down - head].event for s in strokes]
+            templates = [self._key_event(self._queue[s.down - head].event) for s in strokes]
             emit = replacement_events(templates, replacement, self.mask_char)
             for s, evs in zip(strokes, emit):
                 s.emit = evs

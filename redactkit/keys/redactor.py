@@ -284,9 +284,7 @@ class KeystrokeRedactor(HoldBack, FieldJudge):
     def _render(self, slot: Slot, verdict: int, out: list[dict[str, Any]]) -> None:
         """Append to ``out`` what ``slot``'s event becomes under ``verdict`` (a copy, possibly
         masked; the replacement typing; or nothing when dropped)."""
-        event = slot.event
-        if event.get("type") in KEY_TYPES and not self._keep_unknown:
-            event = self._known_fields(event)
+        event = self._key_event(slot.event)
         if verdict == KEEP:
             # in a secure field, anything but a control key may spell what is typed
             # (``code``, ``keyCode``, an ``input`` event's ``data``): blanked, key name kept
@@ -302,10 +300,15 @@ class KeystrokeRedactor(HoldBack, FieldJudge):
         elif verdict == REPLACE and slot.stroke is not None:
             out.extend(self.free.clean(ev) for ev in slot.stroke.emit or ())
 
-    def _known_fields(self, event: dict[str, Any]) -> dict[str, Any]:
-        """A key event without the fields the redactor does not know: any of them may spell
-        the key (a recorder's private copy of it), and what is not known cannot be masked."""
-        if KNOWN_KEY_FIELDS.issuperset(event):
+    def _key_event(self, event: dict[str, Any]) -> dict[str, Any]:
+        """A key event without the fields the redactor does not know (unless the policy keeps
+        them): any of them may spell the key (a recorder's private copy of it), and what is not
+        known cannot be masked. Other events are returned as they are."""
+        if (
+            self._keep_unknown
+            or event.get("type") not in KEY_TYPES
+            or KNOWN_KEY_FIELDS.issuperset(event)
+        ):
             return event
         kept = {k: v for k, v in event.items() if known_key_field(k)}
         self.stats["dropped_fields"] += len(event) - len(kept)
