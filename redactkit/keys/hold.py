@@ -27,8 +27,10 @@ log = logging.getLogger("redactkit.keys")
 #: (``detect_batch``); for the hold bound it counts as decided, for release as undecided.
 UNDECIDED, KEEP, MASK, DROP, REPLACE, PENDING = 0, 1, 2, 3, 4, 5
 #: Shares of the deadline: checkpoints from CHECK_AT of it (at most one per CHECK_EVERY of
-#: it), the undecided strokes decided at DECIDE_AT (so a timer at a tenth of it keeps it).
-CHECK_AT, CHECK_EVERY, DECIDE_AT = 0.5, 0.2, 0.9
+#: it: each is a detection call), the undecided strokes decided at DECIDE_AT (so a timer at a
+#: tenth of it keeps it). CHECK_EVERY < DECIDE_AT: what the
+#: deadline decides was typed before the last analysis.
+CHECK_AT, CHECK_EVERY, DECIDE_AT = 0.5, 0.45, 0.9
 
 
 class Slot:

@@ -20,7 +20,8 @@ from redactkit.keys.spans import SEP, analysis_parts, map_spans, prefix_spans, s
 log = logging.getLogger("redactkit.keys")
 
 _GENERIC = ("CREDENTIAL", "PASSWORD")
-CACHE_SIZE = 4096
+#: Field texts whose findings are kept (checkpoints analyse a field several times).
+CACHE_SIZE = 16384
 
 
 class FieldJudge:

@@ -63,8 +63,11 @@ MODES = ("mask", "drop", "placeholder")
 #: Fields per batched detection call for whole streams (``redact_keystrokes``, the CLI):
 #: spaCy's ``pipe`` then costs about 40 % less per field than one call per field.
 BATCH_FIELDS = 16
-#: Seconds of the stream's clock within which every event leaves (``hold``).
+#: Seconds of the stream's clock within which every event leaves (``hold``), live.
 DEADLINE = 2.0
+#: The deadline of whole streams (``redact_keystrokes``, the CLI): no live consumer waits, so
+#: values typed slowly are decided by their whole field, not masked at 2 s.
+OFFLINE_DEADLINE = 60.0
 #: Fields longer than this are closed by force (cost of analysis grows with the field).
 MAX_FIELD_CHARS = 20_000
 
@@ -318,6 +321,8 @@ class KeystrokeRedactor(HoldBack, FieldJudge):
 def redact_keystrokes(events: list[dict[str, Any]], **options: Any) -> list[dict[str, Any]]:
     """Whole-list convenience: the redacted events, in order (options as KeystrokeRedactor)."""
     options.setdefault("detect_batch", BATCH_FIELDS)
+    if "deadline" not in options and "max_hold_seconds" not in options:
+        options["deadline"] = OFFLINE_DEADLINE
     redactor = KeystrokeRedactor(**options)
     out = list(redactor.feed(events))
     out.extend(redactor.flush())

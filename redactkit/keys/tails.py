@@ -5,8 +5,8 @@ no finding now can still join one if the value it belongs to is not finished: "4
 no card number yet, "Ingrid" no full name, ``ghp_`` no token. Such a value must reach the
 cursor, so only a tail of the text is at risk: the token at the cursor and, before it, every
 token that may be part of the same value (digits, capitals, symbols of addresses and numbers,
-name particles). The tail ends, going back, at the first plain lowercase word ("the", "meeting,")
-or at MAX_TAIL characters. What is before it is released if clean; the tail waits, and at the
+name particles). The tail ends, going back, at the first plain lowercase word ("the", "meeting,";
+the word at the cursor only once a space has closed it) or at MAX_TAIL characters. What is before it is released if clean; the tail waits, and at the
 deadline goes out as the policy says for undecided text.
 """
 
@@ -45,8 +45,9 @@ def open_tail(text: str, n: int) -> int:
             k -= 1
         if k == j:  # only whitespace left down to the floor
             return i
-        if not first and plain_word(text[k:j]):
-            return i  # the token after the plain word starts the tail
+        if plain_word(text[k:j]) and (not first or j < end):
+            # a plain word ends the tail; so does the last one once a space closed it
+            return i
         first = False
         i = k
     return floor
