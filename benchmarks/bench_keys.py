@@ -6,8 +6,9 @@ One core (the process pins itself to one CPU where it can); speeds are events pe
 this process's CPU time, so other work on a shared machine does not count against it. One capture stream is built from many
 random sessions (e-mail, chat, login, terminal, card, paste, erasure, arrow edits, exports), then:
 
-- live: events fed one at a time (a capture agent), the hold of each event measured in events and
-  in seconds of the events' clock between its arrival and its release;
+- live: events fed one at a time (a capture agent calling ``expire`` every tenth of the deadline
+  while it holds events), the hold of each event measured in events and in seconds of the
+  events' clock between its arrival and its release (lag p100 must not exceed the deadline);
 - batch: the whole stream with detection batched over ended fields (``detect_batch``, the
   ``redact_keystrokes`` and CLI path); its output must equal the live output;
 - warm: the same stream again on the same redactor, detection answered from its cache: the cost
@@ -36,7 +37,7 @@ if __package__ in (None, ""):  # run as a script: make `corpora` and `benchmarks
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from corpora.keys import typing_session  # noqa: E402
-from redactkit.keys.redactor import BATCH_FIELDS, KeystrokeRedactor  # noqa: E402
+from redactkit.keys.redactor import BATCH_FIELDS, OFFLINE_DEADLINE, KeystrokeRedactor  # noqa: E402
 from redactkit.text import TextRedactor  # noqa: E402
 
 
@@ -58,6 +59,34 @@ def pct(xs: list[float], p: float) -> float:
     return sorted(xs)[min(len(xs) - 1, int(p / 100 * len(xs)))]
 
 
+def stream(
+    redactor: KeystrokeRedactor, events: list[dict], tick: float
+) -> tuple[list[dict], list[int], list[float]]:
+    """Feed ``events`` one at a time; while events are held, call ``expire`` every ``tick``
+    seconds of the events' clock between arrivals (a capture loop's timer). Returns the output
+    and, per output event, its hold in events and in seconds (release time minus its ``t``)."""
+    out: list[dict] = []
+    hold_events: list[int] = []
+    hold_seconds: list[float] = []
+
+    def take(released, i: int, now: float) -> None:
+        for o in released:
+            j = len(out)
+            out.append(o)
+            hold_events.append(i - j)
+            hold_seconds.append(now - events[j]["t"])
+
+    clock = events[0]["t"]
+    for i, e in enumerate(events):
+        while len(out) < i and clock + tick < e["t"]:
+            clock += tick
+            take(redactor.expire(clock), i - 1, clock)
+        clock = max(clock, e["t"])
+        take(redactor.feed([e]), i, e["t"])
+    take(redactor.flush(), len(events) - 1, events[-1]["t"])
+    return out, hold_events, hold_seconds
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--sessions", type=int, default=60)
@@ -67,40 +96,32 @@ def main() -> None:
     text = TextRedactor()
     text.analyze("warm-up: Jane Doe, jane@acme.io")
 
-    # live: one event at a time
+    # live: one event at a time, the capture loop calling expire() on a timer while it holds
     live = KeystrokeRedactor(text_redactor=text)
-    hold_events: list[int] = []
-    hold_seconds: list[float] = []
-    out: list[dict] = []
+    tick = live.deadline / 10
     t0 = time.process_time()
-    for i, e in enumerate(events):
-        for o in live.feed([e]):
-            j = len(out)
-            out.append(o)
-            hold_events.append(i - j)
-            hold_seconds.append(e["t"] - events[j]["t"])
-    for o in live.flush():
-        j = len(out)
-        out.append(o)
-        hold_events.append(len(events) - 1 - j)
-        hold_seconds.append(events[-1]["t"] - events[j]["t"])
+    out, hold_events, hold_seconds = stream(live, events, tick)
     live_s = time.process_time() - t0
     live_stats = dict(live.stats)
 
-    # batch: whole stream, ended fields analysed in batches through spaCy's pipe
-    batch = KeystrokeRedactor(text_redactor=TextRedactor(), detect_batch=BATCH_FIELDS)
+    # batch: whole stream as the CLI and redact_keystrokes run it (ended fields analysed in
+    # batches through spaCy's pipe, the offline deadline: no live consumer waits)
+    batch = KeystrokeRedactor(
+        text_redactor=TextRedactor(), detect_batch=BATCH_FIELDS, deadline=OFFLINE_DEADLINE
+    )
     t0 = time.process_time()
-    batch_out = list(batch.feed(events)) + list(batch.flush())
+    list(batch.feed(events)) + list(batch.flush())
     batch_s = time.process_time() - t0
-    assert batch_out == out, "batched and live output differ"
 
-    # warm: the same texts again on the live redactor (detection from cache)
+    # warm: the same stream again on the live redactor, with the same timer (so checkpoints
+    # fall at the same places and their texts are answered from the cache)
     shift = events[-1]["t"] + 10
     again = [{**e, "t": round(e["t"] + shift, 3)} for e in events]
+    before = live.stats["analyses"]
     t0 = time.process_time()
-    list(live.feed(again))
-    list(live.flush())
+    stream(live, again, tick)
     warm_s = time.process_time() - t0
+    warm_new = live.stats["analyses"] - before
 
     n = len(events)
     keydowns = sum(e["type"] == "keydown" for e in events)
@@ -120,7 +141,8 @@ def main() -> None:
         f"{batch.stats['analyses']} | field texts batched through spaCy pipe |"
     )
     print(
-        f"| warm cache (machinery only) | {n / warm_s:,.0f} | 0 new | edit model, decisions, rewriting |"
+        f"| warm cache (machinery only) | {n / warm_s:,.0f} | {warm_new} new | "
+        "edit model, decisions, rewriting |"
     )
     print()
     print("| hold | p50 | p90 | p99 | max | released at once |")
@@ -136,7 +158,12 @@ def main() -> None:
     )
     print(
         f"\nmean hold {statistics.fmean(hold_events):.1f} events, "
-        f"{statistics.fmean(hold_seconds):.2f} s; forced masks {live_stats['forced_masks']}"
+        f"{statistics.fmean(hold_seconds):.2f} s; forced masks {live_stats['forced_masks']}, "
+        f"keystrokes decided at the deadline {live_stats['deadline_decisions']}"
+    )
+    print(
+        f"deadline {live.deadline:g} s (expire every {tick:g} s): lag p100 "
+        f"{max(hold_seconds):.2f} s {'<=' if max(hold_seconds) <= live.deadline else '>'} deadline"
     )
 
     total, masked = Counter(), Counter()

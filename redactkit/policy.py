@@ -123,12 +123,22 @@ class Policy:
     #: secret or personal query values, tokens, handles and people's pages; "whole": every URL
     #: is masked whole (redactkit.detect.urls).
     url: str = "sensitive-parts"
+    #: Keystrokes still undecided at the deadline (their value may still be being typed):
+    #: "mask" (default) or "keep" (released as typed when no finding covers them yet).
+    key_undecided: str = "mask"
+    #: Fields of key events the redactor does not know (any may spell the key): "drop"
+    #: (default) or "keep" (then redacted as free text, and blanked with a masked key).
+    key_unknown_fields: str = "drop"
 
     def __post_init__(self) -> None:
         if not 0.0 <= self.threshold <= 1.0:
             raise PolicyError("threshold must be between 0 and 1")
         if self.url not in URL_MODES:
             raise PolicyError(f"url must be one of {', '.join(URL_MODES)}")
+        if self.key_undecided not in ("mask", "keep"):
+            raise PolicyError("key_undecided must be 'mask' or 'keep'")
+        if self.key_unknown_fields not in ("drop", "keep"):
+            raise PolicyError("key_unknown_fields must be 'drop' or 'keep'")
         for p in (*self.allow_patterns, *self.mask_titles):
             try:
                 re.compile(p)
@@ -210,6 +220,17 @@ class Policy:
         for name in ("mask_apps", "mask_titles"):
             if name in screens:
                 kwargs[name] = tuple(str(x) for x in screens[name])
+        keys = raw.pop("keys", {}) or {}
+        for name, option in (
+            ("undecided", "key_undecided"),
+            ("unknown_fields", "key_unknown_fields"),
+        ):
+            if name in keys:
+                kwargs[option] = str(keys.pop(name))
+        if keys:
+            raise PolicyError(
+                f"unknown policy key(s): {', '.join(f'keys.{k}' for k in sorted(keys))}"
+            )
         if "entities" in raw:
             kwargs["entities"] = frozenset(str(x) for x in raw.pop("entities"))
         if "exclude" in raw:

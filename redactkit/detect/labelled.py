@@ -17,7 +17,7 @@ from redactkit.detect.words import COUNTRIES, NOT_NAME_WORDS
 from redactkit.findings import Finding
 
 # A capitalised name word in any script with case ("Jürgen", "O'Connor", "Jae-won").
-_W = r"\p{Lu}[\p{L}'’\-]*\p{Ll}"
+_W = r"\p{Lu}[\p{L}'’\-]{0,40}\p{Ll}"  # bounded: a word cannot make matching quadratic
 #: Words inside names that are not capitalised ("Daan van der Berg", "Ahmad bin Yusuf",
 #: "Seán Ó Briain"): one list for these rules and for widening names found in part.
 NAME_PARTICLES = frozenset(
@@ -131,7 +131,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "contact-record",
         "PERSON",
-        rf"(?<![\p{{L}}\d])(?![^,;|\t\n]*\b(?i:{_NOT_PEOPLE})\b)"
+        rf"(?<![\p{{L}}\d])(?![^,;|\t\n]{{0,80}}\b(?i:{_NOT_PEOPLE})\b)"
         rf"(?P<v>{_W}[ \t]+(?:{_PARTICLE}[ \t]+)?{_W}(?:[ \t]+{_W})?)[\"']?"
         rf"[ \t]*[,;|\t][ \t]*[\"']?(?:{_PHONE_SHAPE}|[\w.+-]+@[\w-]+\.)",
         0.6,
@@ -283,7 +283,7 @@ _COLUMN_TYPES = (
 )
 # A header row: CSV/TSV, or a Markdown table row ("| Name | DOB | City |").
 _HEADER = regex.compile(
-    r"(?m)^[ \t]*\|?([\w \-\\.\"/#]+(?:[,;\t|][\w \-\\.\"/#]+){2,})\|?[ \t]*\r?$"
+    r"(?m)^[ \t]*+\|?([\w \-\\.\"/#]+(?:[,;\t|][\w \-\\.\"/#]+){2,})\|?[ \t]*\r?$"
 )
 _RULE_ROW = regex.compile(r"^[ \t|:\-+]*$")
 
@@ -381,7 +381,7 @@ def names_from_addresses(text: str) -> list[Finding]:
     """
     anywhere: set[str] = set()
     before_name: set[str] = set()
-    for m in _ADDRESS_NAME.finditer(text, timeout=1.0):
+    for m in _ADDRESS_NAME.finditer(text):
         a, b = m.group("a").lower(), (m.group("b") or "").lower()
         if a in _ROLE_PARTS or b in _ROLE_PARTS:
             continue
@@ -394,7 +394,7 @@ def names_from_addresses(text: str) -> list[Finding]:
         return []
     found = [
         Finding("PERSON", m.start(), m.end(), 0.6, "address-name")
-        for m in _CAPITALISED_WORD.finditer(text, timeout=1.0)
+        for m in _CAPITALISED_WORD.finditer(text)
         if m.group() in anywhere
         or (m.group() in before_name and _NEXT_CAPITAL.match(text, m.end()))
     ]
@@ -402,7 +402,7 @@ def names_from_addresses(text: str) -> list[Finding]:
         # One-word addresses in the usual company formats: flast@, firstl@, firstlast@
         # ("ccosta@" beside "Chloe Costa", which a CRM shows in cells of their own).
         locals_ = {w.lower() for w in before_name}
-        for m in _NAME_PAIR.finditer(text, overlapped=True, timeout=1.0):
+        for m in _NAME_PAIR.finditer(text, overlapped=True):
             first, last = m.group(1).lower(), m.group(2).lower()
             if locals_ & {first[0] + last, first + last[0], first + last, last + first[0]}:
                 found.append(Finding("PERSON", m.start(), m.end(), 0.6, "address-name"))
@@ -413,7 +413,7 @@ def find_labelled(text: str) -> list[Finding]:
     """Every rule's values and the CSV cells in ``text`` (no entity filter: the caller has one)."""
     out: list[Finding] = names_from_addresses(text)
     for rule, rx in _COMPILED:
-        for m in rx.finditer(text, timeout=1.0):
+        for m in rx.finditer(text):
             start, end = m.span("v")
             if end > start:
                 out.append(Finding(rule.entity_type, start, end, rule.score, rule.name))

@@ -17,11 +17,23 @@ from redactkit.detect import checksums as ck
 
 _DASH = r"[-\u2010-\u2015\u2212~]"
 BEGIN_RE = re.compile(
-    _DASH + r"{2,}\s?BEGIN[ A-Z0-9_\-]{0,60}?PRIVATE\s?KEY(?:\sBLOCK)?\s?" + _DASH + r"{2,}",
+    r"(?<!"
+    + _DASH
+    + ")"
+    + _DASH
+    + r"{2,}+\s?BEGIN[ A-Z0-9_\-]{0,60}?PRIVATE\s?KEY(?:\sBLOCK)?\s?"
+    + _DASH
+    + r"{2,}",
     re.IGNORECASE,
 )
 END_RE = re.compile(
-    _DASH + r"{2,}\s?END[ A-Z0-9_\-]{0,60}?PRIVATE\s?KEY(?:\sBLOCK)?\s?" + _DASH + r"{2,}",
+    r"(?<!"
+    + _DASH
+    + ")"
+    + _DASH
+    + r"{2,}+\s?END[ A-Z0-9_\-]{0,60}?PRIVATE\s?KEY(?:\sBLOCK)?\s?"
+    + _DASH
+    + r"{2,}",
     re.IGNORECASE,
 )
 PUTTY_RE = re.compile(r"PuTTY-User-Key-Fi[l1I|]e-[23]:", re.IGNORECASE)

@@ -10,7 +10,7 @@ import sys
 from typing import Any, TextIO
 
 from redactkit.keys.events import KeyEventError, Reader, dump_event
-from redactkit.keys.redactor import BATCH_FIELDS, KeystrokeRedactor
+from redactkit.keys.redactor import BATCH_FIELDS, OFFLINE_DEADLINE, KeystrokeRedactor
 
 
 def run_keys(
@@ -34,6 +34,8 @@ def run_keys(
     """
     err = err if err is not None else sys.stderr
     options.setdefault("detect_batch", BATCH_FIELDS)
+    if options.get("deadline") is None and options.get("max_hold_seconds") is None:
+        options["deadline"] = OFFLINE_DEADLINE  # a file: no live consumer waits
     try:
         reader = Reader(errors=errors)
         redactor = KeystrokeRedactor(policy=policy, mode=mode or "mask", **options)

@@ -5,12 +5,12 @@ its raw typed sequence are checked by the shared detection engine, and each char
 sensitive rewrites the keydown that typed it and the keyups that released it. Secure fields,
 password prompts and password-manager windows are masked whole, at once, without detection.
 
-Streaming: an event leaves as soon as nothing later can change its fate. Only the keystrokes of
-the field being typed are undecided, so output lags input by about one field. The lag is bounded
-by ``max_hold`` events and ``max_hold_seconds``: at half the bound a checkpoint analyses the
-field so far and releases what is clean and far enough behind the cursor (an entity still being
-typed cannot reach back ``CHECKPOINT_TAIL`` characters); at the bound every held keystroke is
-masked. Failing closed costs a few characters of text; releasing early could cost a password.
+Streaming: an event leaves as soon as nothing later can change its fate, and at the latest at
+the deadline (``hold``). Keys spelled only by codes (``Unidentified``, ``keycode_38``) are decoded
+through layout tables (``decode``); when a key is masked, every field that can spell it is
+blanked with it, and fields of key events the redactor does not know are dropped unless the
+policy keeps them. The parts: ``hold`` (when an event may leave), ``judge`` (what a field's
+keystrokes are), this module (the stream and the output).
 
 Modes (``mode=``):
 
@@ -30,13 +30,19 @@ Modes (``mode=``):
 
 from __future__ import annotations
 
-import logging
 import re
 from collections import OrderedDict, deque
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
-from redactkit.keys.editor import Context, Editor, Field, Stroke
+from redactkit.keys.decode import (
+    KNOWN_KEY_FIELDS,
+    UNDECODED,
+    Decoder,
+    known_key_field,
+    needs_decoding,
+)
+from redactkit.keys.editor import Context, Editor, Field
 from redactkit.keys.events import (
     EDITING,
     KEY_TYPES,
@@ -47,44 +53,30 @@ from redactkit.keys.events import (
     check_event,
     is_printable,
 )
+from redactkit.keys.hold import DROP, KEEP, MASK, REPLACE, HoldBack, Slot
+from redactkit.keys.judge import FieldJudge
 from redactkit.keys.prompts import DEFAULT_RULES, PromptRules
-from redactkit.keys.rewrite import FreeText, free_text_values, masked, replacement_events
-from redactkit.keys.spans import SEP, analysis_parts, map_spans, prefix_spans, strokes_in
-
-log = logging.getLogger("redactkit.keys")
+from redactkit.keys.rewrite import FreeText, free_text_values, masked
+from redactkit.keys.spans import SEP, analysis_parts
 
 MODES = ("mask", "drop", "placeholder")
-#: Verdicts of a stroke. PENDING: its field has ended and waits for a batched detection call
-#: (``detect_batch``); for the hold bound it counts as decided, for release as undecided.
-UNDECIDED, KEEP, MASK, DROP, REPLACE, PENDING = 0, 1, 2, 3, 4, 5
 #: Fields per batched detection call for whole streams (``redact_keystrokes``, the CLI):
 #: spaCy's ``pipe`` then costs about 40 % less per field than one call per field.
 BATCH_FIELDS = 16
-
-#: Characters behind the cursor that a checkpoint never releases (a card number with spaces is
-#: 19, an IBAN up to 42).
-CHECKPOINT_TAIL = 48
+#: Seconds of the stream's clock within which every event leaves (``hold``), live.
+DEADLINE = 2.0
+#: The deadline of whole streams (``redact_keystrokes``, the CLI): no live consumer waits, so
+#: values typed slowly are decided by their whole field, not masked at 2 s.
+OFFLINE_DEADLINE = 60.0
 #: Fields longer than this are closed by force (cost of analysis grows with the field).
 MAX_FIELD_CHARS = 20_000
 
 _CONTROL_KEYS = MODIFIERS | NAVIGATION | EDITING
-_GENERIC = ("CREDENTIAL", "PASSWORD")
-_CACHE_SIZE = 4096
+UNDECIDED_ACTIONS = ("mask", "keep")
+UNKNOWN_FIELDS = ("drop", "keep")
 
 
-class _Slot:
-    """One input event waiting in the hold-back queue."""
-
-    __slots__ = ("index", "event", "t", "stroke", "ups", "secure")
-
-    def __init__(self, index: int, event: dict[str, Any], t: float | None) -> None:
-        self.index, self.event, self.t = index, event, t
-        self.stroke: Stroke | None = None
-        self.ups: list[Stroke] | None = None
-        self.secure = False
-
-
-class KeystrokeRedactor:
+class KeystrokeRedactor(HoldBack, FieldJudge):
     """Redacts a stream of key events (dicts shaped like the JSON Lines of INTERFACE.md).
 
     ``feed(events)`` yields redacted events in input order as soon as they are decided;
@@ -97,6 +89,10 @@ class KeystrokeRedactor:
     throughput (whole streams: ``redact_keystrokes`` and the CLI use BATCH_FIELDS): the output
     is the same, but events of ended fields wait until the batch is full (or ``flush``,
     ``expire``). The hold bound counts only events whose fate still depends on typing.
+
+    ``deadline``: seconds of the stream's clock within which every event leaves (``hold``); a
+    live agent calls ``expire(now)`` at least every ``deadline / 10`` when no event arrives.
+    ``max_hold_seconds`` is its former name (kept for callers).
     """
 
     def __init__(
@@ -105,8 +101,9 @@ class KeystrokeRedactor:
         session: Any = None,
         mode: str = "mask",
         max_hold: int = 1000,
-        max_hold_seconds: float = 60.0,
+        max_hold_seconds: float | None = None,
         *,
+        deadline: float | None = None,
         rules: PromptRules = DEFAULT_RULES,
         mask_char: str = "•",
         text_redactor: Any = None,
@@ -114,8 +111,10 @@ class KeystrokeRedactor:
     ) -> None:
         if mode not in MODES:
             raise ValueError(f"mode must be one of {', '.join(MODES)}")
-        if max_hold < 2 or max_hold_seconds <= 0:
-            raise ValueError("max_hold must be >= 2 and max_hold_seconds > 0")
+        if deadline is None:
+            deadline = DEADLINE if max_hold_seconds is None else max_hold_seconds
+        if max_hold < 2 or not deadline > 0:
+            raise ValueError("max_hold must be >= 2 and the deadline > 0")
         if detect_batch < 1:
             raise ValueError("detect_batch must be >= 1")
         if text_redactor is None:
@@ -126,7 +125,7 @@ class KeystrokeRedactor:
         self.policy = self.text.policy
         self.mode = mode
         self.max_hold = max_hold
-        self.max_hold_seconds = float(max_hold_seconds)
+        self.deadline = self.max_hold_seconds = float(deadline)
         self.rules = rules
         self.mask_char = mask_char
         self.detect_batch = detect_batch
@@ -137,9 +136,13 @@ class KeystrokeRedactor:
             "analyses": 0,
             "forced_masks": 0,
             "checkpoints": 0,
+            "deadline_decisions": 0,
             "detection_errors": 0,
+            "decoded": 0,
+            "undecoded": 0,
+            "dropped_fields": 0,
         }
-        self._queue: deque[_Slot] = deque()
+        self._queue: deque[Slot] = deque()
         self._index = 0
         #: Stream index of the first event the hold bound counts (the first undecided one).
         self._held_from = 0
@@ -152,6 +155,15 @@ class KeystrokeRedactor:
         self._ahead: tuple[Editor, list[Any]] | None = None
         self.free = FreeText(self.text, self.stats)
         self._last_checkpoint = -1
+        self._checkpoint_t: float | None = None
+        self.decoder = Decoder()
+        undecided = getattr(self.policy, "key_undecided", "mask")
+        unknown = getattr(self.policy, "key_unknown_fields", "drop")
+        if undecided not in UNDECIDED_ACTIONS or unknown not in UNKNOWN_FIELDS:
+            raise ValueError("key_undecided must be mask|keep, key_unknown_fields drop|keep")
+        sensitive = DROP if mode == "drop" else MASK
+        self._undecided_verdict = KEEP if undecided == "keep" else sensitive
+        self._keep_unknown = unknown == "keep"
         self._failed = False
         self._mask_apps = {a.casefold() for a in getattr(self.policy, "mask_apps", ())}
         titles = getattr(self.policy, "mask_titles", ())
@@ -188,6 +200,17 @@ class KeystrokeRedactor:
     def _push(self, event: dict[str, Any]) -> None:
         """Take one event: replay it, decide what its arrival settles, apply the bounds."""
         position = self._index + 1
+        original, undecoded = event, False
+        if needs_decoding(event):
+            key = self.decoder.decode(event)
+            undecoded = key == UNDECODED
+            self.stats["undecoded" if undecoded else "decoded"] += 1
+            event = {**event, "key": key}
+        else:
+            if "layout" in event or "platform" in event:
+                self.decoder.context(event)
+            if event.get("key") in Decoder.TRACKED:
+                self.decoder.track(event, event["key"])
         try:
             self._last_t = check_event(event, position, self._last_t)
         except KeyEventError:
@@ -199,9 +222,13 @@ class KeystrokeRedactor:
         step = self.editor.feed(index, event)
         for field in step.closed:
             self._decide(field)
-        slot = _Slot(index, event, self._last_t)
+        slot = Slot(index, original, self._last_t)
+        if event is not original:
+            slot.decoded = event
         kind = event.get("type")
         key = event.get("key")
+        if undecoded and kind == "keyup":
+            slot.ups = []  # a keyup nothing decodes: masked (its keydown was)
         if kind not in MOUSE_TYPES:
             slot.secure = self._secure(self.editor.context)
         if kind not in KEY_TYPES and isinstance(key, str) and is_printable(key):
@@ -210,11 +237,11 @@ class KeystrokeRedactor:
         elif kind in KEY_TYPES:
             if step.stroke is not None:
                 slot.stroke = step.stroke
-                if slot.secure:
+                if slot.secure or undecoded:  # an undecoded key is masked whole
                     step.stroke.verdict = DROP if self.mode == "drop" else MASK
                 elif not step.stroke.text:
                     step.stroke.verdict = KEEP
-            elif kind == "keyup" and is_printable(key):
+            elif kind == "keyup" and is_printable(event.get("key")):
                 slot.ups = step.released
         self._queue.append(slot)
         if self.detect_batch > 1:  # its free text joins the next batch
@@ -226,239 +253,6 @@ class KeystrokeRedactor:
         if len(self._pending) >= self.detect_batch:
             self._resolve()
         self._bound(self._last_t)
-
-    def _release(self) -> list[dict[str, Any]]:
-        """The rendered events from the head of the queue up to the first undecided one."""
-        queue = self._queue
-        out: list[dict[str, Any]] = []
-        while queue:
-            verdict = self._verdict(queue[0])
-            if verdict == UNDECIDED:
-                self._held_from = queue[0].index
-                return out
-            if verdict == PENDING:
-                break
-            self._render(queue.popleft(), verdict, out)
-        self._advance_held()
-        return out
-
-    def _advance_held(self) -> None:
-        """Move the start of what the hold bound counts past every event that is decided or
-        waits only for its field's batched detection (it stays in the queue, behind a pending
-        one): the bound then sees exactly what it would see if every field were decided when
-        it ended, so batching changes no output."""
-        queue = self._queue
-        if not queue:
-            self._held_from = self._index
-            return
-        pos = max(0, self._held_from - queue[0].index)
-        while pos < len(queue) and self._verdict(queue[pos]) != UNDECIDED:
-            pos += 1
-        self._held_from = queue[0].index + pos
-
-    def _verdict(self, slot: _Slot) -> int:
-        if slot.stroke is not None:
-            return slot.stroke.verdict
-        if slot.ups is None:
-            return KEEP
-        if not slot.ups:  # a keyup whose keydown was never seen: its key is unjudged
-            return DROP if self.mode == "drop" else MASK
-        verdicts = [s.verdict for s in slot.ups]
-        if UNDECIDED in verdicts:
-            return UNDECIDED
-        if PENDING in verdicts:
-            return PENDING
-        if all(v == KEEP for v in verdicts):
-            return KEEP
-        if self.mode == "drop" or all(v in (KEEP, REPLACE) for v in verdicts):
-            return DROP
-        return MASK
-
-    # -- bounds ------------------------------------------------------------------------------
-    def _bound(self, now: float | None) -> None:
-        queue = self._queue
-        held = self._index - self._held_from
-        if held <= 0:
-            return
-        first_t = queue[self._held_from - queue[0].index].t
-        age = 0.0 if now is None or first_t is None else now - first_t
-        if held >= self.max_hold or age >= self.max_hold_seconds:
-            self._checkpoint(force=True)
-        elif held >= self.max_hold // 2 or age >= self.max_hold_seconds / 2:
-            if self._index - self._last_checkpoint >= max(1, self.max_hold // 8):
-                self._checkpoint(force=False)
-
-    def _checkpoint(self, *, force: bool) -> None:
-        """Release the clean part of the open field far behind the cursor; when forced, mask
-        the rest of what is held."""
-        self._last_checkpoint = self._index
-        self.stats["checkpoints"] += 1
-        field = self.editor.field
-        if field.strokes and not self._failed and not self._secure(field.context):
-            if self._pending:  # the text so far joins the waiting batch: one engine call
-                self._resolve(also=field)
-            try:
-                bad = self._sensitive(field)[0]
-            except Exception:  # noqa: BLE001 - detection failure: fall through to masking
-                self.stats["detection_errors"] += 1
-                log.warning("detection failed at a checkpoint; held keystrokes masked")
-                bad = set(map(id, field.strokes))
-            typed, chars = field.typed, field.chars
-            final_pos = {id(s): i for i, s in enumerate(chars)}
-            raw_end, final_end = len(typed) - CHECKPOINT_TAIL, len(chars) - CHECKPOINT_TAIL
-            for s in typed[: max(0, raw_end)]:
-                # still in the text and far behind the cursor in it and in the raw sequence;
-                # erased text is never released early (its erasure may still be going on)
-                if (
-                    s.verdict == UNDECIDED
-                    and id(s) not in bad
-                    and -1 < final_pos.get(id(s), -1) < final_end
-                ):
-                    s.verdict = KEEP
-        if force:
-            n = self._force(MASK)
-            self.stats["forced_masks"] += n
-
-    def _force(self, verdict: int) -> int:
-        n = 0
-        for slot in self._queue:
-            strokes = [slot.stroke] if slot.stroke is not None else slot.ups or []
-            for s in strokes:
-                if s.verdict == UNDECIDED:
-                    s.verdict = DROP if self.mode == "drop" else verdict
-                    n += 1
-        return n
-
-    # -- decisions ---------------------------------------------------------------------------
-    def _secure(self, ctx: Context) -> bool:
-        if self._secret_lines.get(ctx.app, 0) > 0:
-            return True
-        known = self._secure_ctx.get(ctx)
-        if known is None:
-            app = (ctx.app or "").strip()
-            app = re.sub(r"\.(app|exe)$", "", app, flags=re.IGNORECASE).casefold()
-            known = (
-                ctx.secure
-                or self.rules.is_secure_window(ctx.app, ctx.title)
-                or app in self._mask_apps
-                or bool(ctx.title and self._mask_titles and self._mask_titles.search(ctx.title))
-            )
-            if len(self._secure_ctx) > _CACHE_SIZE:
-                self._secure_ctx.clear()
-            self._secure_ctx[ctx] = known
-        return known
-
-    def _decide(self, field: Field) -> None:
-        """A field has ended: secure input is masked now, the rest detected now or, with
-        ``detect_batch`` > 1, queued for a batched call. Prompt state (the password line after
-        ``sudo``) is updated now either way: it decides whether the next field is secure."""
-        self.stats["fields"] += 1
-        ctx = field.context
-        prompted = self._secret_lines.get(ctx.app, 0) > 0
-        if self._secure(ctx):
-            for s in field.strokes:
-                if s.verdict == UNDECIDED:
-                    s.verdict = MASK if self.mode != "drop" else DROP
-        elif self.detect_batch > 1:
-            for s in field.strokes:
-                if s.verdict == UNDECIDED:
-                    s.verdict = PENDING
-            self._pending.append(field)
-        else:
-            self._detect(field)
-        if field.reason == "Enter" and self.rules.is_terminal(ctx.app):
-            if prompted:
-                self._secret_lines[ctx.app] -= 1
-            else:
-                n = self.rules.secret_lines_after(field.text())
-                if n:
-                    self._secret_lines[ctx.app] = n
-
-    def _detect(self, field: Field) -> None:
-        """Judge every undecided stroke of an ended field by detection on its texts."""
-        try:
-            bad, final = self._sensitive(field)
-            spans = self._placeholders(field, final) if self.mode == "placeholder" else {}
-        except Exception:  # noqa: BLE001 - any failure masks the whole field
-            self.stats["detection_errors"] += 1
-            log.warning("detection failed; the field's keystrokes are masked")
-            bad, spans = set(map(id, field.strokes)), {}
-        sensitive = DROP if self.mode == "drop" else MASK
-        for s in field.strokes:
-            if s.verdict == UNDECIDED:
-                s.verdict = REPLACE if id(s) in spans else sensitive if id(s) in bad else KEEP
-
-    def _resolve(self, also: Field | None = None) -> None:
-        """Decide the fields queued for batched detection, in the order they ended: their
-        texts (and the free text of the events seen meanwhile) go through the engine as one
-        batch, then each field is judged from the cache exactly as ``_detect`` would alone.
-        ``also``: the open field at a checkpoint, whose text so far is analysed in the batch."""
-        fields, self._pending = self._pending, []
-        free, self._pending_free = list(self._pending_free), {}
-        ahead = fields if also is None else [*fields, also]
-        texts = [text for text in map(self._analysed_text, ahead) if text]
-        self._warm(texts, free)
-        for field in fields:
-            for s in field.strokes:
-                if s.verdict == PENDING:
-                    s.verdict = UNDECIDED
-            self._detect(field)
-
-    def _note_free_text(self, event: dict[str, Any]) -> None:
-        for value in free_text_values(event):
-            self._pending_free[value] = None
-
-    @staticmethod
-    def _analysed_text(field: Field) -> str:
-        """The document ``_sensitive`` sends to the engine for ``field`` ("" when none)."""
-        return SEP.join(analysis_parts(field)[1])
-
-    def _warm(self, texts: list[str], free: list[str]) -> None:
-        """Analyse ``texts`` (field documents) and redact ``free`` (event free text) in
-        batches, into the caches that deciding and rendering consult. An optimisation only:
-        on failure each field is analysed alone later (and masked if that fails too)."""
-        todo = [t for t in dict.fromkeys(texts) if t not in self._spans_cache]
-        try:
-            for t, found in zip(todo, self.text.analyze_many(todo)):
-                self.stats["analyses"] += 1
-                self._remember(t, [(f.start, f.end, f.entity_type) for f in found])
-            if free:
-                self.free.prefetch(free)
-        except Exception:  # noqa: BLE001 - an optimisation only
-            log.warning("batched detection failed; analysing field by field")
-
-    def _sensitive(self, field: Field) -> tuple[set[int], list[tuple[int, int, str]]]:
-        """ids of the strokes in a finding of the final text, the raw typed sequence or the text
-        just before an erasure; and the findings' spans in the final text.
-
-        One analysis call for all of them (joined by blank lines): the per-call cost of the NLP
-        pipeline dominates on field-sized texts."""
-        parts, texts = analysis_parts(field)
-        if not parts:
-            return map_spans(field, parts, texts, [])
-        combined = SEP.join(texts)
-        spans = self._engine_spans(combined)
-        spans += prefix_spans(combined)
-        if self.rules.is_terminal(field.context.app):
-            spans += [(a, b, "PASSWORD") for a, b in self.rules.inline_spans(combined)]
-        return map_spans(field, parts, texts, spans)
-
-    def _engine_spans(self, text: str) -> list[tuple[int, int, str]]:
-        cache = self._spans_cache
-        spans = cache.get(text)
-        if spans is not None:
-            cache.move_to_end(text)
-            return list(spans)
-        self.stats["analyses"] += 1
-        spans = [(f.start, f.end, f.entity_type) for f in self.text.analyze(text)]
-        self._remember(text, spans)
-        return list(spans)
-
-    def _remember(self, text: str, spans: list[tuple[int, int, str]]) -> None:
-        cache = self._spans_cache
-        cache[text] = spans
-        if len(cache) > _CACHE_SIZE:
-            cache.popitem(last=False)
 
     def prefetch(self, events: Sequence[dict[str, Any]]) -> None:
         """Analyse ahead, in one batch, the fields that ``events`` (the next events to be fed)
@@ -489,46 +283,19 @@ class KeystrokeRedactor:
             pass  # feed will raise it at the same event
         self._warm(list(texts), list(free))
 
-    def _placeholders(self, field: Field, spans: list[tuple[int, int, str]]) -> dict[int, Stroke]:
-        """Plan replacement typing for findings of the final text typed without later edits."""
-        chars = field.chars
-        planned: dict[int, Stroke] = {}
-        spans = sorted(spans)
-        merged: list[list[Any]] = []
-        for a, b, kind in spans:
-            if merged and a <= merged[-1][1]:
-                merged[-1][1] = max(merged[-1][1], b)
-                if merged[-1][2] in _GENERIC:  # the engine's type names the value better
-                    merged[-1][2] = kind
-            else:
-                merged.append([a, b, kind])
-        head = self._queue[0].index if self._queue else 0
-        for a, b, kind in merged:
-            strokes = strokes_in(chars, a, b)
-            if not strokes or any(s.verdict != UNDECIDED for s in strokes):
-                continue
-            first = strokes[0].down
-            if any(e >= first for e in field.edits):
-                continue
-            value = "".join(s.char for s in strokes)
-            replacement = self.text.replacement(kind, value)
-            templates = [self._queue[s.down - head].event for s in strokes]
-            emit = replacement_events(templates, replacement, self.mask_char)
-            for s, evs in zip(strokes, emit):
-                s.emit = evs
-                planned[id(s)] = s
-        return planned
-
     # -- output ------------------------------------------------------------------------------
-    def _render(self, slot: _Slot, verdict: int, out: list[dict[str, Any]]) -> None:
+    def _render(self, slot: Slot, verdict: int, out: list[dict[str, Any]]) -> None:
         """Append to ``out`` what ``slot``'s event becomes under ``verdict`` (a copy, possibly
         masked; the replacement typing; or nothing when dropped)."""
-        event = slot.event
+        event = self._key_event(slot.event)
         if verdict == KEEP:
             # in a secure field, anything but a control key may spell what is typed
             # (``code``, ``keyCode``, an ``input`` event's ``data``): blanked, key name kept
-            if slot.secure and slot.stroke is None and event.get("key") not in _CONTROL_KEYS:
-                out.append(self.free.clean(masked(event, self.mask_char, keep_key=True)))
+            # unless it is a recorder's raw name (``keycode_38``)
+            key = (slot.decoded or event).get("key")
+            if slot.secure and slot.stroke is None and key not in _CONTROL_KEYS:
+                keep_key = slot.decoded is None
+                out.append(self.free.clean(masked(event, self.mask_char, keep_key=keep_key)))
             else:
                 out.append(self.free.clean(event))
         elif verdict == MASK:
@@ -536,10 +303,26 @@ class KeystrokeRedactor:
         elif verdict == REPLACE and slot.stroke is not None:
             out.extend(self.free.clean(ev) for ev in slot.stroke.emit or ())
 
+    def _key_event(self, event: dict[str, Any]) -> dict[str, Any]:
+        """A key event without the fields the redactor does not know (unless the policy keeps
+        them): any of them may spell the key (a recorder's private copy of it), and what is not
+        known cannot be masked. Other events are returned as they are."""
+        if (
+            self._keep_unknown
+            or event.get("type") not in KEY_TYPES
+            or KNOWN_KEY_FIELDS.issuperset(event)
+        ):
+            return event
+        kept = {k: v for k, v in event.items() if known_key_field(k)}
+        self.stats["dropped_fields"] += len(event) - len(kept)
+        return kept
+
 
 def redact_keystrokes(events: list[dict[str, Any]], **options: Any) -> list[dict[str, Any]]:
     """Whole-list convenience: the redacted events, in order (options as KeystrokeRedactor)."""
     options.setdefault("detect_batch", BATCH_FIELDS)
+    if "deadline" not in options and "max_hold_seconds" not in options:
+        options["deadline"] = OFFLINE_DEADLINE
     redactor = KeystrokeRedactor(**options)
     out = list(redactor.feed(events))
     out.extend(redactor.flush())

@@ -9,17 +9,23 @@ from __future__ import annotations
 
 from typing import Any
 
+from redactkit.keys.decode import CODE_FIELDS as _CODES
+from redactkit.keys.decode import NAME_FIELDS
+
+#: Fields of key events holding codes and key names: never free text.
+CODE_FIELDS = frozenset(_CODES) | frozenset(NAME_FIELDS) | {"key_char", "canonical_key_char"}
+
 #: Fields whose values are not free text: never sent to detection.
 NON_TEXT_FIELDS = frozenset(
     {"t", "type", "key", "code", "location", "repeat", "isComposing", "secure", "button",
      "buttons", "x", "y", "dx", "dy", "deltaX", "deltaY", "deltaZ", "deltaMode", "shiftKey",
-     "ctrlKey", "altKey", "metaKey"}
-)  # fmt: skip
+     "ctrlKey", "altKey", "metaKey", "layout", "platform"}
+) | CODE_FIELDS  # fmt: skip
 #: Fields a masked key event keeps as they are; any other field of it could spell the key
 #: (``code``: "KeyA", ``keyCode``: 65, ``char``, an ``input`` event's ``data``).
 MASKED_KEEP = frozenset(
     {"t", "type", "app", "title", "secure", "location", "repeat", "isComposing", "shiftKey",
-     "ctrlKey", "altKey", "metaKey"}
+     "ctrlKey", "altKey", "metaKey", "layout", "platform"}
 )  # fmt: skip
 MAX_DEPTH = 32
 

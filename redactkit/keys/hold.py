@@ -1,0 +1,192 @@
+"""When an event may leave: verdicts of keystrokes, the hold-back queue, the bounds.
+
+Events leave in input order, each as soon as nothing later can change its fate. What is held is
+bounded three ways, on the stream's own clock ``t``:
+
+- **deadline** (``deadline`` seconds, default 2): every event leaves within it, provided the
+  capture loop calls ``expire(now)`` at least every ``deadline / 10`` when no event arrives.
+  From ``CHECK_AT`` of the deadline, checkpoints analyse the field being typed and release what
+  typing can no longer change (``tails``); at ``DECIDE_AT`` of it, the strokes still undecided go
+  out as the policy says (``Policy.key_undecided``: masked by default).
+- **count** (``max_hold`` events): at half, checkpoints; at the bound everything held is masked.
+
+Failing closed costs a few characters of text; releasing early could cost a password.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from redactkit.keys.editor import Stroke
+from redactkit.keys.tails import open_tail
+
+log = logging.getLogger("redactkit.keys")
+
+#: Verdicts of a stroke. PENDING: its field has ended and waits for a batched detection call
+#: (``detect_batch``); for the hold bound it counts as decided, for release as undecided.
+UNDECIDED, KEEP, MASK, DROP, REPLACE, PENDING = 0, 1, 2, 3, 4, 5
+#: Shares of the deadline: checkpoints from CHECK_AT of it (at most one per CHECK_EVERY of
+#: it: each is a detection call), the undecided strokes decided at DECIDE_AT (so a timer at a
+#: tenth of it keeps it). CHECK_EVERY < DECIDE_AT: what the
+#: deadline decides was typed before the last analysis.
+CHECK_AT, CHECK_EVERY, DECIDE_AT = 0.5, 0.45, 0.9
+
+
+class Slot:
+    """One input event waiting in the hold-back queue."""
+
+    __slots__ = ("index", "event", "t", "stroke", "ups", "secure", "decoded")
+
+    def __init__(self, index: int, event: dict[str, Any], t: float | None) -> None:
+        self.index, self.event, self.t = index, event, t
+        self.stroke: Stroke | None = None
+        self.ups: list[Stroke] | None = None
+        self.secure = False
+        #: The event as the edit model saw it (its ``key`` decoded from codes), or None.
+        self.decoded: dict[str, Any] | None = None
+
+
+class HoldBack:
+    """The queue of held events and its bounds (mixed into KeystrokeRedactor, which owns the
+    state: ``_queue``, ``_index``, ``_held_from``, ``editor``, ``deadline``, ``max_hold``)."""
+
+    def _release(self) -> list[dict[str, Any]]:
+        """The rendered events from the head of the queue up to the first undecided one."""
+        queue = self._queue
+        out: list[dict[str, Any]] = []
+        while queue:
+            verdict = self._verdict(queue[0])
+            if verdict == UNDECIDED:
+                self._held_from = queue[0].index
+                return out
+            if verdict == PENDING:
+                break
+            self._render(queue.popleft(), verdict, out)
+        self._advance_held()
+        return out
+
+    def _advance_held(self) -> None:
+        """Move the start of what the hold bound counts past every event that is decided or
+        waits only for its field's batched detection (it stays in the queue, behind a pending
+        one): the bound then sees exactly what it would see if every field were decided when
+        it ended, so batching changes no output."""
+        queue = self._queue
+        if not queue:
+            self._held_from = self._index
+            return
+        pos = max(0, self._held_from - queue[0].index)
+        while pos < len(queue) and self._verdict(queue[pos]) != UNDECIDED:
+            pos += 1
+        self._held_from = queue[0].index + pos
+
+    def _verdict(self, slot: Slot) -> int:
+        if slot.stroke is not None:
+            return slot.stroke.verdict
+        if slot.ups is None:
+            return KEEP
+        if not slot.ups:  # a keyup whose keydown was never seen: its key is unjudged
+            return DROP if self.mode == "drop" else MASK
+        verdicts = [s.verdict for s in slot.ups]
+        if UNDECIDED in verdicts:
+            return UNDECIDED
+        if PENDING in verdicts:
+            return PENDING
+        if all(v == KEEP for v in verdicts):
+            return KEEP
+        if self.mode == "drop" or all(v in (KEEP, REPLACE) for v in verdicts):
+            return DROP
+        return MASK
+
+    # -- bounds ------------------------------------------------------------------------------
+    def _bound(self, now: float | None) -> None:
+        """Apply the count bound and the deadline at ``now`` (the stream's clock)."""
+        queue = self._queue
+        if (
+            self._pending  # ended fields waiting for a batch: decided by the deadline too
+            and queue
+            and now is not None
+            and queue[0].t is not None
+            and now - queue[0].t >= self.deadline * DECIDE_AT
+        ):
+            self._resolve()
+        held = self._index - self._held_from
+        if held <= 0:
+            return
+        if held >= self.max_hold:
+            self._checkpoint(None, force=None)
+            return
+        first_t = queue[self._held_from - queue[0].index].t
+        age = 0.0 if now is None or first_t is None else now - first_t
+        if age >= self.deadline * DECIDE_AT:
+            self._checkpoint(now, force=now - self.deadline * DECIDE_AT)  # type: ignore[operator]
+        elif (age >= self.deadline * CHECK_AT and self._due(now)) or (
+            held >= self.max_hold // 2
+            and self._index - self._last_checkpoint >= max(1, self.max_hold // 8)
+        ):
+            self._checkpoint(now)
+
+    def _due(self, now: float | None) -> bool:
+        """Whether the open field has changed since the last analysis and that analysis is
+        older than CHECK_EVERY of the deadline (one engine call per interval, not per key)."""
+        if self._index == self._last_checkpoint:
+            return False
+        last = self._checkpoint_t
+        return now is None or last is None or now - last >= self.deadline * CHECK_EVERY
+
+    def _checkpoint(self, now: float | None, *, force: float | None | bool = False) -> None:
+        """Release the clean part of the open field that typing can no longer change (in no
+        finding, before the open tail of both the text and the raw sequence: ``tails``).
+        ``force``: a time, and every stroke typed at or before it that is still undecided
+        goes out as the policy says (masked by default); None: everything held is masked
+        (the count bound). An analysis less than CHECK_EVERY old is reused: what the deadline
+        decides was typed before it."""
+        if force is None or force is False or self._due(now):
+            self._analyse_open()
+            self._last_checkpoint = self._index
+            if now is not None:
+                self._checkpoint_t = now
+        if force is None:
+            self.stats["forced_masks"] += self._force(MASK)
+        elif force is not False:
+            self.stats["deadline_decisions"] += self._force(self._undecided_verdict, before=force)
+
+    def _analyse_open(self) -> None:
+        self.stats["checkpoints"] += 1
+        field = self.editor.field
+        if not field.strokes or self._failed or self._secure(field.context):
+            return
+        if self._pending:  # the text so far joins the waiting batch: one engine call
+            self._resolve(also=field)
+        try:
+            bad = self._sensitive(field)[0]
+        except Exception:  # noqa: BLE001 - detection failure: fall through to masking
+            self.stats["detection_errors"] += 1
+            log.warning("detection failed at a checkpoint; held keystrokes masked")
+            return
+        typed, chars = field.typed, field.chars
+        final_pos = {id(s): i for i, s in enumerate(chars)}
+        raw_end = open_tail("".join(s.char for s in typed), len(typed))
+        final_end = open_tail("".join(s.char for s in chars), len(chars))
+        for s in typed[:raw_end]:
+            # still in the text and before the open tail of it and of the raw sequence;
+            # erased text is never released early (its erasure may still be going on)
+            if (
+                s.verdict == UNDECIDED
+                and id(s) not in bad
+                and -1 < final_pos.get(id(s), -1) < final_end
+            ):
+                s.verdict = KEEP
+
+    def _force(self, verdict: int, before: float | None = None) -> int:
+        """Decide every undecided stroke held (typed at or before ``before`` when given)."""
+        n = 0
+        for slot in self._queue:
+            if before is not None and slot.t is not None and slot.t > before:
+                break
+            strokes = [slot.stroke] if slot.stroke is not None else slot.ups or []
+            for s in strokes:
+                if s.verdict == UNDECIDED:
+                    s.verdict = DROP if self.mode == "drop" else verdict
+                    n += 1
+        return n
