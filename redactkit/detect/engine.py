@@ -56,14 +56,10 @@ class Query:
 
 class Engine:
     def __init__(self) -> None:
+        from redactkit.detect.ner import name_parts, whole_name
         from redactkit.detect.nlp import CompoundContextEnhancer, TrimmedSpacyEngine
-        from redactkit.detect.recognizers import (
-            build_registry,
-            credential_recognizers,
-            name_parts,
-            ocr_recognizers,
-            whole_name,
-        )
+        from redactkit.detect.ocr_values import ocr_recognizers
+        from redactkit.detect.recognizers import build_registry, credential_recognizers
 
         nlp_engine = TrimmedSpacyEngine()
         nlp_engine.load()
