@@ -38,6 +38,9 @@ CHUNK_CHARS = 100_000
 #: is seen whole in one of them.
 OVERLAP_CHARS = 4_096
 
+#: Recognizers whose values a label named: the decision never drops what overlaps them.
+LABELLED_RECOGNIZERS = frozenset({"LabelledValueRecognizer", "LabelledPhoneRecognizer"})
+
 _WARMUP = (
     "Jane Doe (jane.doe@example.org, +1 212-555-0187) paid with 4111 1111 1111 1111 "
     "from IBAN DE89 3704 0044 0532 0130 00 at 10.0.0.1; born 03/04/1985. "
@@ -56,6 +59,7 @@ class Query:
 
 class Engine:
     def __init__(self) -> None:
+        from redactkit.detect.anchor import anchor_recognizers, anchor_results
         from redactkit.detect.ner import name_parts, whole_name
         from redactkit.detect.nlp import CompoundContextEnhancer, TrimmedSpacyEngine
         from redactkit.detect.ocr_values import ocr_recognizers
@@ -71,6 +75,11 @@ class Engine:
             context_aware_enhancer=CompoundContextEnhancer(),
         )
         self.nlp_engine = nlp_engine
+        self.anchors = anchor_recognizers()
+        self.anchor_results = anchor_results
+        self.labelled_ids = frozenset(
+            r.id for r in registry.recognizers if r.name in LABELLED_RECOGNIZERS
+        )
         self.name_parts = name_parts
         self.whole_name = whole_name
         self.credentials = credential_recognizers()
@@ -114,6 +123,29 @@ class Engine:
 
     def _analyze_window(
         self, window: str, query: Query, nlp_artifacts=None, *, ocr: bool = False
+    ) -> list[RecognizerResult]:
+        """Our recognizers, and the anchor's findings the decision keeps, on one NLP pass."""
+        if nlp_artifacts is None:
+            nlp_artifacts = self.nlp_engine.process_text(window, "en")
+        results = self._ours(window, query, nlp_artifacts, ocr=ocr)
+        labelled = [
+            (r.start, r.end)
+            for r in results
+            if (r.recognition_metadata or {}).get(RecognizerResult.RECOGNIZER_IDENTIFIER_KEY)
+            in self.labelled_ids
+        ]
+        found = self.anchor_results(
+            self.anchors, window, list(query.entities), nlp_artifacts, labelled
+        )
+        if found:
+            found = self.analyzer.context_aware_enhancer.enhance_using_context(
+                window, found, nlp_artifacts, self.anchors
+            )
+            results += [r for r in found if r.score >= query.threshold]
+        return results
+
+    def _ours(
+        self, window: str, query: Query, nlp_artifacts, *, ocr: bool = False
     ) -> list[RecognizerResult]:
         return self.analyzer.analyze(
             window,

@@ -33,7 +33,7 @@ class ScopedSpacyRecognizer(SpacyRecognizer):
     def analyze(self, text: str, entities, nlp_artifacts=None):
         results = []
         for r in super().analyze(text, entities, nlp_artifacts):
-            segments = _line_segments(text, r.start, r.end)
+            segments = line_segments(text, r.start, r.end)
             for start, end in segments:
                 span = text[start:end]
                 if r.entity_type != "DATE_TIME" and (
@@ -58,7 +58,7 @@ class ScopedSpacyRecognizer(SpacyRecognizer):
         doc = getattr(nlp_artifacts, "tokens", None)
         if doc is not None and hasattr(doc, "ents"):
             for ent in doc.ents:
-                for start, end in _line_segments(text, ent.start_char, ent.end_char):
+                for start, end in line_segments(text, ent.start_char, ent.end_char):
                     etype, piece = None, text[start:end]
                     if (
                         ent.label_ in _CONFUSED_WITH_PERSON
@@ -82,7 +82,7 @@ def _capitalised_words(span: str) -> bool:
     return any(_NAME_WORD.match(w) for w in words) and not any(c in span for c in "=/\\@")
 
 
-def _line_segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
+def line_segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """``[start, end)`` cut at line breaks, each piece without surrounding whitespace.
 
     The model reads a newline as a space and tags "Umbrella\nBoston" (a company cell above a

@@ -1,15 +1,52 @@
-"""Phone numbers: python-phonenumbers over candidate windows only."""
+"""Phone numbers, three ways in:
+
+* **digit runs read by phonenumbers** (``FastPhoneRecognizer``): the stock matcher over candidate
+  windows only, not eight passes of the whole text; national numbers are tried first in the
+  regions the text names (a country's name anywhere in the text: "Paris, France" reads
+  ``01 42 68 53 00`` as French), then in Presidio's default regions;
+* **numbers a label names** (``find_labelled_phones``): after "Phone", "Tel", "Mobile", "Fax",
+  "WhatsApp" and their equivalents in the main European languages, any run of six or more digits
+  is a phone number in whatever national format, with its extension ("x625", "ext. 12");
+* **numbers with a trailing label**: "51-63-88-43-Office", "642 553 625 (mobile)".
+
+A run with a benign shape (a date, a dotted quad, a card grouping, the number of an identifier)
+is dropped before the matcher by ``decision.veto``, with its reason counted.
+"""
 
 from __future__ import annotations
 
+import functools
 import re
 
 import phonenumbers
+from phonenumbers.geocoder import _region_display_name
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 from presidio_analyzer.predefined_recognizers import PhoneRecognizer
 
-from redactkit.detect.checksums import luhn_ok
+from redactkit.detect.decision import DROPS, veto
+from redactkit.findings import Finding
+
+
+@functools.cache
+def _country_names() -> tuple[re.Pattern[str], dict[str, str]]:
+    """One regex of every region's English name (and its ISO code in parentheses or after a
+    "+"-less country label), and name -> region."""
+    names: dict[str, str] = {}
+    for region in phonenumbers.SUPPORTED_REGIONS:
+        name = _region_display_name(region, "en")
+        if name and len(name) >= 4:
+            names[name.lower()] = region
+    names.update({"uk": "GB", "england": "GB", "scotland": "GB", "usa": "US", "holland": "NL"})
+    alts = sorted((re.escape(n) for n in names), key=len, reverse=True)
+    return re.compile(rf"\b(?:{'|'.join(alts)})\b", re.IGNORECASE), names
+
+
+def implied_regions(text: str) -> tuple[str, ...]:
+    """Regions whose country the text names, in order of first mention."""
+    pattern, names = _country_names()
+    found = dict.fromkeys(names[m.group().lower()] for m in pattern.finditer(text))
+    return tuple(found)
 
 
 class FastPhoneRecognizer(PhoneRecognizer):
@@ -25,21 +62,8 @@ class FastPhoneRecognizer(PhoneRecognizer):
     is still a leak.
     """
 
-    #: A run glued to a word by a hyphen is the number part of an identifier
-    #: ("INV-2024-15573", "SO-7468-86105", "CVE-2024-3094"), not a phone number.
-    _CANDIDATE = re.compile(r"(?:\+|\(|\b(?<![^\W\d_]-))\d[\d \t().\-/]{5,24}\d\b")
+    _CANDIDATE = re.compile(r"(?:\+|\(|\b)\d[\d \t().\-/]{5,24}\d\b")
     _PHONE_SHAPED = re.compile(r"^(?:\+\d|\(\d{3}\)\s?\d{3}[\s.-]\d{4}$|\d{3}[.-]\d{3}[.-]\d{4}$)")
-    #: Runs that are dates, times or card numbers (Visa/Mastercard and Amex groupings) and
-    #: nothing else: the matcher would try all eight regions on each (log timestamps are the
-    #: commonest digit runs there are).
-    #: A timestamp's hour ends the run when a colon follows ("2021-11-23 04" of "04:28:48");
-    #: dotted quads are IP addresses, which their own recognizer masks.
-    _NOT_PHONE = re.compile(
-        r"^(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:[ T]\d{1,2}(?::\d{2}){0,2})?"
-        r"|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}(?: \d{1,2}(?::\d{2}){0,2})?"
-        r"|\d{4}(?:[ -]\d{4}){3}(?:[ -]\d{1,3})?|\d{4}[ -]\d{6}[ -]\d{5}"
-        r"|\d{1,3}(?:\.\d{1,3}){3})$"
-    )
     _MARGIN = 3
 
     def analyze(
@@ -47,25 +71,27 @@ class FastPhoneRecognizer(PhoneRecognizer):
     ) -> list[RecognizerResult]:
         results: list[RecognizerResult] = []
         seen: set[tuple[int, int]] = set()
+        implied: tuple[str, ...] | None = None
         for cand in self._CANDIDATE.finditer(text):
             run = cand.group()
-            if sum(ch.isdigit() for ch in run) < 7 or self._NOT_PHONE.match(run):
+            if sum(ch.isdigit() for ch in run) < 7:
                 continue
-            if run.isdigit() and len(run) >= 13 and luhn_ok(run):
-                continue  # a card number (no phone number is 13+ bare digits with a Luhn check)
+            reason = veto(text, cand.start(), cand.end(), "PHONE_NUMBER")
+            if reason is not None:
+                DROPS[reason] += 1
+                continue
             lo = max(0, cand.start() - self._MARGIN)
             window = text[lo : cand.end() + self._MARGIN]
             # An international number parses the same in every region; a national one is
-            # tried region by region until one reads it.
-            regions = (
-                self.supported_regions[:1]
-                if cand.group().startswith("+")
-                else self.supported_regions
-            )
+            # tried in the regions the text names, then region by region until one reads it.
+            if run.startswith("+"):
+                regions: tuple[str, ...] = tuple(self.supported_regions[:1])
+            else:
+                if implied is None:
+                    implied = implied_regions(text)
+                regions = tuple(dict.fromkeys((*implied, *self.supported_regions)))
             leniency = (
-                phonenumbers.Leniency.POSSIBLE
-                if self._PHONE_SHAPED.match(cand.group())
-                else self.leniency
+                phonenumbers.Leniency.POSSIBLE if self._PHONE_SHAPED.match(run) else self.leniency
             )
             for region in regions:
                 matches = list(phonenumbers.PhoneNumberMatcher(window, region, leniency=leniency))
@@ -86,3 +112,56 @@ class _Span:
 
     def __init__(self, start: int, end: int) -> None:
         self.start, self.end = start, end
+
+
+#: Words that name a phone number on their own (English and the main European languages).
+PHONE_LABELS = (
+    "phone telephone tel tel. ph ph. mobile mob mob. cell cellphone cell phone fax whatsapp "
+    "landline hotline sms "
+    "telefon telefonnummer handy mobil mobiltelefon rufnummer durchwahl "  # de, nordic, pl, cz
+    "téléphone telephone tél tél. portable télécopie "  # fr
+    "teléfono telefono móvil movil celular "  # es, it, pt
+    "cellulare telefone telemóvel telemovel "  # it, pt
+    "telefoon mobiel "  # nl
+    "komórka kom. puhelin matkapuhelin "  # pl, fi
+    "τηλ τηλ. τηλέφωνο κινητό тел тел. телефон моб. мобильный"  # el, ru
+).split()
+#: Words that name a phone number only with a colon or a phone word after them
+#: ("Office: ...", "Work phone ...", "Home #"): alone they are common nouns.
+PLACE_LABELS = "office work home desk direct main business private privat bureau büro".split()
+
+_NUMBER = (
+    r"(?P<num>\+?\(?\d[\d \t().\-/]{4,22}\d\)?)"
+    r"(?P<ext>[ \t]*(?:x|ext\.?|extension|#|poste|durchwahl|dw\.?)[ \t]*\d{1,6})?"
+)
+_LABEL_WORDS = "|".join(sorted((re.escape(w) for w in PHONE_LABELS), key=len, reverse=True))
+_PLACE_WORDS = "|".join(PLACE_LABELS)
+_AFTER_LABEL = re.compile(
+    rf"(?<![\w])(?:(?:{_LABEL_WORDS})|(?:{_PLACE_WORDS})(?=[ \t]*(?:[:#]|(?:{_LABEL_WORDS})\b)))"
+    r"(?:[ \t]*(?:\b(?:number|no\.?|nr\.?|num|#)|\(\w{1,10}\)))?[ \t]*[:#=\-]?[ \t]*" + _NUMBER,
+    re.IGNORECASE,
+)
+#: "51-63-88-43-Office", "642 553 625 (mobile)", "0612345678 mob."
+_TRAILING = re.compile(
+    r"(?<![\w+])" + _NUMBER + rf"(?=[ \t]*[-(/][ \t]*(?:{_LABEL_WORDS}|{_PLACE_WORDS})\b)",
+    re.IGNORECASE,
+)
+LABELLED_PHONE_SCORE = 0.6
+
+
+def find_labelled_phones(text: str) -> list[Finding]:
+    """Numbers a phone label names, before or after them (six digits or more, any format)."""
+    out = []
+    for pattern, detector in ((_AFTER_LABEL, "phone-label"), (_TRAILING, "phone-trailing-label")):
+        for m in pattern.finditer(text):
+            start, end = m.start("num"), m.end("ext") if m.group("ext") else m.end("num")
+            num = m.group("num")
+            if sum(c.isdigit() for c in num) < 6 or num.count("(") != num.count(")"):
+                if num.endswith(")") and num.count(")") > num.count("("):
+                    end = m.end("num") - 1 if not m.group("ext") else end
+                else:
+                    continue
+            if veto(text, m.start("num"), m.end("num"), "PHONE_NUMBER") in ("date or time",):
+                continue
+            out.append(Finding("PHONE_NUMBER", start, end, LABELLED_PHONE_SCORE, detector))
+    return out

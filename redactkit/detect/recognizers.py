@@ -39,7 +39,7 @@ from redactkit.detect import labelled
 from redactkit.detect.cards import card_recognizer
 from redactkit.detect.credentials import CREDENTIAL_TYPES, find_credentials
 from redactkit.detect.ner import _FULL_DATE_SCORE, BIRTH_CONTEXT, ScopedSpacyRecognizer
-from redactkit.detect.phones import FastPhoneRecognizer
+from redactkit.detect.phones import find_labelled_phones
 from redactkit.detect.results import FunctionRecognizer, MemoRegistry, make_result
 from redactkit.detect.tld import OFFLINE_TLD
 
@@ -234,7 +234,10 @@ def build_registry(nlp_engine: NlpEngine) -> RecognizerRegistry:
     registry.add_recognizer(FileAwareUrlRecognizer())
     registry.add_recognizer(licence_recognizer())
     registry.add_recognizer(OfflineEmailRecognizer())
-    registry.add_recognizer(FastPhoneRecognizer())
+    # phone numbers read by phonenumbers come from the anchor (``anchor``); these are named
+    registry.add_recognizer(
+        FunctionRecognizer("LabelledPhoneRecognizer", {"PHONE_NUMBER"}, find_labelled_phones)
+    )
     registry.add_recognizer(scoped_date_recognizer())
     registry.add_recognizer(ScopedSpacyRecognizer())
     registry.add_recognizer(

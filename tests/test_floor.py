@@ -1,0 +1,76 @@
+"""The recall floor: what Presidio's stock recognizers find for a core type is in redactkit's
+output, or the decision names the evidence that dropped it. Texts written for this test."""
+
+from __future__ import annotations
+
+import pytest
+from presidio_analyzer.predefined_recognizers import (
+    CreditCardRecognizer,
+    IbanRecognizer,
+    IpRecognizer,
+    PhoneRecognizer,
+    SpacyRecognizer,
+)
+
+from redactkit import TextRedactor
+from redactkit.detect.decision import NEVER_DROPPED, VETOES, decide, veto
+from redactkit.detect.engine import get_engine
+from redactkit.detect.recognizers import OfflineEmailRecognizer
+
+SAMPLE = [
+    "Ring Margarethe Oyelaran on (415) 555-0132 or +44 20 7946 0958 before Friday.",
+    "Card on file: 3530 1113 3330 0000, backup 6011 0009 9013 9424; IBAN GB82 WEST 1234 5698 7654 32.",
+    "Server 203.0.113.45 rejected mail from quentin.baptiste@example.org at 10:42.",
+    "Build 2021-11-23 04:28:48 on 127.0.0.1, ticket INV-2024-15573, ping 8.8.8.8 again.",
+    "Dear Mr. Tobiah Kowalczyk,\nyour order ships to Lisbon. Call 212-555-0199 if needed.",
+    "Invoice 4111 1111 1111 1111 paid by Ngozi Adeyemi-Hart, cell 020 7123 4567.",
+    "logs:\nLOG_LEVEL=info user=svc-backup host 192.0.2.10 port 8443",
+]
+STOCK = [
+    CreditCardRecognizer(),
+    IbanRecognizer(),
+    IpRecognizer(),
+    OfflineEmailRecognizer(),
+    PhoneRecognizer(),
+    SpacyRecognizer(),
+]
+CORE = ["PERSON", "CREDIT_CARD", "PHONE_NUMBER", "EMAIL_ADDRESS", "IBAN_CODE", "IP_ADDRESS"]
+
+
+@pytest.mark.parametrize("text", SAMPLE)
+def test_every_stock_core_finding_is_masked_or_dropped_with_a_reason(text: str) -> None:
+    artifacts = get_engine().nlp_engine.process_text(text, "en")
+    findings = TextRedactor().analyze(text)
+    covered = [(f.start, f.end) for f in findings]
+    for rec in STOCK:
+        types = [e for e in CORE if e in rec.supported_entities]
+        for r in rec.analyze(text, types, artifacts):
+            if r.entity_type not in CORE:
+                continue
+            value = text[r.start : r.end]
+            inside = all(
+                any(s <= i < e for s, e in covered)
+                for i in range(r.start, r.end)
+                if text[i].isalnum()
+            )
+            pieces = [p for p in value.split("\n") if p.strip()]
+            reason = veto(text, r.start, r.end, r.entity_type) or (
+                len(pieces) > 1 and "split at a line break"
+            )
+            assert inside or reason, f"{r.entity_type} {value!r} lost without a reason"
+
+
+def test_stock_findings_with_benign_shapes_are_dropped_by_name() -> None:
+    text = "at 127.0.0.1 build 2021-11-23 04:28:48 INV-2024-15573"
+    assert veto(text, 3, 12, "IP_ADDRESS") == "loopback or unspecified address"
+    assert veto(text, 19, 32, "PHONE_NUMBER") == "date or time"
+    assert veto(text, 43, 53, "PHONE_NUMBER") == "identifier number"
+
+
+def test_nothing_drops_a_validated_or_labelled_value() -> None:
+    assert not any(NEVER_DROPPED & types for types in VETOES.values())
+    text = "Phone: 2021-11-23 04"
+    assert veto(text, 7, 20, "PHONE_NUMBER") == "date or time"
+    assert decide(text, [("PHONE_NUMBER", 7, 20)], labelled=[(7, 20)]) == [
+        ("PHONE_NUMBER", 7, 20)
+    ]
