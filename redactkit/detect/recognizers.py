@@ -36,7 +36,7 @@ from presidio_analyzer.predefined_recognizers import (
 )
 
 from redactkit.detect import labelled
-from redactkit.detect.cards import card_recognizer
+from redactkit.detect.cards import find_cards
 from redactkit.detect.credentials import CREDENTIAL_TYPES, find_credentials
 from redactkit.detect.ner import _FULL_DATE_SCORE, BIRTH_CONTEXT, ScopedSpacyRecognizer
 from redactkit.detect.phones import find_labelled_phones
@@ -228,7 +228,7 @@ def build_registry(nlp_engine: NlpEngine) -> RecognizerRegistry:
     registry = MemoRegistry(supported_languages=["en"])
     registry.load_predefined_recognizers(languages=["en"], nlp_engine=nlp_engine)
     registry.recognizers = [r for r in registry.recognizers if not isinstance(r, _REPLACED)]
-    registry.add_recognizer(card_recognizer())
+    registry.add_recognizer(FunctionRecognizer("CardRecognizer", {"CREDIT_CARD"}, find_cards))
     registry.add_recognizer(TrimmingIbanRecognizer())
     registry.add_recognizer(PublicIpRecognizer())
     registry.add_recognizer(FileAwareUrlRecognizer())
