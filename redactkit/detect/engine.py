@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 
 from presidio_analyzer import AnalyzerEngine, PatternRecognizer, RecognizerResult
 
+from redactkit.detect.escapes import escaped_view
 from redactkit.detect.invisible import is_visible, map_span, strip_invisible
 from redactkit.detect.ocr import normalize_confusions
 from redactkit.findings import Finding, merge_spans, propagate
@@ -95,6 +96,7 @@ class Engine:
         if not text.strip():
             return []
         view, back = strip_invisible(text)
+        view = escaped_view(view)
         if ocr:
             view = normalize_confusions(view)
         found: list[Finding] = []
@@ -166,17 +168,18 @@ class Engine:
     ) -> list[list[Finding]]:
         """Like ``analyze`` per text, with the spaCy work batched through ``nlp.pipe``."""
         out: list[list[Finding]] = [[] for _ in texts]
+        views = [escaped_view(t) for t in texts]  # same lengths: offsets hold
         short = [
             i for i, t in enumerate(texts) if t.strip() and len(t) <= CHUNK_CHARS and is_visible(t)
         ]
         for start in range(0, len(short), batch_size):
             idx = short[start : start + batch_size]
             batch = self.nlp_engine.process_batch(
-                [texts[i] for i in idx], "en", batch_size=batch_size
+                [views[i] for i in idx], "en", batch_size=batch_size
             )
             for i, (_, artifacts) in zip(idx, batch):
-                results = self._analyze_window(texts[i], query, nlp_artifacts=artifacts)
-                out[i] = self._findings(texts[i], results)
+                results = self._analyze_window(views[i], query, nlp_artifacts=artifacts)
+                out[i] = self._findings(views[i], results)
         batched = set(short)
         for i, t in enumerate(texts):
             if i not in batched and t.strip():

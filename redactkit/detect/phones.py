@@ -138,7 +138,8 @@ _LABEL_WORDS = "|".join(sorted((re.escape(w) for w in PHONE_LABELS), key=len, re
 _PLACE_WORDS = "|".join(PLACE_LABELS)
 _AFTER_LABEL = re.compile(
     rf"(?<![\w])(?:(?:{_LABEL_WORDS})|(?:{_PLACE_WORDS})(?=[ \t]*(?:[:#]|(?:{_LABEL_WORDS})\b)))"
-    r"(?:[ \t]*(?:\b(?:number|no\.?|nr\.?|num|#)|\(\w{1,10}\)))?[ \t]*[:#=\-]?[ \t]*" + _NUMBER,
+    r"(?:[ \t_]*(?:\b(?:number|no\.?|nr\.?|num|#)|\(\w{1,10}\)))?"
+    r"[ \t]*[\"']?[ \t]*[:#=\-]?[ \t]*[\"']?[ \t]*" + _NUMBER,
     re.IGNORECASE,
 )
 #: "51-63-88-43-Office", "642 553 625 (mobile)", "0612345678 mob."
