@@ -74,3 +74,11 @@ def test_nothing_drops_a_validated_or_labelled_value() -> None:
     assert decide(text, [("PHONE_NUMBER", 7, 20)], labelled=[(7, 20)]) == [
         ("PHONE_NUMBER", 7, 20)
     ]
+
+
+def test_a_name_takes_in_a_middle_initial_without_its_dot() -> None:
+    from redactkit.detect.ner import whole_name
+
+    text = "Name: Odile K Berthelot-Vučković\\nRole: admin"
+    start, end = whole_name(text, 6, 11)
+    assert text[start:end] == "Odile K Berthelot-Vučković"

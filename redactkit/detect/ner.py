@@ -112,7 +112,7 @@ _CONFUSED_WITH_PERSON = {
     "QUANTITY",
 }
 _CONFUSED_SCORE = 0.5
-_NAME_WORD = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w'’-]*[a-zß-öø-ÿ]$")
+_NAME_WORD = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w'’-]*[a-zß-öø-ÿĀ-ſ]$")
 _ORG_WORDS = frozenset(
     "inc ltd llc gmbh corp corporation company co group bank university institute foundation "
     "association services systems technologies technology labs partners holdings hospital clinic "
@@ -162,8 +162,9 @@ def whole_name(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-_NEXT_INITIAL = re.compile(r"[ \t]+[A-ZÀ-ÖØ-Þ]\.(?=[ \t])")
-_PREV_INITIAL = re.compile(r"(?<![\w.])[A-ZÀ-ÖØ-Þ]\.[ \t]+$")
+#: A middle initial, with or without its dot ("Ava T Abbott"), between two name words.
+_NEXT_INITIAL = re.compile(r"[ \t]+[A-ZÀ-ÖØ-Þ](?:\.(?=[ \t])|(?=[ \t]+[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿĀ-ſ]))")
+_PREV_INITIAL = re.compile(r"(?<![\w.])(?<=[A-Za-zß-öø-ÿ][ \t])[A-ZÀ-ÖØ-Þ]\.?[ \t]+$")
 
 
 def _next_joiner(text: str, pos: int) -> int | None:

@@ -142,9 +142,9 @@ _AFTER_LABEL = re.compile(
     r"[ \t]*[\"']?[ \t]*[:#=\-]?[ \t]*[\"']?[ \t]*" + _NUMBER,
     re.IGNORECASE,
 )
-#: "51-63-88-43-Office", "642 553 625 (mobile)", "0612345678 mob."
+#: "51-63-88-43-Office", "642 553 625 (mobile)", "9380 6377 office", "0612345678 mob."
 _TRAILING = re.compile(
-    r"(?<![\w+])" + _NUMBER + rf"(?=[ \t]*[-(/][ \t]*(?:{_LABEL_WORDS}|{_PLACE_WORDS})\b)",
+    r"(?<![\w+])" + _NUMBER + rf"(?=[ \t]*[-(/]?[ \t]*(?:{_LABEL_WORDS}|{_PLACE_WORDS})\b)",
     re.IGNORECASE,
 )
 LABELLED_PHONE_SCORE = 0.6
