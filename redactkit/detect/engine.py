@@ -61,8 +61,9 @@ class Query:
 class Engine:
     def __init__(self) -> None:
         from redactkit.detect.anchor import anchor_recognizers, anchor_results
+        from redactkit.detect.context import CompoundContextEnhancer
         from redactkit.detect.ner import name_parts, whole_name
-        from redactkit.detect.nlp import CompoundContextEnhancer, TrimmedSpacyEngine
+        from redactkit.detect.nlp import TrimmedSpacyEngine
         from redactkit.detect.ocr_values import ocr_recognizers
         from redactkit.detect.recognizers import build_registry, credential_recognizers
 
