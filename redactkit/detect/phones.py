@@ -46,7 +46,14 @@ def implied_regions(text: str) -> tuple[str, ...]:
     """Regions whose country the text names, in order of first mention."""
     pattern, names = _country_names()
     found = dict.fromkeys(names[m.group().lower()] for m in pattern.finditer(text))
+    for m in _CODE_BEFORE_PHONE.finditer(text):  # "my CN number", "FR mobile"
+        if m.group(1) in phonenumbers.SUPPORTED_REGIONS:
+            found[m.group(1)] = None
     return tuple(found)
+
+
+#: A region's ISO code right before a phone word.
+_CODE_BEFORE_PHONE = re.compile(r"\b([A-Z]{2})[ \t]+(?:phone|mobile|cell|number|tel)\b")
 
 
 class FastPhoneRecognizer(PhoneRecognizer):
