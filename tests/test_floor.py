@@ -82,3 +82,12 @@ def test_a_name_takes_in_a_middle_initial_without_its_dot() -> None:
     text = "Name: Odile K Berthelot-Vučković\\nRole: admin"
     start, end = whole_name(text, 6, 11)
     assert text[start:end] == "Odile K Berthelot-Vučković"
+
+
+def test_a_name_the_model_tags_as_an_organisation_keeps_its_middle_initial() -> None:
+    from redactkit.detect.ner import _looks_like_name
+
+    assert _looks_like_name("Ottilie R Brennan-Mace")
+    assert _looks_like_name("Ottilie R. Brennan")
+    assert not _looks_like_name("Acme R Holdings")
+    assert not _looks_like_name("R Brennan")

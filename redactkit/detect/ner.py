@@ -203,10 +203,17 @@ def name_parts(finding: Finding, value: str) -> list[str]:
     return [w for w in words if len(w) >= 3 and _name_word(w) and w not in NAME_PARTICLES]
 
 
+_INITIAL = re.compile(r"^[A-ZÀ-ÖØ-Þ]\.?$")
+
+
 def _looks_like_name(span: str) -> bool:
+    """Two to four capitalised name words (middle initials between them: "Alana D Whittell"),
+    none an organisation word."""
     words = span.split()
     return (
         2 <= len(words) <= 4
-        and all(_NAME_WORD.match(w) for w in words)
+        and _NAME_WORD.match(words[0]) is not None
+        and _NAME_WORD.match(words[-1]) is not None
+        and all(_NAME_WORD.match(w) or _INITIAL.match(w) for w in words[1:-1])
         and not any(w.lower().strip(".,") in _ORG_WORDS for w in words)
     )
