@@ -71,9 +71,7 @@ def test_nothing_drops_a_validated_or_labelled_value() -> None:
     assert not any(NEVER_DROPPED & types for types in VETOES.values())
     text = "Phone: 2021-11-23 04"
     assert veto(text, 7, 20, "PHONE_NUMBER") == "date or time"
-    assert decide(text, [("PHONE_NUMBER", 7, 20)], labelled=[(7, 20)]) == [
-        ("PHONE_NUMBER", 7, 20)
-    ]
+    assert decide(text, [("PHONE_NUMBER", 7, 20)], labelled=[(7, 20)]) == [("PHONE_NUMBER", 7, 20)]
 
 
 def test_a_name_takes_in_a_middle_initial_without_its_dot() -> None:
@@ -91,3 +89,31 @@ def test_a_name_the_model_tags_as_an_organisation_keeps_its_middle_initial() -> 
     assert _looks_like_name("Ottilie R. Brennan")
     assert not _looks_like_name("Acme R Holdings")
     assert not _looks_like_name("R Brennan")
+
+
+@pytest.mark.parametrize(
+    "text, span, reason",
+    [
+        ("request_id=0f8e2a41-77eb-4298-bc44-affab98e392f", (11, 22), "hash or UUID"),
+        ("commit 9c41f0e2771234567890abd", (13, 23), "hash or UUID"),
+        ("running v10.0.19045.2965 now", (9, 24), "version"),
+        ("ticket CVE-2024-3094-1188", (11, 25), "identifier number"),
+        ("card 4111 1111 1111 1111", (5, 24), "card number"),
+    ],
+)
+def test_benign_shapes_around_a_phone_candidate(
+    text: str, span: tuple[int, int], reason: str
+) -> None:
+    assert veto(text, *span, "PHONE_NUMBER") == reason
+
+
+@pytest.mark.parametrize(
+    "text, span",
+    [
+        ("call 212-555-0199 now", (5, 17)),
+        ("ref ab-212 555 0199", (11, 19)),
+        ("tel 0612345678", (4, 14)),
+    ],
+)
+def test_a_phone_with_no_benign_shape_is_kept(text: str, span: tuple[int, int]) -> None:
+    assert veto(text, *span, "PHONE_NUMBER") is None

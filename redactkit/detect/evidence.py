@@ -32,8 +32,8 @@ _CARD_GROUPS = re.compile(r"^\d{4}(?:[ -]\d{4}){3}(?:[ -]\d{1,3})?$|^\d{4}[ -]\d
 _GLUED = re.compile(r"[^\W\d_]-$")
 #: "v1.2.3.4", "version 10.0.19045.2965", "build 22631.3155"
 _VERSION_BEFORE = re.compile(r"(?:\bv|\bversion\s*|\bbuild\s*|\brelease\s*)$", re.IGNORECASE)
-#: Hex letters right around a digit run: it is part of a hash or a UUID.
-_HEX_AROUND = re.compile(r"[0-9a-fA-F]")
+_HEX_OR_DASH = re.compile(r"[0-9a-fA-F-]")
+_UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
 _WORDLIKE = re.compile(r"(?<![\w])[^\W\d_]{2,}(?![\w])")
 
 
@@ -63,14 +63,20 @@ def version(text: str, start: int, end: int) -> bool:
 
 
 def inside_hash(text: str, start: int, end: int) -> bool:
-    """Glued to hex digits on a side, with a hex letter in the whole run: a hash or a UUID."""
+    """Part of a UUID, or of a run of hex digits (a hash, an id) with a letter in it, 16 long
+    or more: the span is glued to it on a side."""
     a, b = start, end
-    while a > 0 and _HEX_AROUND.match(text[a - 1]):
+    while a > 0 and _HEX_OR_DASH.match(text[a - 1]):
         a -= 1
-    while b < len(text) and _HEX_AROUND.match(text[b]):
+    while b < len(text) and _HEX_OR_DASH.match(text[b]):
         b += 1
-    run = text[a:b]
-    return (a < start or b > end) and any(c.isalpha() for c in run) and len(run) >= 16
+    if a == start and b == end:
+        return False
+    run = text[a:b].strip("-")
+    if _UUID.search(run):
+        return True
+    longest = max(run.split("-"), key=len)
+    return len(longest) >= 16 and any(c.isalpha() for c in longest)
 
 
 def loopback_or_unspecified(text: str, start: int, end: int) -> bool:
