@@ -1,5 +1,7 @@
 """The anchor: Presidio's stock recognizers for the core types, run on the same text with the
-same NLP artifacts (NER runs once), as candidates that only ``decision`` may drop.
+same NLP artifacts (NER runs once), as candidates that only ``decision`` may drop. For
+e-mail, IBAN, IP addresses and phone numbers the anchor is the only detector (no second copy of
+the same work in the registry).
 
 This is the recall floor. redactkit's own recognizers repair and extend Presidio's; what the
 stock ones find for a core type stays in the output unless a named piece of evidence says the
@@ -7,6 +9,8 @@ span is something benign. Two stand-ins, both supersets of the stock behaviour:
 
 * e-mail: Presidio's recognizer, validated against tldextract's bundled suffix list instead of
   one downloaded at run time;
+* IBAN: Presidio's recognizer (its results unchanged), plus IBANs it loses when digits follow
+  them (``TrimmingIbanRecognizer``);
 * phone: the same phonenumbers matcher over candidate digit runs (``phones``), not eight
   passes of the whole text.
 
@@ -20,7 +24,6 @@ from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 from presidio_analyzer.predefined_recognizers import (
     CreditCardRecognizer,
-    IbanRecognizer,
     IpRecognizer,
     SpacyRecognizer,
 )
@@ -28,7 +31,7 @@ from presidio_analyzer.predefined_recognizers import (
 from redactkit.detect.decision import decide
 from redactkit.detect.ner import line_segments
 from redactkit.detect.phones import FastPhoneRecognizer
-from redactkit.detect.recognizers import OfflineEmailRecognizer
+from redactkit.detect.recognizers import OfflineEmailRecognizer, TrimmingIbanRecognizer
 from redactkit.detect.results import make_result
 
 #: The core types the anchor covers (national ids are stock recognizers of the registry itself).
@@ -49,7 +52,7 @@ def anchor_recognizers() -> list[EntityRecognizer]:
     """Presidio's stock recognizers for the core types (the two stand-ins above)."""
     return [
         CreditCardRecognizer(),
-        IbanRecognizer(),
+        TrimmingIbanRecognizer(),
         IpRecognizer(),
         OfflineEmailRecognizer(),
         FastPhoneRecognizer(),

@@ -88,7 +88,7 @@ class Engine:
         self.ocr_only = ocr_recognizers()
         self.supported_entities: frozenset[str] = frozenset(
             self.analyzer.get_supported_entities("en")
-        )
+        ) | frozenset(e for r in self.anchors for e in r.supported_entities)
         self.analyzer.analyze(_WARMUP, language="en", ad_hoc_recognizers=[self.credentials[False]])
 
     # -- single texts ---------------------------------------------------------------------

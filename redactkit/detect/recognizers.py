@@ -17,7 +17,6 @@ Presidio's stock recognizers for the core types also run, untouched, as the anch
 from __future__ import annotations
 
 import bisect
-import ipaddress
 import re
 from functools import partial
 
@@ -47,18 +46,6 @@ from redactkit.detect.tld import OFFLINE_TLD
 class OfflineEmailRecognizer(EmailRecognizer):
     def validate_result(self, pattern_text: str) -> bool | None:
         return bool(OFFLINE_TLD(pattern_text).fqdn)
-
-
-class PublicIpRecognizer(IpRecognizer):
-    """IP addresses, except loopback and unspecified ones: ``127.0.0.1``, ``0.0.0.0`` and
-    ``::1`` identify no machine and no person, and they fill every log and config."""
-
-    def invalidate_result(self, pattern_text: str) -> bool | None:
-        try:
-            ip = ipaddress.ip_address(pattern_text.strip("[]"))
-        except ValueError:
-            return super().invalidate_result(pattern_text)
-        return ip.is_loopback or ip.is_unspecified
 
 
 class FileAwareUrlRecognizer(UrlRecognizer):
@@ -223,17 +210,15 @@ def credential_recognizers() -> dict[bool, FunctionRecognizer]:
 
 
 def build_registry(nlp_engine: NlpEngine) -> RecognizerRegistry:
-    """Presidio's English recognizers with the repairs above and the labelled-value rules (the
+    """E-mail, IBAN, IP and phone numbers come from the anchor (``anchor``), not from here.
+Presidio's English recognizers with the repairs above and the labelled-value rules (the
     credential catalogue is added per call: ``credential_recognizers``)."""
     registry = MemoRegistry(supported_languages=["en"])
     registry.load_predefined_recognizers(languages=["en"], nlp_engine=nlp_engine)
     registry.recognizers = [r for r in registry.recognizers if not isinstance(r, _REPLACED)]
     registry.add_recognizer(FunctionRecognizer("CardRecognizer", {"CREDIT_CARD"}, find_cards))
-    registry.add_recognizer(TrimmingIbanRecognizer())
-    registry.add_recognizer(PublicIpRecognizer())
     registry.add_recognizer(FileAwareUrlRecognizer())
     registry.add_recognizer(licence_recognizer())
-    registry.add_recognizer(OfflineEmailRecognizer())
     # phone numbers read by phonenumbers come from the anchor (``anchor``); these are named
     registry.add_recognizer(
         FunctionRecognizer("LabelledPhoneRecognizer", {"PHONE_NUMBER"}, find_labelled_phones)
