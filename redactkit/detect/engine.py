@@ -140,11 +140,14 @@ class Engine:
         found = self.anchor_results(
             self.anchors, window, list(query.entities), nlp_artifacts, labelled
         )
-        if found:
-            found = self.analyzer.context_aware_enhancer.enhance_using_context(
-                window, found, nlp_artifacts, self.anchors
+        # Context only matters to findings below the threshold: lift them, keep the rest.
+        low = [r for r in found if r.score < query.threshold]
+        if low:
+            low = self.analyzer.context_aware_enhancer.enhance_using_context(
+                window, low, nlp_artifacts, self.anchors
             )
-            results += [r for r in found if r.score >= query.threshold]
+        results += [r for r in found if r.score >= query.threshold]
+        results += [r for r in low if r.score >= query.threshold]
         return results
 
     def _ours(
