@@ -117,3 +117,22 @@ def test_benign_shapes_around_a_phone_candidate(
 )
 def test_a_phone_with_no_benign_shape_is_kept(text: str, span: tuple[int, int]) -> None:
     assert veto(text, *span, "PHONE_NUMBER") is None
+
+
+@pytest.mark.parametrize(
+    "text, place, whole",
+    [
+        ("ship to Portugal 4450-123", "Portugal", "Portugal"),  # a dashed code is not taken whole
+        ("Norway 0150\\nOslo", "Norway", "Norway 0150"),
+        ("12 Rosemont Avenue", "Rosemont Avenue", "12 Rosemont Avenue"),
+        ("Lyon, 69002", "Lyon", "Lyon, 69002"),
+        ("Lyon in 2026", "Lyon", "Lyon"),
+        ("Lyon 2026 edition", "Lyon", "Lyon"),
+    ],
+)
+def test_a_place_takes_in_its_postcode_and_house_number(text: str, place: str, whole: str) -> None:
+    from redactkit.detect.ner import whole_place
+
+    start = text.index(place)
+    a, b = whole_place(text, start, start + len(place))
+    assert text[a:b] == whole

@@ -62,7 +62,7 @@ class Engine:
     def __init__(self) -> None:
         from redactkit.detect.anchor import anchor_recognizers, anchor_results
         from redactkit.detect.context import CompoundContextEnhancer
-        from redactkit.detect.ner import name_parts, whole_name
+        from redactkit.detect.ner import name_parts, whole_name, whole_place
         from redactkit.detect.nlp import TrimmedSpacyEngine
         from redactkit.detect.ocr_values import ocr_recognizers
         from redactkit.detect.recognizers import build_registry, credential_recognizers
@@ -84,6 +84,7 @@ class Engine:
         )
         self.name_parts = name_parts
         self.whole_name = whole_name
+        self.whole_place = whole_place
         self.credentials = credential_recognizers()
         self.ocr_only = ocr_recognizers()
         self.supported_entities: frozenset[str] = frozenset(
@@ -117,8 +118,9 @@ class Engine:
     def _names_widened(self, text: str, findings: list[Finding]) -> list[Finding]:
         out = []
         for f in findings:
-            if f.entity_type == "PERSON":
-                start, end = self.whole_name(text, f.start, f.end)
+            widen = {"PERSON": self.whole_name, "LOCATION": self.whole_place}.get(f.entity_type)
+            if widen is not None:
+                start, end = widen(text, f.start, f.end)
                 if (start, end) != (f.start, f.end):
                     f = replace(f, start=start, end=end, value=None)
             out.append(f)

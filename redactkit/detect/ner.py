@@ -217,3 +217,29 @@ def _looks_like_name(span: str) -> bool:
         and all(_NAME_WORD.match(w) or _INITIAL.match(w) for w in words[1:-1])
         and not any(w.lower().strip(".,") in _ORG_WORDS for w in words)
     )
+
+
+#: A postcode right after a place ("Italy 69124", "Sevilla, 41001") or a house number right
+#: before it on the same line ("750 Wilgenlaan"): four to six digits, or one to five before.
+_POSTCODE_AFTER = re.compile(r"[ \t]*,?[ \t]*(\d{4,6})(?![\w.,:/-]*\d)(?![\w])")
+_HOUSE_BEFORE = re.compile(r"(?:^|(?<=[\s,:]))(\d{1,5}[a-zA-Z]?)[ \t]+$")
+
+
+def _year(digits: str) -> bool:
+    return len(digits) == 4 and 1900 <= int(digits) <= 2099
+
+
+def whole_place(text: str, start: int, end: int) -> tuple[int, int]:
+    """Widen a LOCATION span over the postcode after it and the house number before it.
+
+    The model tags the city or the street ("Wilgenlaan 40", "Italy") and leaves the numbers
+    that complete the address readable; a number glued to a place on its line is part of the
+    address. A year ("Berlin 2024") is not taken.
+    """
+    m = _POSTCODE_AFTER.match(text, end)
+    if m and not _year(m.group(1)):
+        end = m.end(1)
+    m = _HOUSE_BEFORE.search(text, max(0, start - 12), start)
+    if m and not _year(m.group(1)):
+        start = m.start(1)
+    return start, end
