@@ -279,9 +279,11 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     seeds = [int(s) for s in args.seeds.split(",")]
     ratios = [float(r) for r in args.ratios.split(",")]
-    command = "python -m benchmarks.public_text " + " ".join(
-        a if not a.startswith("/") else "<presidio checkout>" for a in (argv or sys.argv[1:])
+    command = (
+        f"python -m benchmarks.public_text --seeds {args.seeds} --n {args.n} --ratios {args.ratios}"
     )
+    if args.presidio_repo:
+        command += " --presidio-repo <presidio checkout>"
     parts = []
     docs = evaluator_docs(seeds, args.n, ratios)
     results, drops = run(docs)
