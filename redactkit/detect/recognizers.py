@@ -210,9 +210,9 @@ def credential_recognizers() -> dict[bool, FunctionRecognizer]:
 
 
 def build_registry(nlp_engine: NlpEngine) -> RecognizerRegistry:
-    """E-mail, IBAN, IP and phone numbers come from the anchor (``anchor``), not from here.
-Presidio's English recognizers with the repairs above and the labelled-value rules (the
-    credential catalogue is added per call: ``credential_recognizers``)."""
+    """Presidio's English recognizers with the repairs above and the labelled-value rules (the
+    credential catalogue is added per call: ``credential_recognizers``). E-mail, IBAN, IP and
+    phone numbers come from the anchor (``anchor``), not from here."""
     registry = MemoRegistry(supported_languages=["en"])
     registry.load_predefined_recognizers(languages=["en"], nlp_engine=nlp_engine)
     registry.recognizers = [r for r in registry.recognizers if not isinstance(r, _REPLACED)]
