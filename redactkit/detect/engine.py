@@ -87,9 +87,12 @@ class Engine:
         self.whole_place = whole_place
         self.credentials = credential_recognizers()
         self.ocr_only = ocr_recognizers()
-        self.supported_entities: frozenset[str] = frozenset(
+        self.registry_entities: frozenset[str] = frozenset(
             self.analyzer.get_supported_entities("en")
-        ) | frozenset(e for r in self.anchors for e in r.supported_entities)
+        )
+        self.supported_entities: frozenset[str] = self.registry_entities | frozenset(
+            e for r in self.anchors for e in r.supported_entities
+        )
         self.analyzer.analyze(_WARMUP, language="en", ad_hoc_recognizers=[self.credentials[False]])
 
     # -- single texts ---------------------------------------------------------------------
@@ -155,16 +158,19 @@ class Engine:
     def _ours(
         self, window: str, query: Query, nlp_artifacts, *, ocr: bool = False
     ) -> list[RecognizerResult]:
+        ad_hoc = [*query.deny, self.credentials[ocr], *(self.ocr_only if ocr else ())]
+        served = self.registry_entities.union(*(r.supported_entities for r in ad_hoc))
+        # Types only the anchor finds (e-mail, IBAN, IP, phone) are not asked of the registry:
+        # Presidio warns about, and will refuse, entities no recognizer of its serves.
+        entities = [e for e in query.entities if e in served]
+        if not entities:
+            return []
         return self.analyzer.analyze(
             window,
             language="en",
-            entities=list(query.entities),
+            entities=entities,
             score_threshold=query.threshold,
-            ad_hoc_recognizers=[
-                *query.deny,
-                self.credentials[ocr],
-                *(self.ocr_only if ocr else ()),
-            ],
+            ad_hoc_recognizers=ad_hoc,
             nlp_artifacts=nlp_artifacts,
         )
 
