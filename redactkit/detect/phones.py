@@ -29,27 +29,58 @@ from redactkit.findings import Finding
 
 
 @functools.cache
-def _country_names() -> tuple[re.Pattern[str], dict[str, str]]:
-    """One regex of every region's English name (and its ISO code in parentheses or after a
-    "+"-less country label), and name -> region."""
+def _country_names() -> dict[str, list[tuple[str, str]]]:
+    """First word of every region's English name (lower case) -> [(whole name, region)],
+    longest first."""
     names: dict[str, str] = {}
     for region in phonenumbers.SUPPORTED_REGIONS:
         name = _region_display_name(region, "en")
         if name and len(name) >= 4:
             names[name.lower()] = region
     names.update({"uk": "GB", "england": "GB", "scotland": "GB", "usa": "US", "holland": "NL"})
-    alts = sorted((re.escape(n) for n in names), key=len, reverse=True)
-    return re.compile(rf"\b(?:{'|'.join(alts)})\b", re.IGNORECASE), names
+    by_first: dict[str, list[tuple[str, str]]] = {}
+    for name, region in sorted(names.items(), key=lambda kv: -len(kv[0])):
+        by_first.setdefault(name.split()[0], []).append((name, region))
+    return by_first
 
 
-def implied_regions(text: str) -> tuple[str, ...]:
-    """Regions whose country the text names, in order of first mention."""
-    pattern, names = _country_names()
-    found = dict.fromkeys(names[m.group().lower()] for m in pattern.finditer(text))
-    for m in _CODE_BEFORE_PHONE.finditer(text):  # "my CN number", "FR mobile"
-        if m.group(1) in phonenumbers.SUPPORTED_REGIONS:
-            found[m.group(1)] = None
-    return tuple(found)
+#: Capitalised words: where a country's name can start (one C-speed pass over the text).
+_CAPITALISED = re.compile(r"\b[A-Z][A-Za-z]+")
+
+
+def region_mentions(text: str) -> list[tuple[int, str]]:
+    """(offset, region) of every country the text names, in order: by its English name, or by
+    its ISO code right before a phone word ("my CN number")."""
+    by_first = _country_names()
+    found = []
+    for m in _CAPITALISED.finditer(text):
+        for name, region in by_first.get(m.group().lower(), ()):
+            after = m.start() + len(name)
+            if text[m.start() : after].lower() == name and not text[after : after + 1].isalnum():
+                found.append((m.start(), region))
+                break
+    found += [
+        (m.start(), m.group(1))
+        for m in _CODE_BEFORE_PHONE.finditer(text)
+        if m.group(1) in phonenumbers.SUPPORTED_REGIONS
+    ]
+    return sorted(found)
+
+
+def implied_regions(text: str, start: int = 0, end: int | None = None) -> tuple[str, ...]:
+    """Regions named within ``REGION_REACH`` characters of ``text[start:end]`` (the whole
+    text by default), nearest first."""
+    end = len(text) if end is None else end
+    near = [
+        (abs(pos - start), r)
+        for pos, r in region_mentions(text)
+        if start - REGION_REACH <= pos <= end + REGION_REACH or end - start >= len(text)
+    ]
+    return tuple(dict.fromkeys(r for _, r in sorted(near)))
+
+
+#: How far from a number a country's name still tells its region (an address block, a line).
+REGION_REACH = 160
 
 
 #: A region's ISO code right before a phone word.
@@ -78,7 +109,7 @@ class FastPhoneRecognizer(PhoneRecognizer):
     ) -> list[RecognizerResult]:
         results: list[RecognizerResult] = []
         seen: set[tuple[int, int]] = set()
-        implied: tuple[str, ...] | None = None
+        mentions: list[tuple[int, str]] | None = None
         for cand in self._CANDIDATE.finditer(text):
             run = cand.group()
             if sum(ch.isdigit() for ch in run) < 7:
@@ -94,8 +125,13 @@ class FastPhoneRecognizer(PhoneRecognizer):
             if run.startswith("+"):
                 regions: tuple[str, ...] = tuple(self.supported_regions[:1])
             else:
-                if implied is None:
-                    implied = implied_regions(text)
+                if mentions is None:
+                    mentions = region_mentions(text)
+                lo_pos, hi_pos = cand.start() - REGION_REACH, cand.end() + REGION_REACH
+                near = sorted(
+                    (abs(pos - cand.start()), r) for pos, r in mentions if lo_pos <= pos <= hi_pos
+                )
+                implied = (r for _, r in near)
                 regions = tuple(dict.fromkeys((*implied, *self.supported_regions)))
             leniency = (
                 phonenumbers.Leniency.POSSIBLE if self._PHONE_SHAPED.match(run) else self.leniency
