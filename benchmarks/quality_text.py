@@ -49,8 +49,16 @@ def _md_escape(s: str) -> str:
     return s.replace("|", "\\|").replace("`", "'")
 
 
-def section(command: str, docs: Sequence[Doc], seed: int, ours: Quality, theirs: Quality) -> str:
-    """The markdown of the text section (pure: everything comes from the arguments)."""
+def section(
+    command: str,
+    docs: Sequence[Doc],
+    seed: int,
+    ours: Quality,
+    theirs: Quality,
+    drops: dict[str, int] | None = None,
+) -> str:
+    """The markdown of the text section (pure: everything comes from the arguments;
+    ``drops``: Presidio's stock findings the decision dropped, by reason)."""
     chars = sum(len(d.text) for d in docs)
     lines = [
         BEGIN,
@@ -128,6 +136,13 @@ def section(command: str, docs: Sequence[Doc], seed: int, ours: Quality, theirs:
         if k in ours.by_kind
     ]
     lines += _table(["kind", "labelled values", "redactkit leak", "Presidio leak"], rows)
+    if drops is not None:
+        listed = ", ".join(f"{k} {v:,}" for k, v in sorted(drops.items(), key=lambda kv: -kv[1]))
+        lines += [
+            "",
+            "Presidio's stock findings of core types dropped by the decision "
+            f"(`redactkit/detect/decision.py`), by reason: {listed or 'none'}.",
+        ]
     lines += ["", "### What is weak", ""]
     weak = [k for k in types if ours.by_type[k].leak_rate > 0][:6]
     examples = leak_examples(docs, ours, per_type=2, width=24)
@@ -162,8 +177,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     seed = args.seed if args.seed is not None else random.SystemRandom().randrange(2**31)
     command = f"python -m benchmarks.quality_text --seed {seed} --kb {args.kb:g}"
     docs = build_corpus(seed, int(args.kb * 1000))
+    from redactkit.detect.decision import DROPS
+
+    DROPS.clear()  # only redactkit adds to it; Presidio runs its own recognizers
     results: dict[str, PathResult] = {r.path: r for r in run_paths([THEIRS, OURS], docs, seed)}
-    text = section(command, docs, seed, results[OURS].quality, results[THEIRS].quality)
+    drops = dict(DROPS)
+    text = section(command, docs, seed, results[OURS].quality, results[THEIRS].quality, drops)
     write_section(args.out, text)
     print(f"wrote {args.out} (seed {seed})")
     return 0

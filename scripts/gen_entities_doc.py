@@ -10,6 +10,7 @@ from pathlib import Path
 
 from presidio_analyzer import PatternRecognizer
 
+from redactkit.detect.anchor import ANCHOR_ENTITIES
 from redactkit.detect.catalogue import NOTES
 from redactkit.detect.credential_rules import RULES
 from redactkit.detect.credentials import CREDENTIAL_TYPES
@@ -22,11 +23,14 @@ def main() -> None:
     engine = get_engine()
     detectors: dict[str, list[str]] = defaultdict(list)
     context: dict[str, set[str]] = defaultdict(set)
-    for rec in engine.analyzer.registry.recognizers:
-        name = rec.name or type(rec).__name__
+    anchor = [(rec, True) for rec in engine.anchors]
+    for rec, is_anchor in [(r, False) for r in engine.analyzer.registry.recognizers] + anchor:
+        name = (rec.name or type(rec).__name__) + (" (anchor)" if is_anchor else "")
         if name in ("CredentialRecognizer", "LabelledValueRecognizer"):
             continue
         for ent in rec.supported_entities:
+            if is_anchor and ent not in ANCHOR_ENTITIES:
+                continue
             if isinstance(rec, PatternRecognizer):
                 pats = ", ".join(f"{p.name} ({p.score})" for p in rec.patterns)
                 detectors[ent].append(f"{name}: {pats}")

@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from redactkit.detect.labelled import find_labelled, names_from_addresses
-from redactkit.detect.recognizers import whole_name
+from redactkit.detect.ner import whole_name
 from redactkit.text import TextRedactor
 
 

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from corpora.screens import _luhn_digit
 from redactkit.detect.ocr import normalize_confusions
-from redactkit.detect.recognizers import find_ocr_ibans
+from redactkit.detect.ocr_values import find_ocr_ibans
 from redactkit.text import TextRedactor
 
 

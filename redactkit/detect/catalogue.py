@@ -42,13 +42,18 @@ NOTES: dict[str, tuple[str, str]] = {
         "Obfuscated forms ('jane at acme dot io').",
     ),
     "PHONE_NUMBER": (
-        "python-phonenumbers over candidate digit runs, regions US, GB, DE, FR, IL, IN, "
-        "CA, BR; numbers written as phones (+CC, (212) 555-0187) accepted when possible, "
-        "others when valid.",
-        "National formats of regions not listed; numbers without separators in prose.",
+        "python-phonenumbers over candidate digit runs, first in the regions the text names "
+        "(a country's name, 'my CN number'), then US, GB, DE, IL, IN, CA, BR; numbers written "
+        "as phones (+CC, (212) 555-0187) accepted when possible, others when valid; any number "
+        "of six digits or more after a phone label (Phone, Tel, Mobile, Fax, WhatsApp, Handy, "
+        "Téléphone, Teléfono, ...) or before a trailing one ('-Office', '(mobile)'), with its "
+        "extension.",
+        "National formats of regions the text does not name, without a label.",
     ),
     "CREDIT_CARD": (
-        "Card numbers incl. Mastercard 2-series, Luhn-validated.",
+        "Card numbers of every issuer range and length 12-19 (Visa, Mastercard, Amex, "
+        "Discover, Diners, JCB, UnionPay, Maestro, Mir, RuPay, Troy, Verve, UATP), "
+        "Luhn-validated, bare, grouped or dashed; any Luhn-valid number after a card label.",
         "None known beyond OCR misreads (tolerated inside digit runs).",
     ),
     "IBAN_CODE": (
@@ -56,7 +61,8 @@ NOTES: dict[str, tuple[str, str]] = {
         "Country formats outside Presidio's table.",
     ),
     "IP_ADDRESS": (
-        "IPv4 and IPv6 addresses; loopback and unspecified (127.0.0.1, 0.0.0.0, ::1) are kept.",
+        "IPv4 and IPv6 addresses; loopback and unspecified (127.0.0.1, 0.0.0.0, ::1) are kept "
+        "(the decision's 'loopback or unspecified address').",
         "Private ranges (10.x, 192.168.x) are masked too: they map internal networks.",
     ),
     "URL": (

@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 
 from presidio_analyzer import AnalyzerEngine, PatternRecognizer, RecognizerResult
 
+from redactkit.detect.escapes import escaped_view
 from redactkit.detect.invisible import is_visible, map_span, strip_invisible
 from redactkit.detect.ocr import normalize_confusions
 from redactkit.detect.urls import shrink_urls
@@ -39,6 +40,9 @@ CHUNK_CHARS = 100_000
 #: is seen whole in one of them.
 OVERLAP_CHARS = 4_096
 
+#: Recognizers whose values a label named: the decision never drops what overlaps them.
+LABELLED_RECOGNIZERS = frozenset({"LabelledValueRecognizer", "LabelledPhoneRecognizer"})
+
 _WARMUP = (
     "Jane Doe (jane.doe@example.org, +1 212-555-0187) paid with 4111 1111 1111 1111 "
     "from IBAN DE89 3704 0044 0532 0130 00 at 10.0.0.1; born 03/04/1985. "
@@ -58,14 +62,12 @@ class Query:
 
 class Engine:
     def __init__(self) -> None:
-        from redactkit.detect.nlp import CompoundContextEnhancer, TrimmedSpacyEngine
-        from redactkit.detect.recognizers import (
-            build_registry,
-            credential_recognizers,
-            name_parts,
-            ocr_recognizers,
-            whole_name,
-        )
+        from redactkit.detect.anchor import anchor_recognizers, anchor_results
+        from redactkit.detect.context import CompoundContextEnhancer
+        from redactkit.detect.ner import name_parts, whole_name, whole_place
+        from redactkit.detect.nlp import TrimmedSpacyEngine
+        from redactkit.detect.ocr_values import ocr_recognizers
+        from redactkit.detect.recognizers import build_registry, credential_recognizers
 
         nlp_engine = TrimmedSpacyEngine()
         nlp_engine.load()
@@ -77,12 +79,21 @@ class Engine:
             context_aware_enhancer=CompoundContextEnhancer(),
         )
         self.nlp_engine = nlp_engine
+        self.anchors = anchor_recognizers()
+        self.anchor_results = anchor_results
+        self.labelled_ids = frozenset(
+            r.id for r in registry.recognizers if r.name in LABELLED_RECOGNIZERS
+        )
         self.name_parts = name_parts
         self.whole_name = whole_name
+        self.whole_place = whole_place
         self.credentials = credential_recognizers()
         self.ocr_only = ocr_recognizers()
-        self.supported_entities: frozenset[str] = frozenset(
+        self.registry_entities: frozenset[str] = frozenset(
             self.analyzer.get_supported_entities("en")
+        )
+        self.supported_entities: frozenset[str] = self.registry_entities | frozenset(
+            e for r in self.anchors for e in r.supported_entities
         )
         self.analyzer.analyze(_WARMUP, language="en", ad_hoc_recognizers=[self.credentials[False]])
 
@@ -92,6 +103,7 @@ class Engine:
         if not text.strip():
             return []
         view, back = strip_invisible(text)
+        view = escaped_view(view)
         if ocr:
             view = normalize_confusions(view)
         found: list[Finding] = []
@@ -112,8 +124,9 @@ class Engine:
     def _names_widened(self, text: str, findings: list[Finding]) -> list[Finding]:
         out = []
         for f in findings:
-            if f.entity_type == "PERSON":
-                start, end = self.whole_name(text, f.start, f.end)
+            widen = {"PERSON": self.whole_name, "LOCATION": self.whole_place}.get(f.entity_type)
+            if widen is not None:
+                start, end = widen(text, f.start, f.end)
                 if (start, end) != (f.start, f.end):
                     f = replace(f, start=start, end=end, value=None)
             out.append(f)
@@ -122,16 +135,45 @@ class Engine:
     def _analyze_window(
         self, window: str, query: Query, nlp_artifacts=None, *, ocr: bool = False
     ) -> list[RecognizerResult]:
+        """Our recognizers, and the anchor's findings the decision keeps, on one NLP pass."""
+        if nlp_artifacts is None:
+            nlp_artifacts = self.nlp_engine.process_text(window, "en")
+        results = self._ours(window, query, nlp_artifacts, ocr=ocr)
+        labelled = [
+            (r.start, r.end)
+            for r in results
+            if (r.recognition_metadata or {}).get(RecognizerResult.RECOGNIZER_IDENTIFIER_KEY)
+            in self.labelled_ids
+        ]
+        found = self.anchor_results(
+            self.anchors, window, list(query.entities), nlp_artifacts, labelled
+        )
+        # Context only matters to findings below the threshold: lift them, keep the rest.
+        low = [r for r in found if r.score < query.threshold]
+        if low:
+            low = self.analyzer.context_aware_enhancer.enhance_using_context(
+                window, low, nlp_artifacts, self.anchors
+            )
+        results += [r for r in found if r.score >= query.threshold]
+        results += [r for r in low if r.score >= query.threshold]
+        return results
+
+    def _ours(
+        self, window: str, query: Query, nlp_artifacts, *, ocr: bool = False
+    ) -> list[RecognizerResult]:
+        ad_hoc = [*query.deny, self.credentials[ocr], *(self.ocr_only if ocr else ())]
+        served = self.registry_entities.union(*(r.supported_entities for r in ad_hoc))
+        # Types only the anchor finds (e-mail, IBAN, IP, phone) are not asked of the registry:
+        # Presidio warns about, and will refuse, entities no recognizer of its serves.
+        entities = [e for e in query.entities if e in served]
+        if not entities:
+            return []
         return self.analyzer.analyze(
             window,
             language="en",
-            entities=list(query.entities),
+            entities=entities,
             score_threshold=query.threshold,
-            ad_hoc_recognizers=[
-                *query.deny,
-                self.credentials[ocr],
-                *(self.ocr_only if ocr else ()),
-            ],
+            ad_hoc_recognizers=ad_hoc,
             nlp_artifacts=nlp_artifacts,
         )
 
@@ -141,17 +183,18 @@ class Engine:
     ) -> list[list[Finding]]:
         """Like ``analyze`` per text, with the spaCy work batched through ``nlp.pipe``."""
         out: list[list[Finding]] = [[] for _ in texts]
+        views = [escaped_view(t) for t in texts]  # same lengths: offsets hold
         short = [
             i for i, t in enumerate(texts) if t.strip() and len(t) <= CHUNK_CHARS and is_visible(t)
         ]
         for start in range(0, len(short), batch_size):
             idx = short[start : start + batch_size]
             batch = self.nlp_engine.process_batch(
-                [texts[i] for i in idx], "en", batch_size=batch_size
+                [views[i] for i in idx], "en", batch_size=batch_size
             )
             for i, (_, artifacts) in zip(idx, batch):
-                results = self._analyze_window(texts[i], query, nlp_artifacts=artifacts)
-                out[i] = self._findings(texts[i], results, query)
+                results = self._analyze_window(views[i], query, nlp_artifacts=artifacts)
+                out[i] = self._findings(views[i], results, query)
         batched = set(short)
         for i, t in enumerate(texts):
             if i not in batched and t.strip():

@@ -1,0 +1,104 @@
+"""Cards of every issuer and length, phones told by a label: cases written for these tests
+(numbers built with the Luhn check digit, not copied from a benchmark)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from redactkit import TextRedactor
+from redactkit.detect.cards import find_cards, issuer
+from redactkit.detect.checksums import luhn_digit
+from redactkit.detect.phones import find_labelled_phones, implied_regions
+
+
+def card(prefix: str, length: int) -> str:
+    body = prefix + "7" * (length - len(prefix) - 1)
+    return body + luhn_digit(body)
+
+
+@pytest.mark.parametrize(
+    "prefix, length",
+    [
+        ("4", 13), ("4", 16), ("4", 19),  # Visa
+        ("2221", 16), ("53", 16),  # Mastercard
+        ("34", 15), ("37", 15),  # Amex
+        ("6011", 16), ("65", 19),  # Discover
+        ("305", 14), ("36", 14),  # Diners
+        ("3530", 15), ("3530", 16),  # JCB
+        ("62", 16), ("62", 19),  # UnionPay
+        ("6759", 12), ("5018", 13), ("6304", 18),  # Maestro
+        ("2201", 16), ("2203", 19),  # Mir
+        ("9792", 16),  # Troy
+    ],
+)  # fmt: skip
+def test_every_issuer_and_length_bare_grouped_dashed(prefix: str, length: int) -> None:
+    number = card(prefix, length)
+    assert issuer(number)
+    grouped = " ".join(number[i : i + 4] for i in range(0, length, 4))
+    for form in (number, grouped, grouped.replace(" ", "-")):
+        text = f"paid with {form} yesterday"
+        assert [text[f.start : f.end] for f in find_cards(text)] == [form]
+
+
+def test_a_failed_luhn_check_is_no_card() -> None:
+    number = card("4", 16)
+    wrong = number[:-1] + str((int(number[-1]) + 1) % 10)
+    assert find_cards(f"paid with {wrong}") == []
+
+
+@pytest.mark.parametrize("label", ["credit card", "Card no.", "card #", "CC:", "card number is"])
+def test_a_card_label_takes_any_luhn_valid_number(label: str) -> None:
+    number = card("8", 14)  # no issuer range
+    assert find_cards(f"{label} {number}") != []
+    assert find_cards(f"ref {number}") == []
+
+
+def test_two_cards_side_by_side_and_a_card_before_its_expiry() -> None:
+    a, b = card("4", 16), card("5", 16)
+    text = f"{a} {b} and {card('37', 15)} 12 27"
+    assert [text[f.start : f.end] for f in find_cards(text)] == [a, b, card("37", 15)]
+
+
+@given(st.integers(min_value=10**11, max_value=10**19 - 1))
+def test_every_card_found_is_luhn_valid(n: int) -> None:
+    text = f"id {n}"
+    for f in find_cards(text):
+        digits = "".join(c for c in text[f.start : f.end] if c.isdigit())
+        assert 12 <= len(digits) <= 19 and luhn_digit(digits[:-1]) == digits[-1]
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("Phone: 810 56 26 60", "810 56 26 60"),
+        ("Mobile: (31) 912-4471", "(31) 912-4471"),
+        ("Fax: 303.555.0142x27", "303.555.0142x27"),
+        ("Tel. 0471 23 45 67 ext. 12", "0471 23 45 67 ext. 12"),
+        ("WhatsApp +351 912 345 678", "+351 912 345 678"),
+        ("Handy: 0171 2345678", "0171 2345678"),
+        ("Téléphone : 04 72 10 30 30", "04 72 10 30 30"),
+        ("Teléfono 912 34 56 78", "912 34 56 78"),
+        ("Office: 020 7946 0123", "020 7946 0123"),
+        ("Work phone 555 0177", "555 0177"),
+        ("reach me at 07-81-44-29-Office", "07-81-44-29"),
+        ("or 698 112 334 (mobile)", "698 112 334"),
+    ],
+)
+def test_any_number_a_phone_label_names(text: str, value: str) -> None:
+    assert [text[f.start : f.end] for f in find_labelled_phones(text)] == [value]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Office 2019 upgrade", "home 12345", "Phone: 2024-03-01", "work 3 hours", "Tel 12/03/2019"],
+)
+def test_no_phone_without_a_number_or_in_a_date(text: str) -> None:
+    assert find_labelled_phones(text) == []
+
+
+def test_national_numbers_read_in_the_region_the_text_names() -> None:
+    assert implied_regions("Our office in Lyon, France; the other in Norway") == ("FR", "NO")
+    out = TextRedactor().redact("Bureau à Lyon, France : appelez le 04 78 42 61 90 demain.").text
+    assert "61 90" not in out
