@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 import regex
 
+from redactkit.detect import labels
 from redactkit.detect.words import COUNTRIES, NOT_NAME_WORDS
 from redactkit.findings import Finding
 
@@ -457,4 +458,7 @@ def find_labelled(text: str) -> list[Finding]:
     return out
 
 
-ENTITY_TYPES = frozenset({r.entity_type for r in RULES} | {t for _, t in _COLUMN_TYPES})
+ENTITY_TYPES = (
+    frozenset({r.entity_type for r in RULES} | {t for _, t in _COLUMN_TYPES})
+    | labels.entity_types()
+)

@@ -24,6 +24,7 @@ from PIL import Image, ImageOps
 from redactkit.files import read_image, to_array
 from redactkit.findings import Box, Finding
 from redactkit.policy import Policy
+from redactkit.screens.fields import field_findings
 from redactkit.screens.layout import Layout, build_layout, glued_findings, locate
 from redactkit.screens.masks import METHODS, Color, mask_all, mask_boxes
 from redactkit.session import Session
@@ -204,6 +205,9 @@ def locate_findings(
         findings = text_redactor.analyze(layout.text, ocr=True)
         if k:
             findings = glued_findings(layout, findings)
+        else:  # values named by a header or label elsewhere on screen (screens/fields.py)
+            wanted = frozenset(getattr(text_redactor.query, "entities", ())) or None
+            out += field_findings(layout, size, pad=pad, entities=wanted)
         out += locate(layout, findings, pad=pad, size=size)
     return out
 

@@ -1,0 +1,220 @@
+"""Fields on a screen: values that the label or column header beside them names.
+
+OCR reads a table as lines of words and the text rules look along one line, so a name cell
+whose only context is the "Name" header three rows up, or a date under "Date of birth" in a
+form, reaches the engine as a bare word or a bare date. Here the layout is recovered from the
+word boxes alone (no grid lines needed, nor Tesseract's blocks, which split tables
+unpredictably): words are grouped into visual rows, rows into cells at column-sized gaps, and
+every cell whose text the label lexicon (``redactkit.detect.labels``) knows names its value:
+
+- ``Label: value`` inside one cell, or the cell right after a ``Label:`` cell;
+- a table column: the cells under a header cell, row after row (zebra stripes, grid lines and
+  scrolled tables whose header is still on screen are all just rows of cells);
+- a form with labels above their inputs: the cells under a label down to the next label;
+- a form or settings page with labels left of their values: the next cell on the label's row,
+  when the cells under the label are other labels.
+
+A value found so is that entity whatever it looks like (a plain date, a short surname), and its
+whole cell is masked. Known benign labels (meeting date, product, price) are what tells a header
+row or a label column apart from values, and their columns are kept.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from statistics import median
+
+from redactkit.detect.labels import BENIGN, label_type
+from redactkit.findings import Box, Finding
+from redactkit.screens.layout import Layout, auto_pad
+
+#: Two words of a row belong to different cells when the gap between them exceeds this many
+#: text heights (a space is about 0.3, table columns and form gutters are wider).
+CELL_GAP = 1.2
+#: A column ends where the next cell under it is further below the last one than this many
+#: row pitches (a table's end, a section below a form).
+COLUMN_BREAK = 2.6
+#: The most cells taken under one header.
+MAX_ROWS = 80
+DETECTOR = "screen-field"
+_RULE_CHARS = frozenset("|[]{}_-—–=+:;.,•·*#~")
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """Words of one row that sit together: indices into the layout's words, their union box
+    and their text joined by spaces."""
+
+    words: tuple[int, ...]
+    box: Box
+    text: str
+
+    @property
+    def height(self) -> int:
+        return max(1, self.box.height)
+
+
+def _union(boxes: Sequence[Box]) -> Box:
+    out = boxes[0]
+    for b in boxes[1:]:
+        out = out.union(b)
+    return out
+
+
+def rows_of_cells(layout: Layout) -> list[list[Cell]]:
+    """The layout's words as visual rows (top to bottom), each a list of cells (left to right).
+
+    A word joins a row when its vertical centre lies within half a text height of the row's;
+    words that are only rule characters (grid lines read as ``|`` or ``—``) are left out.
+    """
+    items = [
+        (i, w.box)
+        for i, w in enumerate(layout.words)
+        if w.text.strip() and not set(w.text.strip()) <= _RULE_CHARS and w.box.height > 0
+    ]
+    items.sort(key=lambda t: t[1].top + t[1].height / 2)
+    rows: list[list[tuple[int, Box]]] = []
+    centre = 0.0
+    for i, box in items:
+        cy = box.top + box.height / 2
+        if rows:
+            h = median(b.height for _, b in rows[-1])
+            if abs(cy - centre) <= 0.5 * max(h, box.height) * 0.9:
+                rows[-1].append((i, box))
+                centre = median(b.top + b.height / 2 for _, b in rows[-1])
+                continue
+        rows.append([(i, box)])
+        centre = cy
+    return [_cells(layout, sorted(row, key=lambda t: t[1].left)) for row in rows]
+
+
+def _cells(layout: Layout, row: list[tuple[int, Box]]) -> list[Cell]:
+    height = median(b.height for _, b in row)
+    groups: list[list[tuple[int, Box]]] = [[row[0]]]
+    for prev, cur in zip(row, row[1:]):
+        if cur[1].left - prev[1].right > CELL_GAP * height:
+            groups.append([cur])
+        else:
+            groups[-1].append(cur)
+    return [
+        Cell(
+            tuple(i for i, _ in g),
+            _union([b for _, b in g]),
+            " ".join(layout.words[i].text.strip() for i, _ in g),
+        )
+        for g in groups
+    ]
+
+
+def _is_label(cell: Cell) -> bool:
+    return cell.text.rstrip().endswith(":") or label_type(cell.text) is not None
+
+
+def _colon_split(cell: Cell, layout: Layout) -> tuple[str, tuple[int, ...]] | None:
+    """``Name: Jane Doe`` in one cell: (entity type, words of the value), when the words before
+    the first colon are a personal label."""
+    for k, i in enumerate(cell.words[:6]):
+        if layout.words[i].text.strip().endswith(":"):
+            label = " ".join(layout.words[j].text.strip() for j in cell.words[: k + 1])
+            etype = label_type(label)
+            if etype is None or etype == BENIGN:
+                return None
+            return etype, cell.words[k + 1 :]
+    return None
+
+
+def _column(rows: list[list[Cell]], r: int, c: int) -> tuple[list[Cell], bool]:
+    """Cells under cell ``c`` of row ``r``, down to a break in the column; and whether the
+    walk stopped at a label (a form's next field rather than the end of a table)."""
+    head_row = rows[r]
+    head = head_row[c]
+    right = head_row[c + 1].box.left if c + 1 < len(head_row) else None
+    prev_right = head_row[c - 1].box.right if c > 0 else None
+    h = head.height
+    out: list[Cell] = []
+    last_top, last_bottom = head.box.top, head.box.bottom
+    pitch = 2.2 * h  # until two rows are seen: a roomy table's header sits this far above
+    for row in rows[r + 1 : r + 1 + MAX_ROWS]:
+        top = min(cell.box.top for cell in row)
+        if top - last_bottom > COLUMN_BREAK * pitch:
+            break
+        under = [cell for cell in row if _under(cell.box, head.box, prev_right, right, h)]
+        if not under:
+            continue
+        if any(_is_label(cell) for cell in under):
+            return out, True
+        if out:
+            pitch = max(float(h), top - last_top)
+        out += under
+        last_top, last_bottom = top, max(cell.box.bottom for cell in under)
+    return out, False
+
+
+def _under(b: Box, head: Box, prev_right: int | None, right: int | None, h: int) -> bool:
+    """Whether a cell with box ``b`` sits in the column of ``head``: it starts between the
+    neighbouring header cells, and is left-aligned with the header or centred under it."""
+    if prev_right is not None and b.left < prev_right - 0.5 * h:
+        return False  # starts under the previous column
+    if right is not None and b.left >= right - 0.5 * h:
+        return False  # starts under the next column
+    centre = (b.left + b.right) / 2
+    return abs(b.left - head.left) <= 1.5 * h or head.left <= centre <= head.right + 1.5 * h
+
+
+def _plausible(etype: str, cells: Sequence[Cell]) -> bool:
+    text = " ".join(cell.text for cell in cells)
+    if not any(ch.isalnum() for ch in text):
+        return False
+    if etype == "DATE_TIME":
+        return any(ch.isdigit() for ch in text)
+    return True
+
+
+def field_values(layout: Layout) -> list[tuple[str, tuple[int, ...]]]:
+    """(entity type, word indices of one value cell) for every value a label or header names."""
+    rows = rows_of_cells(layout)
+    out: list[tuple[str, tuple[int, ...]]] = []
+    for r, row in enumerate(rows):
+        for c, cell in enumerate(row):
+            split = _colon_split(cell, layout)
+            if split is not None and split[1]:
+                out.append(split)
+                continue
+            etype = split[0] if split is not None else label_type(cell.text)
+            if etype is None or etype == BENIGN:
+                continue
+            column, at_label = _column(rows, r, c)
+            nxt = row[c + 1] if c + 1 < len(row) else None
+            beside = nxt is not None and not _is_label(nxt)
+            values: list[Cell] = list(column)
+            if beside and (not column or not at_label):
+                values.append(nxt)  # type: ignore[arg-type]
+            out += [(etype, v.words) for v in values if _plausible(etype, [v])]
+    return out
+
+
+def field_findings(
+    layout: Layout,
+    size: tuple[int, int] | None = None,
+    *,
+    pad: int | None = None,
+    entities: frozenset[str] | None = None,
+) -> list[Finding]:
+    """Findings with padded pixel boxes for the values that labels and headers name on this
+    layout (one box per cell). ``entities``: the types the policy wants, None for all."""
+    width, height = size if size is not None else (None, None)
+    out = []
+    for etype, words in field_values(layout):
+        if not words or (entities is not None and etype not in entities):
+            continue
+        box = _union([layout.words[i].box for i in words])
+        box = Box(*(int(v) for v in box))
+        px = auto_pad(box) if pad is None else pad
+        padded = box.pad(px, width, height)
+        if padded.width <= 0 or padded.height <= 0:
+            continue
+        start = min(layout.starts[i] for i in words)
+        end = max(layout.ends[i] for i in words)
+        out.append(Finding(etype, start, end, 0.6, DETECTOR, box=padded))
+    return out
