@@ -23,6 +23,13 @@ from importlib import resources
 #: The entity type of a value that a benign label names (kept, but known to be a label).
 BENIGN = "BENIGN"
 
+#: Words inside names that are not capitalised ("Daan van der Berg", "Ahmad bin Yusuf",
+#: "Seán Ó Briain"): one list for the labelled rules, field values and for widening names found in part.
+NAME_PARTICLES = frozenset(
+    "de da di del della der den van von bin binti ibn al el la le du dos das do nic ni mac "
+    "ten ter zu af av y ó o'".split()
+)
+
 #: entity type: label phrases, from ``redactkit/data/labels.toml`` (data, one place).
 LEXICON: dict[str, tuple[str, ...]] = {
     etype: tuple(section["labels"])
