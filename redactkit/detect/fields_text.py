@@ -41,15 +41,16 @@ _PERSON_SHAPE = regex.compile(
 )
 
 
-def _plausible(etype: str, value: str) -> bool:
+def plausible_value(etype: str, value: str, *, strict: bool = True) -> bool:
     """A value worth reporting: it has a letter or digit, is no label itself, and a birth
-    date has a digit."""
+    date has a digit; with ``strict`` (text where a label may be a config key) a person's
+    name must be written like one."""
     v = value.strip()
     if not v or not any(ch.isalnum() for ch in v) or len(v) > 120:
         return False
     if etype == "DATE_TIME" and not any(ch.isdigit() for ch in v):
         return False
-    if etype == "PERSON" and not _PERSON_SHAPE.match(v):
+    if strict and etype == "PERSON" and not _PERSON_SHAPE.match(v):
         return False  # "name: build", "name: Deploy to production": a config key, not a person
     return not is_label(v)
 
@@ -93,7 +94,7 @@ def csv_columns(text: str) -> list[tuple[str, int, int]]:
                 stripped = row.lstrip(" \t")
                 lead = len(row) - len(stripped) + (1 if stripped.startswith("|") else 0)
             for i, (a, b) in enumerate(split_cells(row[lead:], sep)):
-                if i in types and b > a and _plausible(types[i], row[lead + a : lead + b]):
+                if i in types and b > a and plausible_value(types[i], row[lead + a : lead + b]):
                     out.append((types[i], pos + lead + a, pos + lead + b))
             pos = end + 1
     return out
@@ -159,7 +160,7 @@ def aligned_columns(text: str) -> list[tuple[str, int, int]]:
                 continue
             for m in _WIDE_CELL.finditer(row):
                 col = _column_of(heads, m.start(), m.end())
-                if col in types and _plausible(types[col], m.group()):
+                if col in types and plausible_value(types[col], m.group()):
                     out.append((types[col], offsets[k] + m.start(), offsets[k] + m.end()))
             k += 1
     return out
@@ -213,7 +214,7 @@ def _value_span(etype: str, start: int, value: str) -> tuple[int, int]:
 
 def _emit(out: list[Finding], etype: str, start: int, value: str, detector: str) -> None:
     a, b = _value_span(etype, start, value)
-    if b > a and _plausible(etype, value[a - start : b - start]):
+    if b > a and plausible_value(etype, value[a - start : b - start]):
         out.append(Finding(etype, a, b, SCORE, detector))
 
 

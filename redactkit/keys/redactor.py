@@ -47,6 +47,7 @@ from redactkit.keys.events import (
     check_event,
     is_printable,
 )
+from redactkit.keys.fieldhints import FormMemory
 from redactkit.keys.prompts import DEFAULT_RULES, PromptRules
 from redactkit.keys.rewrite import FreeText, free_text_values, masked, replacement_events
 from redactkit.keys.spans import SEP, analysis_parts, map_spans, prefix_spans, strokes_in
@@ -151,6 +152,7 @@ class KeystrokeRedactor:
         self._spans_cache: OrderedDict[str, list[tuple[int, int, str]]] = OrderedDict()
         self._ahead: tuple[Editor, list[Any]] | None = None
         self.free = FreeText(self.text, self.stats)
+        self.forms = FormMemory()
         self._last_checkpoint = -1
         self._failed = False
         self._mask_apps = {a.casefold() for a in getattr(self.policy, "mask_apps", ())}
@@ -438,6 +440,9 @@ class KeystrokeRedactor:
             return map_spans(field, parts, texts, [])
         combined = SEP.join(texts)
         spans = self._engine_spans(combined)
+        labelled = self.forms.entity_for(field)  # what its label or form says (fieldhints.py)
+        if labelled:
+            spans.append((0, len(combined), labelled))
         spans += prefix_spans(combined)
         if self.rules.is_terminal(field.context.app):
             spans += [(a, b, "PASSWORD") for a, b in self.rules.inline_spans(combined)]
