@@ -96,6 +96,8 @@ def label_type(label: str) -> str | None:
     for whole in (" ".join(words), " ".join(core)):
         if whole in _TABLE:
             return _TABLE[whole]
+    if any(ch.isdigit() for ch in "".join(core)):
+        return None  # "73 Birch Close", "Harbour View 12": a value, whatever its last word
     # the longest lexicon phrase that ends the label ("billing street address", "contact
     # email"), with what comes before it as a qualifier
     for n in range(min(_LONGEST, len(core) - 1), 0, -1):
@@ -108,15 +110,21 @@ def label_type(label: str) -> str | None:
             return None  # "Edit contact", "Add customer": a heading or a button, not a label
         if etype == "PERSON" and head & _NOT_PERSON_HEAD:
             return BENIGN
-        if etype != BENIGN and len(core) - n > 3:
+        if len(core) - n > (3 if etype != BENIGN else 2):
             return None
         return etype
     return None
 
 
+@lru_cache(maxsize=4096)
 def is_label(text: str) -> bool:
-    """Whether ``text`` is a label the lexicon knows (of a personal value or a benign one)."""
-    return label_type(text) is not None
+    """Whether ``text`` is, as a whole, a label the lexicon lists (of a personal value or a
+    benign one), filler words aside. Stricter than :func:`label_type`, which also reads
+    qualified labels ("Billing address"): a value's last word may be a label word ("Birch
+    Close", "Harbour View"), and a column or a form must not end there."""
+    words = normalise(text).split()
+    core = " ".join(w for w in words if w not in _FILLER)
+    return " ".join(words) in _TABLE or core in _TABLE
 
 
 def personal_type(label: str) -> str | None:

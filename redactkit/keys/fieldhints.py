@@ -10,7 +10,8 @@ never typed, so it comes from elsewhere, in this order:
 2. without it, the form around the field: the window title and app (an HR, checkout, sign-up
    or patient form), the field's position in the form (names come first in checkout and
    registration forms) and what the neighbouring fields held (a date typed next to an SSN or a
-   name in a personal form is a birth date; a name-shaped word after a given name is a surname).
+   name in a personal form is a birth date; a name-shaped word after a given name is a surname;
+   a house number with street words is an address).
 
 The result is an entity type for the whole field, which the redactor adds to the engine's
 findings: labelled values are that entity even when ambiguous alone.
@@ -45,6 +46,13 @@ SCHEDULING = frozenset(
 _DATE = regex.compile(
     r"^\s*(?:\d{1,2}[./\-]\d{1,2}[./\-](?:\d{4}|\d{2})|\d{4}[./\-]\d{1,2}[./\-]\d{1,2}|"
     r"\d{1,2}\.?\s+\p{L}{3,12}\.?\s+\d{4}|\p{L}{3,12}\.?\s+\d{1,2},?\s+\d{4})\s*$"
+)
+# A street address as typed into a form: a house number and street words, either order, and
+# perhaps a town ("12 Park Row", "Hauptstraße 5, Köln", "8 rue Victor Hugo").
+_ADDRESS = regex.compile(
+    r"^\s*(?:\d{1,5}[a-zA-Z]?,?\s+\p{L}[\p{L}'’.\-]*(?:\s+\p{L}[\p{L}'’.\-]*){0,4}|"
+    r"\p{L}[\p{L}'’.\-]*(?:\s+\p{L}[\p{L}'’.\-]*){0,4}\s+\d{1,5}[a-zA-Z]?)"
+    r"(?:,\s*(?:\d{4,5}\s+)?\p{L}[\p{L}'’.\-]*(?:\s+\p{L}[\p{L}'’.\-]*){0,2})?\s*$"
 )
 _NAME = regex.compile(r"^\s*\p{Lu}[\p{L}'’\-]+(?:\s+\p{Lu}[\p{L}'’\-]+){0,2}\s*$")
 #: Fields of a form after which a name-shaped entry is no longer a person's name by position.
@@ -102,6 +110,8 @@ class FormMemory:
             # one birth date per form: a later date (a start date) is not the person's
             if personal or neighbours & {"US_SSN", "ID_NUMBER", "PERSON"}:
                 return "DATE_TIME"
+        if _ADDRESS.match(text) and personal:
+            return "LOCATION"
         if _NAME.match(text) and personal:
             if form.position < NAME_POSITIONS and all(k in ("PERSON", "name") for k in form.kinds):
                 return "PERSON"

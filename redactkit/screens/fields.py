@@ -25,7 +25,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from statistics import median
 
-from redactkit.detect.labels import BENIGN, label_type
+from redactkit.detect.labels import BENIGN, is_label, label_type
 from redactkit.findings import Box, Finding
 from redactkit.screens.layout import Layout, auto_pad
 
@@ -38,6 +38,9 @@ COLUMN_BREAK = 2.6
 #: The most cells taken under one header.
 MAX_ROWS = 80
 DETECTOR = "screen-field"
+#: Text detectors that read layout from line order, which OCR text does not keep (a label
+#: "above" in OCR order may be a header three columns away): on screens the boxes decide.
+TEXT_LAYOUT_ONLY = frozenset({"label-above"})
 _RULE_CHARS = frozenset("|[]{}_-—–=+:;.,•·*#~")
 
 
@@ -108,7 +111,7 @@ def _cells(layout: Layout, row: list[tuple[int, Box]]) -> list[Cell]:
 
 
 def _is_label(cell: Cell) -> bool:
-    return cell.text.rstrip().endswith(":") or label_type(cell.text) is not None
+    return cell.text.rstrip().endswith(":") or is_label(cell.text)
 
 
 def _colon_split(cell: Cell, layout: Layout) -> tuple[str, tuple[int, ...]] | None:
@@ -135,6 +138,8 @@ def _column(rows: list[list[Cell]], r: int, c: int) -> tuple[list[Cell], bool]:
     out: list[Cell] = []
     last_top, last_bottom = head.box.top, head.box.bottom
     pitch = 2.2 * h  # until two rows are seen: a roomy table's header sits this far above
+    tops: list[int] = []
+    at_label = False
     for row in rows[r + 1 : r + 1 + MAX_ROWS]:
         top = min(cell.box.top for cell in row)
         if top - last_bottom > COLUMN_BREAK * pitch:
@@ -143,12 +148,18 @@ def _column(rows: list[list[Cell]], r: int, c: int) -> tuple[list[Cell], bool]:
         if not under:
             continue
         if any(_is_label(cell) for cell in under):
-            return out, True
+            at_label = True
+            break
         if out:
             pitch = max(float(h), top - last_top)
+        tops.append(top)
         out += under
         last_top, last_bottom = top, max(cell.box.bottom for cell in under)
-    return out, False
+    if len(head_row) <= 2 and len(tops) >= 2 and tops[1] - tops[0] > 1.4 * (tops[0] - head.box.top):
+        # a form label above its input: the next row sits further than the value did (a
+        # margin, then the next field's label), where a table's rows keep one pitch
+        return [cell for cell in out if cell.box.top < tops[1]], True
+    return out, at_label
 
 
 def _under(b: Box, head: Box, prev_right: int | None, right: int | None, h: int) -> bool:
