@@ -260,3 +260,21 @@ def test_record_keys_through_the_lexicon() -> None:
     assert out["lastName"] != "Lee" and out["date_of_birth"] != "04/07/1961"
     assert out["name"] == "Save" and out["meeting_date"] == "04/07/2025"
     assert out["product"] == "Widget"
+
+
+def test_a_column_of_products_is_evidence_against_names_in_it() -> None:
+    from redactkit.findings import Finding
+    from redactkit.screens.fields import apply_fields
+
+    cells = [["Name", "Product", "Price"], ["Mei Lee", "Desk lamp", "$12.50"]]
+    layout = build_layout(grid(cells, [10, 200, 380]))
+    text = layout.text
+    desk, mei = text.index("Desk"), text.index("Mei")
+    ner = [
+        Finding("PERSON", desk, desk + 4, 0.85, "spacy"),
+        Finding("PERSON", mei, mei + 7, 0.85, "spacy"),
+    ]
+    email = Finding("EMAIL_ADDRESS", desk, desk + 4, 1.0, "email")  # never dropped: not worded
+    named, kept = apply_fields(layout, [*ner, email])
+    assert kept == [ner[1], email]
+    assert {(f.entity_type, text[f.start : f.end]) for f in named} == {("PERSON", "Mei Lee")}

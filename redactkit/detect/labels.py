@@ -31,11 +31,9 @@ NAME_PARTICLES = frozenset(
 )
 
 #: entity type: label phrases, from ``redactkit/data/labels.toml`` (data, one place).
+_DATA = tomllib.loads(resources.files("redactkit").joinpath("data/labels.toml").read_text("utf-8"))
 LEXICON: dict[str, tuple[str, ...]] = {
-    etype: tuple(section["labels"])
-    for etype, section in tomllib.loads(
-        resources.files("redactkit").joinpath("data/labels.toml").read_text("utf-8")
-    ).items()
+    etype: tuple(section["labels"]) for etype, section in _DATA.items()
 }
 
 _SPLIT = re.compile(r"[\s_\-./'’()\[\]#*:|]+")
@@ -114,6 +112,16 @@ def label_type(label: str) -> str | None:
             return None
         return etype
     return None
+
+
+#: Benign labels whose values are never personal data (``never_personal`` in the data file).
+NEVER_PERSONAL = frozenset(normalise(p) for p in _DATA[BENIGN].get("never_personal", ()))
+
+
+def never_personal(label: str) -> bool:
+    """Whether a header names values that are never personal ("Product", "Price", "Due date")."""
+    words = normalise(label).split()
+    return " ".join(w for w in words if w not in _FILLER) in NEVER_PERSONAL
 
 
 @lru_cache(maxsize=4096)

@@ -25,9 +25,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from statistics import median
 
-from redactkit.detect.labels import BENIGN, is_label, label_type
+from redactkit.detect.labels import BENIGN, is_label, label_type, never_personal
 from redactkit.findings import Box, Finding
-from redactkit.screens.layout import Layout, auto_pad
+from redactkit.screens.layout import WORDED_TYPES, Layout, auto_pad, words_touched
 
 #: Two words of a row belong to different cells when the gap between them exceeds this many
 #: text heights (a space is about 0.3, table columns and form gutters are wider).
@@ -184,10 +184,23 @@ def _plausible(etype: str, cells: Sequence[Cell]) -> bool:
 
 def field_values(layout: Layout) -> list[tuple[str, tuple[int, ...]]]:
     """(entity type, word indices of one value cell) for every value a label or header names."""
+    return read_fields(layout)[0]
+
+
+def read_fields(layout: Layout) -> tuple[list[tuple[str, tuple[int, ...]]], frozenset[int]]:
+    """The values labels and headers name (as :func:`field_values`), and the indices of the
+    words in table columns whose header names values that are never personal ("Product",
+    "Price", "Due date"): the evidence that a name-like word there is no person."""
     rows = rows_of_cells(layout)
     out: list[tuple[str, tuple[int, ...]]] = []
+    benign: set[int] = set()
     for r, row in enumerate(rows):
         for c, cell in enumerate(row):
+            if len(row) >= 3 and never_personal(cell.text):  # a table's header cell
+                column, at_label = _column(rows, r, c)
+                if not at_label:
+                    benign.update(i for v in column for i in v.words)
+                continue
             split = _colon_split(cell, layout)
             if split is not None and split[1]:
                 out.append(split)
@@ -202,7 +215,36 @@ def field_values(layout: Layout) -> list[tuple[str, tuple[int, ...]]]:
             if beside and (not column or not at_label):
                 values.append(nxt)  # type: ignore[arg-type]
             out += [(etype, v.words) for v in values if _plausible(etype, [v])]
-    return out
+    return out, frozenset(benign)
+
+
+def apply_fields(
+    layout: Layout,
+    findings: Sequence[Finding],
+    size: tuple[int, int] | None = None,
+    *,
+    pad: int | None = None,
+    entities: frozenset[str] | None = None,
+) -> tuple[list[Finding], list[Finding]]:
+    """The screen's fields applied to the text findings of its layout: (findings with pixel
+    boxes for the values labels and headers name, the text findings kept).
+
+    Text findings from detectors that read layout from line order are dropped (OCR order is
+    not visual order), and so are worded findings (a name, a place, a date) lying wholly in
+    cells of a column whose header names values never personal: "Desk lamp" under "Product"
+    is a product whatever the NER model says of "Desk". ``entities``: the types the policy
+    wants, None for all."""
+    values, benign = read_fields(layout)
+    kept = []
+    for f in findings:
+        if f.detector in TEXT_LAYOUT_ONLY:
+            continue
+        if benign and f.entity_type in WORDED_TYPES:
+            touched = words_touched(layout, f.start, f.end)
+            if len(touched) and all(i in benign for i in touched):
+                continue
+        kept.append(f)
+    return _boxed(layout, values, size, pad, entities), kept
 
 
 def field_findings(
@@ -214,9 +256,19 @@ def field_findings(
 ) -> list[Finding]:
     """Findings with padded pixel boxes for the values that labels and headers name on this
     layout (one box per cell). ``entities``: the types the policy wants, None for all."""
+    return _boxed(layout, field_values(layout), size, pad, entities)
+
+
+def _boxed(
+    layout: Layout,
+    values: list[tuple[str, tuple[int, ...]]],
+    size: tuple[int, int] | None,
+    pad: int | None,
+    entities: frozenset[str] | None,
+) -> list[Finding]:
     width, height = size if size is not None else (None, None)
     out = []
-    for etype, words in field_values(layout):
+    for etype, words in values:
         if not words or (entities is not None and etype not in entities):
             continue
         box = _union([layout.words[i].box for i in words])

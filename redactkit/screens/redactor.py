@@ -24,7 +24,7 @@ from PIL import Image, ImageOps
 from redactkit.files import read_image, to_array
 from redactkit.findings import Box, Finding
 from redactkit.policy import Policy
-from redactkit.screens.fields import TEXT_LAYOUT_ONLY, field_findings
+from redactkit.screens.fields import apply_fields
 from redactkit.screens.layout import Layout, build_layout, glued_findings, locate
 from redactkit.screens.masks import METHODS, Color, mask_all, mask_boxes
 from redactkit.session import Session
@@ -206,9 +206,9 @@ def locate_findings(
         if k:
             findings = glued_findings(layout, findings)
         else:  # values named by a header or label elsewhere on screen (screens/fields.py)
-            findings = [f for f in findings if f.detector not in TEXT_LAYOUT_ONLY]
             wanted = frozenset(getattr(text_redactor.query, "entities", ())) or None
-            out += field_findings(layout, size, pad=pad, entities=wanted)
+            named, findings = apply_fields(layout, findings, size, pad=pad, entities=wanted)
+            out += named
         out += locate(layout, findings, pad=pad, size=size)
     return out
 
