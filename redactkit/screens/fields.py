@@ -24,10 +24,18 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from statistics import median
+from typing import Any
 
 from redactkit.detect.labels import BENIGN, is_label, label_type, never_personal
 from redactkit.findings import Box, Finding
-from redactkit.screens.layout import WORDED_TYPES, Layout, auto_pad, words_touched
+from redactkit.screens.layout import (
+    WORDED_TYPES,
+    Layout,
+    WordLike,
+    auto_pad,
+    build_layout,
+    words_touched,
+)
 
 #: Two words of a row belong to different cells when the gap between them exceeds this many
 #: text heights (a space is about 0.3, table columns and form gutters are wider).
@@ -257,6 +265,16 @@ def field_findings(
     """Findings with padded pixel boxes for the values that labels and headers name on this
     layout (one box per cell). ``entities``: the types the policy wants, None for all."""
     return _boxed(layout, field_values(layout), size, pad, entities)
+
+
+def frame_fields(
+    words: Sequence[WordLike], size: tuple[int, int], pad: int | None, query: Any
+) -> list[Finding]:
+    """The live path's call: field findings over all the words of a frame (its lines are kept
+    between frames, so a header read frames ago still names the cells under it). ``query``:
+    the text redactor's query, whose entity types the policy wants."""
+    wanted = frozenset(getattr(query, "entities", ())) or None
+    return field_findings(build_layout(words), size, pad=pad, entities=wanted)
 
 
 def _boxed(
