@@ -99,9 +99,9 @@ def redactkit_screens(scenes, folder: Path, with_fields: bool) -> list[float]:
     import redactkit.screens.redactor as red
     from redactkit.screens.redactor import ScreenshotRedactor
 
-    saved = red.field_findings
+    saved = red.apply_fields
     if not with_fields:
-        red.field_findings = lambda *a, **k: []
+        red.apply_fields = lambda layout, findings, *a, **k: ([], list(findings))
     try:
         r = ScreenshotRedactor(fill=FILL, keep_original=False)
         r.redact(scenes[0][0])  # warm-up: models, Tesseract
@@ -114,7 +114,7 @@ def redactkit_screens(scenes, folder: Path, with_fields: bool) -> list[float]:
             Image.fromarray(res.image).save(folder / png.name)
         return times
     finally:
-        red.field_findings = saved
+        red.apply_fields = saved
 
 
 # -- keystrokes ---------------------------------------------------------------------------------

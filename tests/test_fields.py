@@ -278,3 +278,14 @@ def test_a_column_of_products_is_evidence_against_names_in_it() -> None:
     named, kept = apply_fields(layout, [*ner, email])
     assert kept == [ner[1], email]
     assert {(f.entity_type, text[f.start : f.end]) for f in named} == {("PERSON", "Mei Lee")}
+
+
+def test_a_cell_ocr_left_empty_in_a_named_column_is_masked_whole() -> None:
+    from redactkit.screens.fields import field_findings
+
+    cells = [["Surname", "Ticket", "Price"], ["Lindqvist", "TCK-1", "$1"], ["", "TCK-2", "$2"],
+             ["Okafor", "TCK-3", "$3"]]  # fmt: skip
+    found = field_findings(build_layout(grid(cells, [10, 200, 380], pitch=30)))
+    row2 = 20 + 2 * 30 + H // 2
+    assert any(f.box.top <= row2 <= f.box.bottom and f.box.left <= 12 for f in found)
+    assert not any(f.box.right > 200 for f in found)  # the ticket column is kept

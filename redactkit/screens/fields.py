@@ -135,15 +135,21 @@ def _colon_split(cell: Cell, layout: Layout) -> tuple[str, tuple[int, ...]] | No
     return None
 
 
-def _column(rows: list[list[Cell]], r: int, c: int) -> tuple[list[Cell], bool]:
-    """Cells under cell ``c`` of row ``r``, down to a break in the column; and whether the
-    walk stopped at a label (a form's next field rather than the end of a table)."""
+def _column(
+    rows: list[list[Cell]], r: int, c: int
+) -> tuple[list[Cell], bool, list[tuple[int, int]]]:
+    """Cells under cell ``c`` of row ``r``, down to a break in the column; whether the walk
+    stopped at a label (a form's next field rather than the end of a table); and, in a table,
+    the (top, bottom) of rows with cells in other columns but none read in this one (OCR
+    skips short words in cells: "Ng", "Wu")."""
     head_row = rows[r]
     head = head_row[c]
     right = head_row[c + 1].box.left if c + 1 < len(head_row) else None
     prev_right = head_row[c - 1].box.right if c > 0 else None
     h = head.height
+    table = len(head_row) >= 3
     out: list[Cell] = []
+    gaps: list[tuple[int, int]] = []
     last_top, last_bottom = head.box.top, head.box.bottom
     pitch = 2.2 * h  # until two rows are seen: a roomy table's header sits this far above
     tops: list[int] = []
@@ -154,6 +160,9 @@ def _column(rows: list[list[Cell]], r: int, c: int) -> tuple[list[Cell], bool]:
             break
         under = [cell for cell in row if _under(cell.box, head.box, prev_right, right, h)]
         if not under:
+            if table and len(row) >= 2:
+                gaps.append((top, max(cell.box.bottom for cell in row)))
+                last_bottom = max(last_bottom, gaps[-1][1])
             continue
         if any(_is_label(cell) for cell in under):
             at_label = True
@@ -166,8 +175,20 @@ def _column(rows: list[list[Cell]], r: int, c: int) -> tuple[list[Cell], bool]:
     if len(head_row) <= 2 and len(tops) >= 2 and tops[1] - tops[0] > 1.4 * (tops[0] - head.box.top):
         # a form label above its input: the next row sits further than the value did (a
         # margin, then the next field's label), where a table's rows keep one pitch
-        return [cell for cell in out if cell.box.top < tops[1]], True
-    return out, at_label
+        return [cell for cell in out if cell.box.top < tops[1]], True, []
+    if not out:
+        return out, at_label, []
+    end = out[-1].box.bottom + 2 * pitch  # a missed cell or two after the last one read
+    return out, at_label, [g for g in gaps if g[0] < end]
+
+
+def _region(head: Cell, right: int | None, column: list[Cell], gap: tuple[int, int]) -> Box:
+    """The box of a column's cell in a row where OCR read nothing in it."""
+    left = min(head.box.left, *(cell.box.left for cell in column))
+    stop = max(head.box.right, *(cell.box.right for cell in column))
+    if right is not None:
+        stop = min(stop, right - head.height // 2)
+    return Box(left, gap[0], max(1, stop - left), max(1, gap[1] - gap[0]))
 
 
 def _under(b: Box, head: Box, prev_right: int | None, right: int | None, h: int) -> bool:
@@ -190,22 +211,35 @@ def _plausible(etype: str, cells: Sequence[Cell]) -> bool:
     return True
 
 
+@dataclass(frozen=True, slots=True)
+class Fields:
+    """What the labels and headers of one screen say: ``values`` (entity type, word indices
+    of one value cell), ``regions`` (entity type, box of a cell of a named column where OCR
+    read nothing) and ``benign`` (indices of words in columns whose header names values never
+    personal)."""
+
+    values: list[tuple[str, tuple[int, ...]]]
+    regions: list[tuple[str, Box]]
+    benign: frozenset[int]
+
+
 def field_values(layout: Layout) -> list[tuple[str, tuple[int, ...]]]:
     """(entity type, word indices of one value cell) for every value a label or header names."""
-    return read_fields(layout)[0]
+    return read_fields(layout).values
 
 
-def read_fields(layout: Layout) -> tuple[list[tuple[str, tuple[int, ...]]], frozenset[int]]:
-    """The values labels and headers name (as :func:`field_values`), and the indices of the
-    words in table columns whose header names values that are never personal ("Product",
-    "Price", "Due date"): the evidence that a name-like word there is no person."""
+def read_fields(layout: Layout) -> Fields:
+    """The values labels and headers name, the cells of named columns OCR left empty, and the
+    words of columns never personal ("Product", "Price", "Due date": the evidence that a
+    name-like word there is no person)."""
     rows = rows_of_cells(layout)
     out: list[tuple[str, tuple[int, ...]]] = []
+    regions: list[tuple[str, Box]] = []
     benign: set[int] = set()
     for r, row in enumerate(rows):
         for c, cell in enumerate(row):
             if len(row) >= 3 and never_personal(cell.text):  # a table's header cell
-                column, at_label = _column(rows, r, c)
+                column, at_label, _ = _column(rows, r, c)
                 if not at_label:
                     benign.update(i for v in column for i in v.words)
                 continue
@@ -216,14 +250,16 @@ def read_fields(layout: Layout) -> tuple[list[tuple[str, tuple[int, ...]]], froz
             etype = split[0] if split is not None else label_type(cell.text)
             if etype is None or etype == BENIGN:
                 continue
-            column, at_label = _column(rows, r, c)
+            column, at_label, gaps = _column(rows, r, c)
+            right = row[c + 1].box.left if c + 1 < len(row) else None
+            regions += [(etype, _region(cell, right, column, g)) for g in gaps]
             nxt = row[c + 1] if c + 1 < len(row) else None
             beside = nxt is not None and not _is_label(nxt)
             values: list[Cell] = list(column)
             if beside and (not column or not at_label):
                 values.append(nxt)  # type: ignore[arg-type]
             out += [(etype, v.words) for v in values if _plausible(etype, [v])]
-    return out, frozenset(benign)
+    return Fields(out, regions, frozenset(benign))
 
 
 def apply_fields(
@@ -242,17 +278,17 @@ def apply_fields(
     cells of a column whose header names values never personal: "Desk lamp" under "Product"
     is a product whatever the NER model says of "Desk". ``entities``: the types the policy
     wants, None for all."""
-    values, benign = read_fields(layout)
+    fields = read_fields(layout)
     kept = []
     for f in findings:
         if f.detector in TEXT_LAYOUT_ONLY:
             continue
-        if benign and f.entity_type in WORDED_TYPES:
+        if fields.benign and f.entity_type in WORDED_TYPES:
             touched = words_touched(layout, f.start, f.end)
-            if len(touched) and all(i in benign for i in touched):
+            if len(touched) and all(i in fields.benign for i in touched):
                 continue
         kept.append(f)
-    return _boxed(layout, values, size, pad, entities), kept
+    return _boxed(layout, fields, size, pad, entities), kept
 
 
 def field_findings(
@@ -264,7 +300,7 @@ def field_findings(
 ) -> list[Finding]:
     """Findings with padded pixel boxes for the values that labels and headers name on this
     layout (one box per cell). ``entities``: the types the policy wants, None for all."""
-    return _boxed(layout, field_values(layout), size, pad, entities)
+    return _boxed(layout, read_fields(layout), size, pad, entities)
 
 
 def frame_fields(
@@ -279,23 +315,28 @@ def frame_fields(
 
 def _boxed(
     layout: Layout,
-    values: list[tuple[str, tuple[int, ...]]],
+    fields: Fields,
     size: tuple[int, int] | None,
     pad: int | None,
     entities: frozenset[str] | None,
 ) -> list[Finding]:
+    """Findings with padded boxes: one per value cell (its span the cell's words), one per
+    empty cell region (an empty span: nothing was read there)."""
     width, height = size if size is not None else (None, None)
+    boxed: list[tuple[str, Box, int, int]] = []
+    for etype, words in fields.values:
+        if words:
+            box = _union([layout.words[i].box for i in words])
+            start = min(layout.starts[i] for i in words)
+            boxed.append((etype, box, start, max(layout.ends[i] for i in words)))
+    boxed += [(etype, box, 0, 0) for etype, box in fields.regions]
     out = []
-    for etype, words in values:
-        if not words or (entities is not None and etype not in entities):
+    for etype, box, start, end in boxed:
+        if entities is not None and etype not in entities:
             continue
-        box = _union([layout.words[i].box for i in words])
         box = Box(*(int(v) for v in box))
         px = auto_pad(box) if pad is None else pad
         padded = box.pad(px, width, height)
-        if padded.width <= 0 or padded.height <= 0:
-            continue
-        start = min(layout.starts[i] for i in words)
-        end = max(layout.ends[i] for i in words)
-        out.append(Finding(etype, start, end, 0.6, DETECTOR, box=padded))
+        if padded.width > 0 and padded.height > 0:
+            out.append(Finding(etype, start, end, 0.6, DETECTOR, box=padded))
     return out
