@@ -114,6 +114,30 @@ def label_type(label: str) -> str | None:
     return None
 
 
+_OCR_SWAPS = str.maketrans({"1": "l", "i": "l", "|": "l", "!": "l", "0": "o", "6": "o", "5": "s"})
+
+
+def ocr_key(text: str) -> str:
+    """A label as OCR may misread it, folded: "Sumame" and "Surname", "Direcci6n" and
+    "Dirección", "Emai1" and "Email" share a key (rn/m, i/l/1, o/0/6, s/5)."""
+    return normalise(text).replace("rn", "m").translate(_OCR_SWAPS)
+
+
+_OCR_TABLE: dict[str, str] = {}
+for _k, _v in _TABLE.items():
+    _OCR_TABLE.setdefault(ocr_key(_k), _v)
+
+
+@lru_cache(maxsize=4096)
+def ocr_label_type(text: str) -> str | None:
+    """:func:`label_type` for text read by OCR: the label as written, or else as a whole
+    lexicon phrase with OCR's usual confusions folded (not for qualified labels)."""
+    etype = label_type(text)
+    if etype is None and len(normalise(text)) >= 4:
+        etype = _OCR_TABLE.get(ocr_key(text))
+    return etype
+
+
 #: Benign labels whose values are never personal data (``never_personal`` in the data file).
 NEVER_PERSONAL = frozenset(normalise(p) for p in _DATA[BENIGN].get("never_personal", ()))
 

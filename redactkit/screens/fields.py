@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from statistics import median
 from typing import Any
 
-from redactkit.detect.labels import BENIGN, is_label, label_type, never_personal
+from redactkit.detect.labels import BENIGN, is_label, never_personal, ocr_label_type
 from redactkit.findings import Box, Finding
 from redactkit.screens.layout import (
     WORDED_TYPES,
@@ -119,19 +119,19 @@ def _cells(layout: Layout, row: list[tuple[int, Box]]) -> list[Cell]:
 
 
 def _is_label(cell: Cell) -> bool:
-    return cell.text.rstrip().endswith(":") or is_label(cell.text)
+    text = cell.text
+    return text.rstrip().endswith(":") or is_label(text) or ocr_label_type(text) is not None
 
 
 def _colon_split(cell: Cell, layout: Layout) -> tuple[str, tuple[int, ...]] | None:
-    """``Name: Jane Doe`` in one cell: (entity type, words of the value), when the words before
-    the first colon are a personal label."""
+    """``Name: Jane Doe`` in one cell: (the label, the words of the value after it), when the
+    words up to the first colon (at most six) are a label the lexicon knows."""
     for k, i in enumerate(cell.words[:6]):
         if layout.words[i].text.strip().endswith(":"):
             label = " ".join(layout.words[j].text.strip() for j in cell.words[: k + 1])
-            etype = label_type(label)
-            if etype is None or etype == BENIGN:
+            if ocr_label_type(label) is None:
                 return None
-            return etype, cell.words[k + 1 :]
+            return label, cell.words[k + 1 :]
     return None
 
 
@@ -172,7 +172,7 @@ def _column(
         tops.append(top)
         out += under
         last_top, last_bottom = top, max(cell.box.bottom for cell in under)
-    if len(head_row) <= 2 and len(tops) >= 2 and tops[1] - tops[0] > 1.4 * (tops[0] - head.box.top):
+    if len(head_row) <= 2 and len(tops) >= 2 and tops[1] - tops[0] > 1.2 * (tops[0] - head.box.top):
         # a form label above its input: the next row sits further than the value did (a
         # margin, then the next field's label), where a table's rows keep one pitch
         return [cell for cell in out if cell.box.top < tops[1]], True, []
@@ -180,6 +180,25 @@ def _column(
         return out, at_label, []
     end = out[-1].box.bottom + 2 * pitch  # a missed cell or two after the last one read
     return out, at_label, [g for g in gaps if g[0] < end]
+
+
+def _labels_below(rows: list[list[Cell]], r: int, c: int, depth: int = 4) -> bool:
+    """Whether a known label sits among the next ``depth`` cells under cell ``c`` of row
+    ``r``: then that column is a form's labels, whatever the cells between them read."""
+    head_row = rows[r]
+    head = head_row[c]
+    right = head_row[c + 1].box.left if c + 1 < len(head_row) else None
+    prev_right = head_row[c - 1].box.right if c > 0 else None
+    seen = 0
+    for row in rows[r + 1 : r + 1 + 3 * depth]:
+        for cell in row:
+            if _under(cell.box, head.box, prev_right, right, head.height):
+                if _is_label(cell):
+                    return True
+                seen += 1
+        if seen >= depth:
+            break
+    return False
 
 
 def _region(head: Cell, right: int | None, column: list[Cell], gap: tuple[int, int]) -> Box:
@@ -238,27 +257,31 @@ def read_fields(layout: Layout) -> Fields:
     benign: set[int] = set()
     for r, row in enumerate(rows):
         for c, cell in enumerate(row):
-            if len(row) >= 3 and never_personal(cell.text):  # a table's header cell
-                column, at_label, _ = _column(rows, r, c)
-                if not at_label:
-                    benign.update(i for v in column for i in v.words)
-                continue
             split = _colon_split(cell, layout)
-            if split is not None and split[1]:
-                out.append(split)
+            label = split[0] if split is not None else cell.text
+            kept = never_personal(label)  # "Due date": its values are evidence, not masked
+            etype = None if kept else ocr_label_type(label)
+            if not kept and (etype is None or etype == BENIGN):
                 continue
-            etype = split[0] if split is not None else label_type(cell.text)
-            if etype is None or etype == BENIGN:
-                continue
-            column, at_label, gaps = _column(rows, r, c)
-            right = row[c + 1].box.left if c + 1 < len(row) else None
-            regions += [(etype, _region(cell, right, column, g)) for g in gaps]
-            nxt = row[c + 1] if c + 1 < len(row) else None
-            beside = nxt is not None and not _is_label(nxt)
-            values: list[Cell] = list(column)
-            if beside and (not column or not at_label):
-                values.append(nxt)  # type: ignore[arg-type]
-            out += [(etype, v.words) for v in values if _plausible(etype, [v])]
+            if split is not None and split[1]:  # "DOB: 1961-07-04" in one cell
+                named = [split[1]]
+            else:
+                column, at_label, gaps = _column(rows, r, c)
+                right = row[c + 1].box.left if c + 1 < len(row) else None
+                if etype:
+                    regions += [(etype, _region(cell, right, column, g)) for g in gaps]
+                nxt = row[c + 1] if c + 1 < len(row) else None
+                beside = nxt is not None and not _is_label(nxt)
+                cells: list[Cell] = list(column)
+                if beside and column and _labels_below(rows, r, c):
+                    cells = []  # a column of labels (some unknown or misread): labels left
+                if beside and (not cells or not at_label):
+                    cells.append(nxt)  # type: ignore[arg-type]
+                named = [v.words for v in cells if not etype or _plausible(etype, [v])]
+            if etype:
+                out += [(etype, words) for words in named]
+            else:
+                benign.update(i for words in named for i in words)
     return Fields(out, regions, frozenset(benign))
 
 
