@@ -64,6 +64,14 @@ _NOT_PERSON_HEAD = frozenset(
     "table database db bucket branch repo repository package service store shop site page "
     "nom du produit".split()
 )
+#: Words that, before an address or place label, make it a machine's ("IP address", "server
+#: location", "memory address", "wallet address"): the label then names no home.
+_NOT_PLACE_HEAD = frozenset(
+    "ip ipv4 ipv6 mac server host hostname memory web url wallet contract bitcoin btc eth "
+    "ethereum crypto return base network broadcast gateway proxy remote local bind listen "
+    "physical virtual hex pointer bus device node peer socket endpoint storage file "
+    "deployment data center datacenter cluster region zone bucket mail smtp relay".split()
+)
 #: Verbs of headings and buttons ("Edit contact", "New customer", "Search users").
 _ACTION_HEAD = frozenset(
     "edit add new view delete remove search find select create update invite save show all "
@@ -107,6 +115,8 @@ def label_type(label: str) -> str | None:
         if head & _ACTION_HEAD:
             return None  # "Edit contact", "Add customer": a heading or a button, not a label
         if etype == "PERSON" and head & _NOT_PERSON_HEAD:
+            return BENIGN
+        if etype == "LOCATION" and head & _NOT_PLACE_HEAD:
             return BENIGN
         if len(core) - n > (3 if etype != BENIGN else 2):
             return None
