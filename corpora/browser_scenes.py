@@ -328,6 +328,7 @@ def build(folder: Path, seed: int, n: int) -> list[tuple[Path, list[Value]]]:
     browser = chromium()
     if browser is None:
         raise RuntimeError("no chromium on PATH (Debian: apt-get install chromium)")
+    folder = folder.resolve()  # file URIs need absolute paths
     folder.mkdir(parents=True, exist_ok=True)
     out = []
     for name, page in scenes(seed, n):
