@@ -34,7 +34,7 @@ _RULE_ROW = regex.compile(r"^[ \t|:\-+=]*$")
 # A person's name as written in a field: up to five words, each capitalised (any script with
 # case), an initial, or a lower-case particle ("van", "de la"); or a ticket's SURNAME/GIVEN.
 _PERSON_SHAPE = regex.compile(
-    r"^(?:\p{Lu}[\p{L}'’\-.]*|\p{Lu}\.)(?:[ ,]+(?:\p{Lu}[\p{L}'’\-.]*|(?:"
+    r"^(?:\p{Lu}[\p{L}'’\-]*\p{Ll}|\p{Lu}\.?)(?:[ ,]+(?:\p{Lu}[\p{L}'’\-]*\p{Ll}|\p{Lu}\.?|(?:"
     + "|".join(map(regex.escape, sorted(NAME_PARTICLES, key=len, reverse=True)))
     + r")))"
     + r"{0,4}$|^\p{Lu}[\p{Lu}'\-]+/\p{Lu}[\p{Lu}'\- ]+$"
