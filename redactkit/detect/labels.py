@@ -133,19 +133,46 @@ def ocr_key(text: str) -> str:
     return normalise(text).replace("rn", "m").translate(_OCR_SWAPS)
 
 
+#: Labels as OCR may read them, by folded key, and (for keys of 7 characters or more) by every
+#: key with one character deleted: two keys within one edit share an entry ("direccien" and
+#: "direccion" both give "direccon"), looked up in a handful of probes, not a scan.
 _OCR_TABLE: dict[str, str] = {}
+_ONE_OFF: dict[str, str] = {}
 for _k, _v in _TABLE.items():
-    _OCR_TABLE.setdefault(ocr_key(_k), _v)
+    _key = ocr_key(_k)
+    _OCR_TABLE.setdefault(_key, _v)
+    if len(_key) >= 7:
+        for _i in range(len(_key)):
+            _ONE_OFF.setdefault(_key[:_i] + _key[_i + 1 :], _v)
+        _ONE_OFF.setdefault(_key, _v)
+
+
+def _ocr_lookup(text: str) -> str | None:
+    """A whole lexicon phrase that OCR text reads as, confusions folded or one edit away."""
+    if len(normalise(text)) < 4:
+        return None
+    key = ocr_key(text)
+    etype = _OCR_TABLE.get(key)
+    if etype is None and 7 <= len(key) <= 30:
+        for probe in (key, *(key[:i] + key[i + 1 :] for i in range(len(key)))):
+            if probe in _ONE_OFF:
+                return _ONE_OFF[probe]
+    return etype
 
 
 @lru_cache(maxsize=4096)
 def ocr_label_type(text: str) -> str | None:
     """:func:`label_type` for text read by OCR: the label as written, or else as a whole
-    lexicon phrase with OCR's usual confusions folded (not for qualified labels)."""
-    etype = label_type(text)
-    if etype is None and len(normalise(text)) >= 4:
-        etype = _OCR_TABLE.get(ocr_key(text))
-    return etype
+    lexicon phrase with OCR's usual confusions folded, or one edit away from one when 7
+    characters or longer ("Direccién"); not for qualified labels."""
+    return label_type(text) or _ocr_lookup(text)
+
+
+@lru_cache(maxsize=4096)
+def is_ocr_label(text: str) -> bool:
+    """:func:`is_label` for text read by OCR (a whole label, as :func:`ocr_label_type` reads
+    misread ones)."""
+    return is_label(text) or _ocr_lookup(text) is not None
 
 
 #: Benign labels whose values are never personal data (``never_personal`` in the data file).

@@ -19,6 +19,7 @@ findings: labelled values are that entity even when ambiguous alone.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import regex
@@ -40,7 +41,7 @@ PERSONAL_FORMS = frozenset(
 #: Title words of forms whose dates are events, not birthdays.
 SCHEDULING = frozenset(
     "meeting meetings calendar event events schedule scheduler appointment appointments "
-    "reminder reminders task tasks deadline invoice invoices order orders ticket tickets "
+    "reminder reminders task tasks deadline ticket tickets "
     "sprint timesheet leave vacation holiday travel flight flights".split()
 )
 _DATE = regex.compile(
@@ -55,6 +56,10 @@ _ADDRESS = regex.compile(
     r"(?:,\s*(?:\d{4,5}\s+)?\p{L}[\p{L}'’.\-]*(?:\s+\p{L}[\p{L}'’.\-]*){0,2})?\s*$"
 )
 _NAME = regex.compile(r"^\s*\p{Lu}[\p{L}'’\-]+(?:\s+\p{Lu}[\p{L}'’\-]+){0,2}\s*$")
+#: Kinds of earlier fields that make a form a person's record.
+PERSONAL_KINDS = frozenset(
+    {"PERSON", "US_SSN", "ID_NUMBER", "DATE_TIME", "LOCATION", "EMAIL_ADDRESS", "PHONE_NUMBER"}
+)
 #: Fields of a form after which a name-shaped entry is no longer a person's name by position.
 NAME_POSITIONS = 3
 
@@ -75,10 +80,11 @@ class FormMemory:
     forms: dict[tuple[str | None, str | None], _Form] = field(default_factory=dict)
     max_forms: int = 256
 
-    def entity_for(self, fld: Field) -> str | None:
+    def entity_for(self, fld: Field, found: Iterable[str] = ()) -> str | None:
         """The entity type the whole field's text is, from its label or its form; None when
-        nothing names it. Call per field in typing order: it also records the field (a field
-        judged again, at a checkpoint and when it ends, is recorded once)."""
+        nothing names it. ``found``: the entity types the engine found in the field. Call per
+        field in typing order: it also records the field (a field judged again, at a
+        checkpoint and when it ends, is recorded once)."""
         ctx = fld.context
         text = fld.text()
         form = self._form(ctx)
@@ -90,7 +96,8 @@ class FormMemory:
         if etype is None and not ctx.field:
             etype = self._by_form(ctx, form, text)
         form.position += 1
-        form.kinds.append(etype or _shape(text))
+        engine = next((t for t in found if t in PERSONAL_KINDS), None)
+        form.kinds.append(etype or engine or _shape(text))
         return etype
 
     def _form(self, ctx: Context) -> _Form:
@@ -104,17 +111,20 @@ class FormMemory:
 
     def _by_form(self, ctx: Context, form: _Form, text: str) -> str | None:
         title = set(normalise(f"{ctx.title or ''} {ctx.app or ''}").split())
-        personal = bool(title & PERSONAL_FORMS)
-        neighbours = set(form.kinds[-3:])
-        if _DATE.match(text) and not title & SCHEDULING and "DATE_TIME" not in form.kinds:
-            # one birth date per form: a later date (a start date) is not the person's
-            if personal or neighbours & {"US_SSN", "ID_NUMBER", "PERSON"}:
-                return "DATE_TIME"
+        if title & SCHEDULING:
+            return None  # a calendar's or an order's dates and names are not a person's record
+        titled = bool(title & PERSONAL_FORMS)
+        names_so_far = bool(form.kinds) and all(k in ("PERSON", "name") for k in form.kinds)
+        # the form is about a person: its title says so, or a field held personal data (found
+        # by the engine or named here), or it opened with a name
+        personal = titled or bool(PERSONAL_KINDS.intersection(form.kinds)) or names_so_far
+        if _DATE.match(text) and personal and "DATE_TIME" not in form.kinds:
+            return "DATE_TIME"  # one birth date per form: a later date (a start date) is not
         if _ADDRESS.match(text) and personal:
             return "LOCATION"
-        if _NAME.match(text) and personal:
-            if form.position < NAME_POSITIONS and all(k in ("PERSON", "name") for k in form.kinds):
-                return "PERSON"
+        if _NAME.match(text) and form.position < NAME_POSITIONS:
+            if (titled and (names_so_far or not form.kinds)) or names_so_far:
+                return "PERSON"  # a given name then a surname, at the top of the form
         return None
 
 

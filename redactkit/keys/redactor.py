@@ -440,7 +440,8 @@ class KeystrokeRedactor:
             return map_spans(field, parts, texts, [])
         combined = SEP.join(texts)
         spans = self._engine_spans(combined)
-        labelled = self.forms.entity_for(field)  # what its label or form says (fieldhints.py)
+        # what its label or its form says (keys/fieldhints.py)
+        labelled = self.forms.entity_for(field, (kind for _, _, kind in spans))
         if labelled:
             spans.append((0, len(combined), labelled))
         spans += prefix_spans(combined)

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from statistics import median
 from typing import Any
 
-from redactkit.detect.labels import BENIGN, is_label, never_personal, ocr_label_type
+from redactkit.detect.labels import BENIGN, is_ocr_label, never_personal, ocr_label_type
 from redactkit.findings import Box, Finding
 from redactkit.screens.layout import (
     WORDED_TYPES,
@@ -120,7 +120,7 @@ def _cells(layout: Layout, row: list[tuple[int, Box]]) -> list[Cell]:
 
 def _is_label(cell: Cell) -> bool:
     text = cell.text
-    return text.rstrip().endswith(":") or is_label(text) or ocr_label_type(text) is not None
+    return text.rstrip().endswith(":") or is_ocr_label(text)
 
 
 def _colon_split(cell: Cell, layout: Layout) -> tuple[str, tuple[int, ...]] | None:
@@ -164,7 +164,9 @@ def _column(
                 gaps.append((top, max(cell.box.bottom for cell in row)))
                 last_bottom = max(last_bottom, gaps[-1][1])
             continue
-        if any(_is_label(cell) for cell in under):
+        if any(_is_label(cell) for cell in under) and (
+            not table or sum(_is_label(cell) for cell in row) >= 2
+        ):  # the next field of a form, or a new header row under a table
             at_label = True
             break
         if out:
@@ -256,6 +258,9 @@ def read_fields(layout: Layout) -> Fields:
     regions: list[tuple[str, Box]] = []
     benign: set[int] = set()
     for r, row in enumerate(rows):
+        # in a row of three cells or more, a label heads a column only beside other labels: a
+        # header row ("Apt" alone in a row of values is a value misread, or a street's word)
+        lone = len(row) >= 3 and sum(map(_is_label, row)) < 2
         for c, cell in enumerate(row):
             split = _colon_split(cell, layout)
             label = split[0] if split is not None else cell.text
@@ -265,6 +270,8 @@ def read_fields(layout: Layout) -> Fields:
                 continue
             if split is not None and split[1]:  # "DOB: 1961-07-04" in one cell
                 named = [split[1]]
+            elif lone:
+                continue
             else:
                 column, at_label, gaps = _column(rows, r, c)
                 right = row[c + 1].box.left if c + 1 < len(row) else None
