@@ -94,7 +94,11 @@ def csv_columns(text: str) -> list[tuple[str, int, int]]:
                 stripped = row.lstrip(" \t")
                 lead = len(row) - len(stripped) + (1 if stripped.startswith("|") else 0)
             for i, (a, b) in enumerate(split_cells(row[lead:], sep)):
-                if i in types and b > a and plausible_value(types[i], row[lead + a : lead + b]):
+                if (
+                    i in types
+                    and b > a
+                    and plausible_value(types[i], row[lead + a : lead + b], strict=False)
+                ):
                     out.append((types[i], pos + lead + a, pos + lead + b))
             pos = end + 1
     return out
@@ -160,7 +164,7 @@ def aligned_columns(text: str) -> list[tuple[str, int, int]]:
                 continue
             for m in _WIDE_CELL.finditer(row):
                 col = _column_of(heads, m.start(), m.end())
-                if col in types and plausible_value(types[col], m.group()):
+                if col in types and plausible_value(types[col], m.group(), strict=False):
                     out.append((types[col], offsets[k] + m.start(), offsets[k] + m.end()))
             k += 1
     return out
