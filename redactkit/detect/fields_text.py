@@ -52,6 +52,8 @@ def plausible_value(etype: str, value: str, *, strict: bool = True) -> bool:
         return False
     if strict and etype == "PERSON" and not _PERSON_SHAPE.match(v):
         return False  # "name: build", "name: Deploy to production": a config key, not a person
+    if strict and etype == "USERNAME" and v.isalpha() and v.islower():
+        return False  # "user: postgres", "user: billing": a service account in a config
     return not is_label(v)
 
 
@@ -199,8 +201,16 @@ _CODED = frozenset({"CREDIT_CARD", "IBAN_CODE", "PHONE_NUMBER", "US_SSN", "ID_NU
 _TOKEN = regex.compile(r"\S+")
 
 
+_QUOTES = "\"'“”‘’`"
+
+
 def _value_span(etype: str, start: int, value: str) -> tuple[int, int]:
-    """The span of the value proper within what follows a label."""
+    """The span of the value proper within what follows a label: quotes around it and a
+    trailing comma or semicolon (``phone: '030 2649',`` in YAML and JS) are not part of it."""
+    stripped = value.rstrip().rstrip(",;").rstrip()
+    lead = len(stripped) - len(stripped.lstrip(_QUOTES))
+    stripped = stripped[lead:].rstrip(_QUOTES)
+    start, value = start + lead, stripped
     if etype == "EMAIL_ADDRESS":
         m = _TOKEN.search(value)
         return (start + m.start(), start + m.end()) if m else (start, start)
