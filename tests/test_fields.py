@@ -289,3 +289,10 @@ def test_a_cell_ocr_left_empty_in_a_named_column_is_masked_whole() -> None:
     row2 = 20 + 2 * 30 + H // 2
     assert any(f.box.top <= row2 <= f.box.bottom and f.box.left <= 12 for f in found)
     assert not any(f.box.right > 200 for f in found)  # the ticket column is kept
+
+
+def test_right_aligned_label_close_to_its_value() -> None:
+    # "Surname" right-aligned against its input: closer than a column gap, wider than a space
+    words = [W("Surname", Box(100, 20, 63, H), line=0), W("Okafor", Box(175, 20, 54, H), line=0)]
+    words += [W("Name", Box(100, 60, 36, H), line=1), W("Email", Box(148, 60, 45, H), line=1)]
+    assert found(words) == {("PERSON", "Okafor")}

@@ -40,6 +40,9 @@ from redactkit.screens.layout import (
 #: Two words of a row belong to different cells when the gap between them exceeds this many
 #: text heights (a space is about 0.3, table columns and form gutters are wider).
 CELL_GAP = 1.2
+#: Inside a cell, a known label followed by a gap wider than this many text heights is a
+#: label beside its value (spaces between words are about 0.3).
+LABEL_GAP = 0.7
 #: A column ends where the next cell under it is further below the last one than this many
 #: row pitches (a table's end, a section below a form).
 COLUMN_BREAK = 2.6
@@ -125,13 +128,20 @@ def _is_label(cell: Cell) -> bool:
 
 def _colon_split(cell: Cell, layout: Layout) -> tuple[str, tuple[int, ...]] | None:
     """``Name: Jane Doe`` in one cell: (the label, the words of the value after it), when the
-    words up to the first colon (at most six) are a label the lexicon knows."""
-    for k, i in enumerate(cell.words[:6]):
-        if layout.words[i].text.strip().endswith(":"):
-            label = " ".join(layout.words[j].text.strip() for j in cell.words[: k + 1])
-            if ocr_label_type(label) is None:
-                return None
-            return label, cell.words[k + 1 :]
+    words up to the first colon (at most six) are a label the lexicon knows; or a label and
+    its value closer than a cell gap but further apart than words ("Surname  Okafor" of a
+    right-aligned label column)."""
+    words = [layout.words[i] for i in cell.words]
+    for k, word in enumerate(words[:6]):
+        label = " ".join(w.text.strip() for w in words[: k + 1])
+        if word.text.strip().endswith(":"):
+            return (label, cell.words[k + 1 :]) if ocr_label_type(label) is not None else None
+        if k + 1 < len(words):
+            gap = words[k + 1].box.left - word.box.right
+            if gap > LABEL_GAP * cell.height and is_ocr_label(label):
+                rest = " ".join(w.text.strip() for w in words[k + 1 :])
+                # two headers of a tight table ("Name  Email") are no label and its value
+                return None if is_ocr_label(rest) else (label, cell.words[k + 1 :])
     return None
 
 
