@@ -131,6 +131,11 @@ FORMS = {
     "Checkout": ["given", "family", "address", "product", "price"],
     "Patient intake - Clinic": ["name", "dob", "address", "meeting", "ticket"],
     "Kunde anlegen": ["family", "given", "dob", "address", "ticket"],
+    # titles that say nothing of the form: only neighbours (and `field`) can tell
+    "Untitled form - Mozilla Firefox": ["given", "family", "dob", "address", "product"],
+    "Typeform": ["name", "address", "dob", "ticket"],
+    # a scheduling window: its dates are not birthdays
+    "Team calendar": ["meeting", "product", "ticket"],
 }
 
 
@@ -256,6 +261,19 @@ def report(fig: dict) -> str:
         f"{fig['scenes']} Chromium-rendered scenes ({fig['values']} personal values, "
         f"{fig['decoys']} decoys); leak: under {LEAK_BELOW:.0%} of the value's ink masked; "
         f"destroyed: over {DESTROYED_ABOVE:.0%} of a decoy's ink masked.",
+        "",
+    ]
+    lines += [
+        "Scenes: `corpora/browser_scenes.py` (headless Chromium; tables with and without grid "
+        "lines and zebra stripes, scrolled tables under a sticky header, forms with labels left "
+        "and above input boxes, settings pages and `Label: value` cards; Roboto, Noto, "
+        "Liberation and DejaVu fonts; labels in en/de/fr/es). Value boxes come from the DOM "
+        "(`Range.getBoundingClientRect`). The same author wrote the scene generator and the "
+        "label lexicon, so these figures say the mechanism works on real rendering and OCR, "
+        "not that every label of every app is known. *Before* is the same redactor with the "
+        "field step (`screens/fields.py`) switched off. Keystrokes: forms typed field by field "
+        "(Tab between fields) in HR, checkout and patient windows, two windows with neutral "
+        "titles and a calendar; with and without the `field` context (docs/keystrokes.md).",
         "",
     ]
     if fig.get("presidio_error"):
