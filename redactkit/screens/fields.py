@@ -21,6 +21,7 @@ row or a label column apart from values, and their columns are kept.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from statistics import median
@@ -52,6 +53,7 @@ DETECTOR = "screen-field"
 #: Text detectors that read layout from line order, which OCR text does not keep (a label
 #: "above" in OCR order may be a header three columns away): on screens the boxes decide.
 TEXT_LAYOUT_ONLY = frozenset({"label-above"})
+_CONSTANT = re.compile(r"^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$")
 _RULE_CHARS = frozenset("|[]{}_-—–=+:;.,•·*#~")
 
 
@@ -239,6 +241,10 @@ def _plausible(etype: str, cells: Sequence[Cell]) -> bool:
         return False
     if etype == "DATE_TIME":
         return any(ch.isdigit() for ch in text)
+    if etype == "PERSON":
+        return any(ch.isupper() for ch in text)  # "from agenda to meeting." is a sentence
+    if etype == "PASSWORD":
+        return not _CONSTANT.match(text)  # "AWS_ACCESS_KEY_ID": a variable's name, listed
     return True
 
 
