@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from redactkit.detect.labels import normalise, personal_type
 from redactkit.detect.urls import sensitive_parts
 from redactkit.policy import Policy
 from redactkit.session import Session
@@ -81,6 +82,26 @@ DEFAULT_SCHEMA: dict[str, str] = {
 SECURE_ROLES = re.compile(r"(?i)secure|password|AXSecureTextField|passwordtext")
 _SECRET_MASK = "<SECRET>"
 _TOKENISH = re.compile(r"^[A-Za-z0-9_\-.~+/=%]{16,}$")
+
+
+#: Role of a value whose key names an entity type through the label lexicon ("field:PERSON").
+FIELD_ROLE = "field:"
+#: One-word keys too generic in capture records to name a person's data (an accessibility
+#: node's ``name`` is a button's caption): their values go through detection as free text.
+_GENERIC_KEYS = frozenset(
+    "name first last contact customer client owner user member holder author manager parent "
+    "person guest student patient employee sender recipient home mail handle login cell unit "
+    "suite apt born birth state country token secret pin nom nombre nome naam".split()
+)
+
+
+def record_key_type(key: str) -> str | None:
+    """The entity type a record key names through the label lexicon (``date_of_birth``,
+    ``lastName``, ``billing_address``, ``iban``), or None for generic and unknown keys."""
+    norm = normalise(key)
+    if not norm or norm in _GENERIC_KEYS:
+        return None
+    return personal_type(key)
 
 
 class RecordError(ValueError):
@@ -188,7 +209,12 @@ class RecordRedactor:
         dotted = ".".join(path)
         if dotted in self.schema:
             return self.schema[dotted]
-        return self.schema.get(path[-1], "text") if path else "text"
+        if not path:
+            return "text"
+        if path[-1] in self.schema:
+            return self.schema[path[-1]]
+        etype = record_key_type(path[-1])
+        return FIELD_ROLE + etype if etype else "text"
 
     def _string(self, value: str, role: str, container: Any, slot: Any, jobs: list) -> str:
         if role == "keep" or not value:
@@ -199,6 +225,10 @@ class RecordRedactor:
             return self.text.session.pseudonym("ID", value)
         if role == "url":
             return self._url(value)
+        if role.startswith(FIELD_ROLE):  # a key the label lexicon reads: the value is that
+            etype = role[len(FIELD_ROLE) :]  # entity, if the policy wants it (else free text)
+            if etype in self.text.query.entities:
+                return self.text.replacement(etype, value)
         with self._cache_lock:
             cached = self._cache.get(value)
         if cached is not None:

@@ -1,6 +1,6 @@
 """Render the README's before/after picture from a bundled example screenshot.
 
-    .venv/bin/python scripts/make_readme_image.py
+.venv/bin/python scripts/make_readme_image.py
 """
 
 from __future__ import annotations
@@ -15,7 +15,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def main() -> None:
-    result = redactkit.ScreenshotRedactor().redact(ROOT / "examples" / "screenshots" / "mail-light.png")
+    result = redactkit.ScreenshotRedactor().redact(
+        ROOT / "examples" / "screenshots" / "mail-light.png"
+    )
     pair = result.side_by_side(gap=16)
     width = 1400
     pair = pair.resize((width, round(pair.height * width / pair.width)), Image.Resampling.LANCZOS)

@@ -103,7 +103,7 @@ def test_csv_columns_by_header(redactor: TextRedactor) -> None:
 
 
 def test_cells_split_respects_quotes() -> None:
-    from redactkit.detect.labelled import _cells
+    from redactkit.detect.fields_text import split_cells as _cells
 
     row = 'a, "b, c" ,d'
     assert [row[a:b] for a, b in _cells(row, ",")] == ["a", "b, c", "d"]
@@ -193,7 +193,7 @@ def test_phrasings_without_a_person_or_place_find_nothing(text: str) -> None:
 
 
 def test_markdown_and_csv_columns_by_header() -> None:
-    from redactkit.detect.labelled import csv_columns
+    from redactkit.detect.fields_text import csv_columns
 
     text = (
         "| Name | DOB | SSN | Phone |\n|---|---|---|---|\n"

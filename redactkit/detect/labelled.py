@@ -13,17 +13,14 @@ from dataclasses import dataclass
 
 import regex
 
+from redactkit.detect import labels
+from redactkit.detect.fields_text import text_fields
+from redactkit.detect.labels import NAME_PARTICLES
 from redactkit.detect.words import COUNTRIES, NOT_NAME_WORDS
 from redactkit.findings import Finding
 
 # A capitalised name word in any script with case ("Jürgen", "O'Connor", "Jae-won").
 _W = r"\p{Lu}[\p{L}'’\-]{0,40}\p{Ll}"  # bounded: a word cannot make matching quadratic
-#: Words inside names that are not capitalised ("Daan van der Berg", "Ahmad bin Yusuf",
-#: "Seán Ó Briain"): one list for these rules and for widening names found in part.
-NAME_PARTICLES = frozenset(
-    "de da di del della der den van von bin binti ibn al el la le du dos das do nic ni mac "
-    "ten ter zu af av y ó o'".split()
-)
 _PARTICLE = "(?:" + "|".join(map(regex.escape, sorted(NAME_PARTICLES, key=len, reverse=True))) + ")"
 _INITIAL = r"\p{Lu}\."
 # A ticket's passenger name: "ZHAO/HAOYU", "GARCIA LOPEZ/MARIA JOSE MRS"
@@ -253,101 +250,6 @@ RULES: tuple[Rule, ...] = (
 _COMPILED = tuple((rule, regex.compile(rule.pattern)) for rule in RULES)
 
 
-#: Column headers that say what a CSV/TSV column holds.
-_COLUMN_TYPES = (
-    (
-        regex.compile(
-            r"(?i)^(?:full[ _-]?|first[ _-]?|last[ _-]?|given[ _-]?|family[ _-]?|sur|display[ _-]?|"
-            r"customer[ _-]?|contact[ _-]?|user[ _-]?|owner[ _-]?|employee[ _-]?)?name$|^(?:first|last|surname|owner|customer|contact|employee|author|assignee)$"
-        ),
-        "PERSON",
-    ),
-    (
-        regex.compile(
-            r"(?i)^(?:city|town|address|street|street[ _-]?address|home[ _-]?address|location|"
-            r"postcode|zip|zip[ _-]?code|postal[ _-]?code|birthplace)$"
-        ),
-        "LOCATION",
-    ),
-    (
-        regex.compile(
-            r"(?i)^(?:dob|d\.o\.b\.?|date[ _-]?of[ _-]?birth|birth[ _-]?date|birthday|born)$"
-        ),
-        "DATE_TIME",
-    ),
-    (regex.compile(r"(?i)^(?:ssn|social[ _-]?security(?:[ _-]?(?:number|no\.?))?)$"), "US_SSN"),
-    (
-        regex.compile(r"(?i)^(?:phone|mobile|cell|tel|telephone|phone[ _-]?(?:number|no\.?))$"),
-        "PHONE_NUMBER",
-    ),
-)
-# A header row: CSV/TSV, or a Markdown table row ("| Name | DOB | City |").
-_HEADER = regex.compile(
-    r"(?m)^[ \t]*+\|?([\w \-\\.\"/#]+(?:[,;\t|][\w \-\\.\"/#]+){2,})\|?[ \t]*\r?$"
-)
-_RULE_ROW = regex.compile(r"^[ \t|:\-+]*$")
-
-
-def csv_columns(text: str) -> list[tuple[str, int, int]]:
-    """(entity type, start, end) of cells under headers like ``first_name`` or ``city``.
-
-    A header row is a line of at least three comma, semicolon or tab separated names; the rows
-    under it (until a blank line) are split the same way, quotes respected.
-    """
-    out: list[tuple[str, int, int]] = []
-    for m in _HEADER.finditer(text):
-        line = m.group(1)
-        sep = max(",;\t|", key=line.count)
-        heads = [h.strip().strip('"') for h in line.split(sep)]
-        types = {i: t for i, h in enumerate(heads) for rx, t in _COLUMN_TYPES if rx.search(h)}
-        if not types:
-            continue
-        pos = m.end() + 1
-        while pos < len(text):
-            end = text.find("\n", pos)
-            end = len(text) if end < 0 else end
-            row = text[pos:end]
-            if not row.strip():
-                break
-            lead = 0
-            if sep == "|":
-                if _RULE_ROW.match(row):  # the |---|---| line under a Markdown header
-                    pos = end + 1
-                    continue
-                stripped = row.lstrip(" \t")
-                lead = len(row) - len(stripped) + (1 if stripped.startswith("|") else 0)
-            for i, (a, b) in enumerate(_cells(row[lead:], sep)):
-                if i in types and b > a:
-                    out.append((types[i], pos + lead + a, pos + lead + b))
-            pos = end + 1
-    return out
-
-
-def _cells(row: str, sep: str) -> list[tuple[int, int]]:
-    """Cell spans of one row (quoted cells may hold the separator; quotes are excluded)."""
-    spans, i, n = [], 0, len(row)
-    while i <= n:
-        while i < n and row[i] == " ":
-            i += 1
-        if i < n and row[i] == '"':
-            j = row.find('"', i + 1)
-            j = n if j < 0 else j
-            spans.append((i + 1, j))
-            k = row.find(sep, j)
-            i = n + 1 if k < 0 else k + 1
-        else:
-            k = row.find(sep, i)
-            k = n if k < 0 else k
-            a, b = i, k
-            while a < b and row[a] == " ":
-                a += 1
-            while b > a and row[b - 1] in " \r":
-                b -= 1
-            spans.append((a, b))
-            i = k + 1
-    return spans
-
-
 # "first.last@", "first_last42@", "noah58@" (OCR may put a space after the dot or around
 # the @): the address spells the person's name.
 _ADDRESS_NAME = regex.compile(
@@ -410,17 +312,15 @@ def names_from_addresses(text: str) -> list[Finding]:
 
 
 def find_labelled(text: str) -> list[Finding]:
-    """Every rule's values and the CSV cells in ``text`` (no entity filter: the caller has one)."""
+    """Every rule's values and the fields (table cells, ``Label: value``) in ``text``, no
+    entity filter: the caller has one."""
     out: list[Finding] = names_from_addresses(text)
     for rule, rx in _COMPILED:
         for m in rx.finditer(text):
             start, end = m.span("v")
             if end > start:
                 out.append(Finding(rule.entity_type, start, end, rule.score, rule.name))
-    out += [
-        Finding(etype, start, end, 0.6, "csv-column") for etype, start, end in csv_columns(text)
-    ]
-    return out
+    return out + text_fields(text)
 
 
-ENTITY_TYPES = frozenset({r.entity_type for r in RULES} | {t for _, t in _COLUMN_TYPES})
+ENTITY_TYPES = frozenset({r.entity_type for r in RULES}) | labels.entity_types()

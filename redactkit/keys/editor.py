@@ -20,7 +20,7 @@ from typing import Any, NamedTuple
 from redactkit.keys.events import MODIFIERS, is_printable
 
 FIELD_KEYS = frozenset({"Enter", "Tab"})
-CONTEXT_KEYS = frozenset({"app", "title", "secure"})
+CONTEXT_KEYS = frozenset({"app", "title", "secure", "field"})
 #: Modifier state carried on an event (trusted over the tracked keydowns and keyups).
 MODIFIER_FLAGS = frozenset({"ctrlKey", "metaKey", "altKey", "shiftKey"})
 FOCUS_MOUSE = frozenset({"mousedown", "click", "dblclick"})
@@ -34,6 +34,8 @@ class Context(NamedTuple):
     app: str | None = None
     title: str | None = None
     secure: bool = False
+    #: The focused control's accessibility name, label or placeholder (docs/keystrokes.md).
+    field: str | None = None
 
 
 @dataclass(eq=False, slots=True)
@@ -134,7 +136,8 @@ class Editor:
         app = event.get("app", self.context.app)
         title = event.get("title", self.context.title)
         secure = event.get("secure", self.context.secure)
-        return Context(app, title, bool(secure))
+        label = event.get("field", self.context.field)
+        return Context(app, title, bool(secure), label)
 
     # -- modifiers ----------------------------------------------------------------------------
     def _held_now(self, name: str, flag: str, event: dict[str, Any]) -> bool:

@@ -142,7 +142,7 @@ def check_event(event: object, line: int, last_t: float | None) -> float | None:
             raise KeyEventError(
                 line, "unknown or malformed 'key' (not a character or a W3C key name)"
             )
-    if "app" in event or "title" in event or "secure" in event:
+    if "app" in event or "title" in event or "secure" in event or "field" in event:
         _check_context(event, line)
     return last_t
 
@@ -151,7 +151,7 @@ _MISSING = object()
 
 
 def _check_context(event: dict[str, Any], line: int) -> None:
-    for name in ("app", "title"):
+    for name in ("app", "title", "field"):
         if name in event and event[name] is not None and not isinstance(event[name], str):
             raise KeyEventError(line, f"'{name}' is not a string")
     if "secure" in event and not isinstance(event["secure"], bool | None):

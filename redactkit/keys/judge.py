@@ -136,6 +136,10 @@ class FieldJudge:
             return map_spans(field, parts, texts, [])
         combined = SEP.join(texts)
         spans = self._engine_spans(combined)
+        # what its label or its form says (keys/fieldhints.py)
+        labelled = self.forms.entity_for(field, (kind for _, _, kind in spans))
+        if labelled:
+            spans.append((0, len(combined), labelled))
         spans += prefix_spans(combined)
         if self.rules.is_terminal(field.context.app):
             spans += [(a, b, "PASSWORD") for a, b in self.rules.inline_spans(combined)]

@@ -53,6 +53,7 @@ from redactkit.keys.events import (
     check_event,
     is_printable,
 )
+from redactkit.keys.fieldhints import FormMemory
 from redactkit.keys.hold import DROP, KEEP, MASK, REPLACE, HoldBack, Slot
 from redactkit.keys.judge import FieldJudge
 from redactkit.keys.prompts import DEFAULT_RULES, PromptRules
@@ -154,6 +155,7 @@ class KeystrokeRedactor(HoldBack, FieldJudge):
         self._spans_cache: OrderedDict[str, list[tuple[int, int, str]]] = OrderedDict()
         self._ahead: tuple[Editor, list[Any]] | None = None
         self.free = FreeText(self.text, self.stats)
+        self.forms = FormMemory()
         self._last_checkpoint = -1
         self._checkpoint_t: float | None = None
         self.decoder = Decoder()

@@ -39,6 +39,7 @@ import numpy as np
 from redactkit.findings import Box, Finding
 from redactkit.policy import Policy
 from redactkit.screens import change, ocr
+from redactkit.screens.fields import frame_fields
 from redactkit.screens.layout import (
     auto_pad,
     build_layout,
@@ -195,7 +196,11 @@ class LiveRedactor:
             stage = "mask"
             height, width = pixels.shape[:2]
             loose = reason is None  # boxes not from this frame's own full read
-            findings = dedupe(self._findings(lines, (width, height), loose))
+            findings = self._findings(lines, (width, height), loose)
+            findings += frame_fields(  # values named by headers and labels (screens/fields.py)
+                [w for ln in lines for w in ln.words], (width, height), red.pad, red.text.query
+            )
+            findings = dedupe(findings)
             out = redact_pixels(pixels, findings, method=red.method, fill=red.fill)
         except Exception as exc:
             self.reset()

@@ -20,6 +20,7 @@ from PIL import Image, ImageOps
 from redactkit.files import read_image, to_array
 from redactkit.findings import Finding
 from redactkit.policy import Policy
+from redactkit.screens.fields import apply_fields
 from redactkit.screens.layout import Layout, build_layout, glued_findings, locate
 from redactkit.screens.masks import Color, mask_boxes
 
@@ -115,6 +116,10 @@ def locate_findings(
         findings = text_redactor.analyze(layout.text, ocr=True)
         if k:
             findings = glued_findings(layout, findings)
+        else:  # values named by a header or label elsewhere on screen (screens/fields.py)
+            wanted = frozenset(getattr(text_redactor.query, "entities", ())) or None
+            named, findings = apply_fields(layout, findings, size, pad=pad, entities=wanted)
+            out += named
         out += locate(layout, findings, pad=pad, size=size)
     return out
 
