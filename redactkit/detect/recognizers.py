@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
 from functools import partial
 
 from presidio_analyzer import Pattern, RecognizerRegistry
@@ -54,7 +55,10 @@ class OfflineEmailRecognizer(EmailRecognizer):
     """
 
     def validate_result(self, pattern_text: str) -> bool | None:
-        return bool(OFFLINE_TLD(pattern_text).fqdn)
+        # combining marks glued to the address ("…@northwind.io" + U+0301) are part of the
+        # match (the regex module's \w takes them) but not of the domain it names
+        bare = "".join(c for c in pattern_text if not unicodedata.combining(c))
+        return bool(OFFLINE_TLD(bare).fqdn)
 
     def analyze(self, text: str, entities, nlp_artifacts=None, regex_flags=None):
         out = []
