@@ -102,3 +102,39 @@ def test_national_numbers_read_in_the_region_the_text_names() -> None:
     assert implied_regions("Our office in Lyon, France; the other in Norway") == ("FR", "NO")
     out = TextRedactor().redact("Bureau à Lyon, France : appelez le 04 78 42 61 90 demain.").text
     assert "61 90" not in out
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Could you ring me on 0412 88 317 after lunch?", "0412 88 317"),
+        ("texts go to my registered 612 40 981 only", "612 40 981"),
+        ("Please stop sending messages to 733 2019.", "733 2019"),
+        ("You can reach us at 31-44-80-12 until six.", "31-44-80-12"),
+        ("whatsapp me under 079 554 18 20", "079 554 18 20"),
+    ],
+)
+def test_a_number_a_calling_verb_points_at(text: str, value: str) -> None:
+    found = {text[f.start : f.end] for f in find_labelled_phones(text)}
+    assert value in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "call me at 10:30 on 2024-05-01",
+        "text me the code 4471",
+        "we registered 2023-11-30 as the start date",
+        "contact 3 people by Friday",
+    ],
+)
+def test_a_calling_verb_without_a_phone_number(text: str) -> None:
+    assert find_labelled_phones(text) == []
+
+
+def test_a_csv_escape_does_not_hide_the_line_breaks_around_it() -> None:
+    r"""A literal ``\,`` (a CSV export's escaped comma) is no Windows path: the ``\n`` before
+    the number still breaks the line, so its trailing label names it."""
+    text = r"Apt 12\n Aarhus\n Denmark 8000\n86-12-44-09-Office\,+45 33 12 12 12"
+    out = TextRedactor().redact(text).text
+    assert "86-12-44-09" not in out

@@ -8,8 +8,8 @@ escape replaced by a space and the character it stands for (``\\n`` -> `` \\n``)
 found in the view is an offset in the original text.
 
 A Windows path (``C:\\temp\\new``, ``src\\new\\main.py``) has the same characters: an escape is
-left alone when the word around it is a path (a drive letter, or a backslash before a character
-no JSON escape uses).
+left alone when the word around it is a path (a drive letter, or a backslash before a name
+character no JSON escape uses: ``\\m`` of ``src\\main.py``; a ``\\,`` of a CSV export is no path).
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 _ESCAPE = re.compile(r"\\(?:\\|([ntr\"]))")
-_PATH = re.compile(r"(?<![\w])[A-Za-z]:\\|\\[^\\ntr\"/ubf\s]")
+_PATH = re.compile(r"(?<![\w])[A-Za-z]:\\|\\(?![ntrubf])[\w.$~-]")
 _STANDS_FOR = {"n": " \n", "t": " \t", "r": "  ", '"': ' "'}
 
 

@@ -190,13 +190,29 @@ _TRAILING = re.compile(
     r"(?<![\w+])" + _NUMBER + rf"(?=[ \t]*[-(/]?[ \t]*(?:{_LABEL_WORDS}|{_PLACE_WORDS})\b)",
     re.IGNORECASE,
 )
+#: Verbs and phrases that say the number after them is called or texted ("call me on",
+#: "text us at", "messages to", "my registered 470 78 605", "reach me at").
+PHONE_CUES = "call ring text dial reach contact whatsapp message messages sms registered".split()
+_AFTER_CUE = re.compile(
+    rf"(?<![\w])(?:{'|'.join(PHONE_CUES)})"
+    r"(?:[ \t]+(?:me|us|him|her|them|back))?(?:[ \t]+(?:on|at|to|via|under))?"
+    r"(?:[ \t]+(?:my|our|his|her|their|the|this|that))?(?:[ \t]+(?:number|no\.?|nr\.?))?"
+    r"[ \t]*[:#]?[ \t]*" + _NUMBER,
+    re.IGNORECASE,
+)
 LABELLED_PHONE_SCORE = 0.6
 
 
 def find_labelled_phones(text: str) -> list[Finding]:
-    """Numbers a phone label names, before or after them (six digits or more, any format)."""
+    """Numbers a phone label names, before or after them, or that a calling verb points at
+    (six digits or more, any format; dates and times excepted)."""
     out = []
-    for pattern, detector in ((_AFTER_LABEL, "phone-label"), (_TRAILING, "phone-trailing-label")):
+    rules = (
+        (_AFTER_LABEL, "phone-label"),
+        (_TRAILING, "phone-trailing-label"),
+        (_AFTER_CUE, "phone-cue"),
+    )
+    for pattern, detector in rules:
         for m in pattern.finditer(text):
             start, end = m.start("num"), m.end("ext") if m.group("ext") else m.end("num")
             num = m.group("num")
@@ -207,5 +223,6 @@ def find_labelled_phones(text: str) -> list[Finding]:
                     continue
             if veto(text, m.start("num"), m.end("num"), "PHONE_NUMBER") in ("date or time",):
                 continue
-            out.append(Finding("PHONE_NUMBER", start, end, LABELLED_PHONE_SCORE, detector))
+            if all((f.start, f.end) != (start, end) for f in out):
+                out.append(Finding("PHONE_NUMBER", start, end, LABELLED_PHONE_SCORE, detector))
     return out
