@@ -154,3 +154,22 @@ def test_screenshot_keeps_host_and_masks_token() -> None:
     assert "docs.example.org/guide/install" in reread
     assert "files.example.org" in reread
     assert token[:6] not in reread and token[-6:] not in reread
+
+
+@pytest.mark.parametrize(
+    ("url", "secret"),
+    [
+        ("https://files.example.net/s/qhzvtkwjxbrmdpl/scan.pdf?dl=0", "qhzvtkwjxbrmdpl"),
+        (
+            "https://api.example.org/bot5512345678:Qw7RtyUiOp9LkJhGfDsA2/send",
+            "bot5512345678:Qw7RtyUiOp9LkJhGfDsA2",
+        ),
+    ],
+)
+def test_lower_case_share_ids_and_tokens_behind_a_colon(url: str, secret: str) -> None:
+    assert parts(url) == [secret]
+
+
+@pytest.mark.parametrize("word", ["gettingstarted", "documentation", "troubleshooting"])
+def test_long_words_in_a_path_are_no_tokens(word: str) -> None:
+    assert parts(f"https://docs.example.org/en/{word}/index.html") == []

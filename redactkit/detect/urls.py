@@ -23,6 +23,8 @@ from urllib.parse import unquote
 
 from presidio_analyzer import RecognizerResult
 
+from redactkit.detect.checksums import wordlike_fraction
+
 
 class Part(NamedTuple):
     """A sensitive span of a URL, offsets relative to the URL, with the reason it is masked."""
@@ -122,7 +124,9 @@ def is_random_token(value: str) -> bool:
     digits = sum(ch.isdigit() for ch in v)
     cased = any(ch.isupper() for ch in v) and any(ch.islower() for ch in v)
     if not (digits and letters) and not (cased and len(v) >= 20):
-        return False
+        # one case of letters only: random when nothing of it reads as word pieces (a share
+        # id such as ``jquukdumhabzgdd``; ``gettingstarted`` or ``documentation`` read whole)
+        return v.isalpha() and wordlike_fraction(v) < 0.3 and entropy(v) >= 3.0
     return entropy(v) >= (3.0 if len(v) < 20 else 3.5)
 
 
@@ -198,8 +202,11 @@ def _path(path: str, base: int, out: list[Part]) -> None:
                 reason = "email"
             elif previous in COMMIT_WORDS and _HEX_SHA.fullmatch(lower):
                 reason = None  # a commit, public by construction
-            elif is_random_token(segment) and not _HEX_SHA.fullmatch(lower):
-                reason = "random-token"
+            elif not _HEX_SHA.fullmatch(lower) and (
+                is_random_token(segment)
+                or any(is_random_token(p) for p in re.split(r"[:;,=!]", segment) if p != segment)
+            ):
+                reason = "random-token"  # whole, or a piece: ``bot6940953432:FHnxXf...``
             elif _HEX_SHA.fullmatch(lower) and len(lower) >= 16 and previous not in COMMIT_WORDS:
                 reason = "random-token"  # a hex id or key outside a commit link (message, reset)
             if reason:
