@@ -2,10 +2,10 @@
 
 Every compiled pattern is collected by walking the package's modules (module attributes, and
 patterns held in their lists, tuples, dicts and rule objects). Each gets adversarial strings of
-20,000 characters: long runs of one character, repeats of short motifs (hypothesis, from the
+8,000 characters: long runs of one character, repeats of short motifs (hypothesis, from the
 pattern's own literal characters and the usual classes: the near-misses of its shape), and must
 finish within a generous budget of this process's CPU time (not wall time, so other work on the
-machine does not count). A linear scan of 20 KB takes well under 10 ms; a quadratic one seconds,
+machine does not count). A linear scan of 8 KB takes a few ms; a quadratic one seconds,
 an exponential one forever: the budget sits between, far from both.
 
 Patterns are scanned over whole texts (``finditer``) unless ANCHORED says where their callers
@@ -26,9 +26,9 @@ from hypothesis import strategies as st
 
 import redactkit
 
-SIZE = 20_000
+SIZE = 8_000
 #: CPU seconds for one call on SIZE characters.
-BUDGET = 0.5
+BUDGET = 0.3
 #: Patterns only ever used anchored or on a bounded slice, with the caller's bound.
 ANCHORED = {
     "redactkit.detect.credential_ocr._ENV_ASSIGNMENT": "match at a line start",
@@ -125,7 +125,7 @@ def test_runs_of_one_character_and_motifs_finish_in_bounded_steps(name):
         assert cost < BUDGET, f"{name} on {motif!r} x {SIZE}: {cost:.2f} s CPU"
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.data())
 def test_near_misses_of_each_pattern_finish_in_bounded_steps(data):
     name = data.draw(st.sampled_from(sorted(PATTERNS)))
