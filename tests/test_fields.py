@@ -296,3 +296,18 @@ def test_right_aligned_label_close_to_its_value() -> None:
     words = [W("Surname", Box(100, 20, 63, H), line=0), W("Okafor", Box(175, 20, 54, H), line=0)]
     words += [W("Name", Box(100, 60, 36, H), line=1), W("Email", Box(148, 60, 45, H), line=1)]
     assert found(words) == {("PERSON", "Okafor")}
+
+
+def test_source_code_lines_are_no_fields() -> None:
+    """A signature split over lines or a block opener ends in a colon, like a label does; the
+    code after it is no value (the wheel's own sources were findings before)."""
+    from redactkit.detect.fields_text import text_fields
+
+    code = (
+        "def check(\n    value: str,\n    password: str) -> bool:\n"
+        "    if is_random_token(value):\n        return 'random-token'\n"
+        "    surname = match[str]) -> str:\n"
+    )
+    assert text_fields(code) == []
+    form = "Password: hunter2!x\nSurname:\nOkafor\n"
+    assert {form[f.start : f.end] for f in text_fields(form)} == {"hunter2!x", "Okafor"}

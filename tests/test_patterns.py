@@ -40,10 +40,10 @@ ANCHORED = {
     "redactkit.detect.value_shapes._DOTTED": "fullmatch of one value",
     "redactkit.detect.labelled._NEXT_CAPITAL": "match after a word",
     "redactkit.detect.private_keys._HEAD_RUN": "match on a key block (MAX_BLOCK)",
-    "redactkit.detect.recognizers._NEXT_WORD": "match after a finding",
-    "redactkit.detect.recognizers._PREV_WORD": "search in the 40 characters before a finding",
-    "redactkit.detect.recognizers._NEXT_INITIAL": "match after a finding",
-    "redactkit.detect.recognizers._PREV_INITIAL": "search before a finding",
+    "redactkit.detect.ner._NEXT_WORD": "match after a finding",
+    "redactkit.detect.ner._PREV_WORD": "search in the 40 characters before a finding",
+    "redactkit.detect.ner._NEXT_INITIAL": "match after a finding",
+    "redactkit.detect.ner._PREV_INITIAL": "search before a finding",
     "redactkit.screens.walk._PARTIAL": "fullmatch of a file name",
 }
 CLASSES = list("aA0 .-_@/:+é\t\n=',x#$%\"(")

@@ -22,7 +22,6 @@ from redactkit.detect.labels import NAME_PARTICLES, is_label, personal_type
 from redactkit.findings import Finding
 
 SCORE = 0.6
-_TIMEOUT = 1.0
 
 # A header row: CSV/TSV, or a Markdown table row ("| Name | DOB | City |").
 _HEADER = regex.compile(
@@ -54,7 +53,18 @@ def plausible_value(etype: str, value: str, *, strict: bool = True) -> bool:
         return False  # "name: build", "name: Deploy to production": a config key, not a person
     if strict and etype == "USERNAME" and v.isalpha() and v.islower():
         return False  # "user: postgres", "user: billing": a service account in a config
+    if _CODE.search(v) or v.count("(") != v.count(")") or v.count("[") != v.count("]"):
+        return False  # "password: str) -> bool:", a signature's line: code, not a field
     return not is_label(v)
+
+
+#: Marks of source code in what follows a label: a return annotation, an arrow, a block opener
+#: at the end, a statement keyword at the start.
+_CODE = regex.compile(
+    r"->|=>|[:{]\s*$|^(?:return|def|class|if|elif|else|for|while|with|try|except|import|from)\b"
+)
+#: A label line that is a statement: a call, an assignment, a keyword.
+_CODE_LABEL = regex.compile(r"[()=\[\]{}]|^(?:def|class|if|elif|else|for|while|with|return)\b")
 
 
 def _header_types(heads: list[str]) -> dict[int, str]:
@@ -75,7 +85,7 @@ def csv_columns(text: str) -> list[tuple[str, int, int]]:
     it (until a blank line) are split the same way, quotes respected.
     """
     out: list[tuple[str, int, int]] = []
-    for m in _HEADER.finditer(text, timeout=_TIMEOUT):
+    for m in _HEADER.finditer(text):
         line = m.group(1)
         sep = max(",;\t|", key=line.count)
         types = _header_types([h.strip().strip('"') for h in line.split(sep)])
@@ -236,13 +246,15 @@ def labelled_lines(text: str) -> list[Finding]:
     """Values after a label the lexicon knows: on the same line after a colon, or on the next
     line when the label stands alone on its own."""
     out: list[Finding] = []
-    for m in _LABEL_VALUE.finditer(text, timeout=_TIMEOUT):
+    for m in _LABEL_VALUE.finditer(text):
         etype = personal_type(m.group("l"))
         if etype:
             _emit(out, etype, m.start("v"), m.group("v"), "labelled-field")
-    for m in _LABEL_LINE.finditer(text, overlapped=True, timeout=_TIMEOUT):
+    for m in _LABEL_LINE.finditer(text, overlapped=True):
         etype = personal_type(m.group("l"))
         value = m.group("v")
+        if etype and _CODE_LABEL.search(m.group("l")):
+            continue
         if etype and len(value.split()) <= 8 and not value.rstrip().endswith(":"):
             _emit(out, etype, m.start("v"), value, "label-above")
     return out
