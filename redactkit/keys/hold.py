@@ -149,7 +149,11 @@ class HoldBack:
         (the count bound). Before the deadline decides, the field is analysed again if
         anything arrived since the last analysis (whatever its age): a word finished since
         then is judged as it stands, not masked for having been at the cursor then."""
-        if force is None or force is False or self._field_state() != self._analysed_state:
+        if (
+            force is None
+            or force is False
+            or (self._field_state() != self._analysed_state and self._could_release(force))
+        ):
             self._analyse_open()
             self._last_checkpoint = self._index
             self._analysed_state = self._field_state()
@@ -159,6 +163,26 @@ class HoldBack:
             self.stats["forced_masks"] += self._force(MASK)
         elif force is not False:
             self.stats["deadline_decisions"] += self._force(self._undecided_verdict, before=force)
+
+    def _could_release(self, before: float) -> bool:
+        """Whether a fresh analysis could release a stroke the deadline is about to decide: one
+        now before the open tail and its head words, or an erased one (a typo). Strokes still
+        in the tail (a long value typed slowly) stay undecided whatever detection says, so no
+        engine call is spent on them at every tick."""
+        chars = self.editor.field.chars
+        text = "".join(s.char for s in chars)
+        if len(text) != len(chars):
+            return True
+        start = open_tail(text, len(chars))
+        end = head_words(text, start)
+        tail = {id(s) for s in chars[end:]}  # erased strokes are in no part of the text
+        for slot in self._queue:
+            if slot.t is not None and slot.t > before:
+                break
+            for s in [slot.stroke] if slot.stroke is not None else slot.ups or []:
+                if s.verdict == UNDECIDED and id(s) not in tail:
+                    return True
+        return False
 
     def _analyse_open(self) -> None:
         self.stats["checkpoints"] += 1
