@@ -19,6 +19,7 @@ import logging
 from typing import Any
 
 from redactkit.keys.editor import Field, Stroke
+from redactkit.keys.spans import strokes_in
 from redactkit.keys.tails import TYPO_MAX, UNSPACED, head_words, open_tail, typo_runs
 
 log = logging.getLogger("redactkit.keys")
@@ -173,8 +174,15 @@ class HoldBack:
         text = "".join(s.char for s in chars)
         if len(text) != len(chars):
             return True
+        closed: list[tuple[int, int]] = []  # the last analysis's closed findings, in place
+        for i, s in enumerate(chars):
+            if id(s) in self._closed:
+                if closed and closed[-1][1] == i:
+                    closed[-1] = (closed[-1][0], i + 1)
+                else:
+                    closed.append((i, i + 1))
         start = open_tail(text, len(chars))
-        end = head_words(text, start)
+        end = head_words(text, start, closed)
         tail = {id(s) for s in chars[end:]}  # erased strokes are in no part of the text
         for slot in self._queue:
             if slot.t is not None and slot.t > before:
@@ -220,6 +228,7 @@ class HoldBack:
             ):
                 s.verdict = KEEP
         closed = [(a, b) for a, b, kind in found if kind in UNSPACED]
+        self._closed = {id(s) for a, b in closed for s in strokes_in(chars, a, b)}
         _release_benign(field, bad, final_end, runs, closed)
 
     def _force(self, verdict: int, before: float | None = None) -> int:
