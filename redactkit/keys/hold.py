@@ -251,9 +251,12 @@ class HoldBack:
 
 def _erased_runs(field: Field) -> list[list[Stroke]]:
     """The erased characters of a field, in runs of consecutive typing."""
+    typed = field.typed
+    if len(typed) == len(field.chars):  # nothing erased
+        return []
     alive = set(map(id, field.chars))
     runs: list[list[Stroke]] = [[]]
-    for s in field.typed:
+    for s in typed:
         if id(s) in alive:
             if runs[-1]:
                 runs.append([])
