@@ -6,8 +6,10 @@ bounded three ways, on the stream's own clock ``t``:
 - **deadline** (``deadline`` seconds, default 2): every event leaves within it, provided the
   capture loop calls ``expire(now)`` at least every ``deadline / 10`` when no event arrives.
   From ``CHECK_AT`` of the deadline, checkpoints analyse the field being typed and release what
-  typing can no longer change (``tails``); at ``DECIDE_AT`` of it, the strokes still undecided go
-  out as the policy says (``Policy.key_undecided``: masked by default).
+  typing can no longer change (``tails``) and what positive evidence shows can start no value
+  (common words at the head of the open tail; erased typos, at the deadline); at ``DECIDE_AT``
+  of it, the strokes still undecided go out as the policy says (``Policy.key_undecided``:
+  masked by default).
 - **count** (``max_hold`` events): at half, checkpoints; at the bound everything held is masked.
 
 Failing closed costs a few characters of text; releasing early could cost a password.
