@@ -112,10 +112,10 @@ def typo_runs(erased: list[list[str]]) -> list[bool]:
 
 
 @lru_cache(maxsize=8192)
-def _starts_nothing(word: str) -> bool:
+def _starts_nothing(token: str) -> bool:
     """A word of letters that no value starts with: a plain word, a greeting, sign-off or
     calendar word, or a common English word the name lexicon knows weakly as a name at most."""
-    if plain_word(word) or word.casefold() in NOT_NAME_WORDS:
+    if plain_word(token) or token.casefold() in NOT_NAME_WORDS:
         return True
-    c = int(lexicon().lookup([word])[0])
+    c = int(lexicon().lookup([token])[0])
     return common(c) and strength(c) <= 1
