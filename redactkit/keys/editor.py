@@ -44,7 +44,7 @@ class Stroke:
     nothing. ``after_erasure``: the first character typed after an erasure of SNAPSHOT_MIN or
     more (the raw sequence is cut there: the erased text is checked in its snapshot, and joining
     it to what follows would make one word of both). ``verdict`` and ``emit`` belong to the
-    redactor (its decision for these events)."""
+    redactor (its decision for these events) and ``benign`` to its checkpoints."""
 
     char: str
     down: int
@@ -53,6 +53,9 @@ class Stroke:
     after_erasure: bool = False
     verdict: int = 0
     emit: Any = None
+    #: Judged benign by the last checkpoint analysis (``tails``): at the deadline it goes out
+    #: as typed instead of as the policy says for undecided text.
+    benign: bool = False
 
 
 @dataclass(eq=False)

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import regex
 
@@ -110,7 +111,7 @@ class FormMemory:
         return form
 
     def _by_form(self, ctx: Context, form: _Form, text: str) -> str | None:
-        title = set(normalise(f"{ctx.title or ''} {ctx.app or ''}").split())
+        title = _title_words(ctx.title, ctx.app)
         if title & SCHEDULING:
             return None  # a calendar's or an order's dates and names are not a person's record
         titled = bool(title & PERSONAL_FORMS)
@@ -126,6 +127,11 @@ class FormMemory:
             if (titled and (names_so_far or not form.kinds)) or names_so_far:
                 return "PERSON"  # a given name then a surname, at the top of the form
         return None
+
+
+@lru_cache(maxsize=1024)
+def _title_words(title: str | None, app: str | None) -> frozenset[str]:
+    return frozenset(normalise(f"{title or ''} {app or ''}").split())
 
 
 def label_entity(label: str, value: str) -> str | None:

@@ -6,8 +6,10 @@ bounded three ways, on the stream's own clock ``t``:
 - **deadline** (``deadline`` seconds, default 2): every event leaves within it, provided the
   capture loop calls ``expire(now)`` at least every ``deadline / 10`` when no event arrives.
   From ``CHECK_AT`` of the deadline, checkpoints analyse the field being typed and release what
-  typing can no longer change (``tails``); at ``DECIDE_AT`` of it, the strokes still undecided go
-  out as the policy says (``Policy.key_undecided``: masked by default).
+  typing can no longer change (``tails``) and what positive evidence shows can start no value
+  (common words at the head of the open tail; erased typos, at the deadline); at ``DECIDE_AT``
+  of it, the strokes still undecided go out as the policy says (``Policy.key_undecided``:
+  masked by default).
 - **count** (``max_hold`` events): at half, checkpoints; at the bound everything held is masked.
 
 Failing closed costs a few characters of text; releasing early could cost a password.
@@ -18,8 +20,9 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from redactkit.keys.editor import Stroke
-from redactkit.keys.tails import open_tail
+from redactkit.keys.editor import Field, Stroke
+from redactkit.keys.spans import strokes_in
+from redactkit.keys.tails import TYPO_MAX, UNSPACED, head_words, open_tail, typo_runs
 
 log = logging.getLogger("redactkit.keys")
 
@@ -129,21 +132,34 @@ class HoldBack:
     def _due(self, now: float | None) -> bool:
         """Whether the open field has changed since the last analysis and that analysis is
         older than CHECK_EVERY of the deadline (one engine call per interval, not per key)."""
-        if self._index == self._last_checkpoint:
+        if self._field_state() == self._analysed_state:
             return False
         last = self._checkpoint_t
         return now is None or last is None or now - last >= self.deadline * CHECK_EVERY
+
+    def _field_state(self) -> tuple[int, int, int, int]:
+        """What the analysis of the open field depends on: the field, its strokes, its text
+        length and its edits (keyups, modifiers, focus-less keys change none of them, and
+        cost no analysis)."""
+        f = self.editor.field
+        return f.start, len(f.strokes), len(f.chars), len(f.edits)
 
     def _checkpoint(self, now: float | None, *, force: float | None | bool = False) -> None:
         """Release the clean part of the open field that typing can no longer change (in no
         finding, before the open tail of both the text and the raw sequence: ``tails``).
         ``force``: a time, and every stroke typed at or before it that is still undecided
         goes out as the policy says (masked by default); None: everything held is masked
-        (the count bound). An analysis less than CHECK_EVERY old is reused: what the deadline
-        decides was typed before it."""
-        if force is None or force is False or self._due(now):
+        (the count bound). Before the deadline decides, the field is analysed again if
+        anything arrived since the last analysis (whatever its age): a word finished since
+        then is judged as it stands, not masked for having been at the cursor then."""
+        if (
+            force is None
+            or force is False
+            or (self._field_state() != self._analysed_state and self._could_release(force))
+        ):
             self._analyse_open()
             self._last_checkpoint = self._index
+            self._analysed_state = self._field_state()
             if now is not None:
                 self._checkpoint_t = now
         if force is None:
@@ -151,24 +167,60 @@ class HoldBack:
         elif force is not False:
             self.stats["deadline_decisions"] += self._force(self._undecided_verdict, before=force)
 
+    def _could_release(self, before: float) -> bool:
+        """Whether a fresh analysis could release a stroke the deadline is about to decide: one
+        now before the open tail and its head words, or an erased one (a typo). Strokes still
+        in the tail (a long value typed slowly) stay undecided whatever detection says, so no
+        engine call is spent on them at every tick."""
+        chars = self.editor.field.chars
+        text = "".join(s.char for s in chars)
+        if len(text) != len(chars):
+            return True
+        closed: list[tuple[int, int]] = []  # the last analysis's closed findings, in place
+        for i, s in enumerate(chars):
+            if id(s) in self._closed:
+                if closed and closed[-1][1] == i:
+                    closed[-1] = (closed[-1][0], i + 1)
+                else:
+                    closed.append((i, i + 1))
+        start = open_tail(text, len(chars))
+        end = head_words(text, start, closed)
+        tail = {id(s) for s in chars[end:]}  # erased strokes are in no part of the text
+        for slot in self._queue:
+            if slot.t is not None and slot.t > before:
+                break
+            for s in [slot.stroke] if slot.stroke is not None else slot.ups or []:
+                if s.verdict == UNDECIDED and id(s) not in tail:
+                    return True
+        return False
+
     def _analyse_open(self) -> None:
         self.stats["checkpoints"] += 1
         field = self.editor.field
+        for s in field.strokes:  # judged again below, or not at all when this fails
+            s.benign = False
         if not field.strokes or self._failed or self._secure(field.context):
             return
         if self._pending:  # the text so far joins the waiting batch: one engine call
             self._resolve(also=field)
         try:
-            bad = self._sensitive(field)[0]
+            bad, found = self._sensitive(field)
         except Exception:  # noqa: BLE001 - detection failure: fall through to masking
             self.stats["detection_errors"] += 1
             log.warning("detection failed at a checkpoint; held keystrokes masked")
             return
         typed, chars = field.typed, field.chars
         final_pos = {id(s): i for i, s in enumerate(chars)}
-        raw_end = open_tail("".join(s.char for s in typed), len(typed))
+        runs = _erased_runs(field)
+        # the raw sequence since its last long erasure (``spans.segments``: what was typed
+        # before it is its own text), without short erasures: a corrected typo ("go8<bs>od")
+        # makes no value of a word (the erased characters themselves are judged below)
+        short = {id(s) for run in runs if len(run) <= TYPO_MAX for s in run}
+        raw = [s for s in typed if id(s) not in short] if short else typed
+        cut = max((i for i, s in enumerate(raw) if s.after_erasure), default=0)
+        raw_end = cut + open_tail("".join(s.char for s in raw[cut:]), len(raw) - cut)
         final_end = open_tail("".join(s.char for s in chars), len(chars))
-        for s in typed[:raw_end]:
+        for s in raw[:raw_end]:
             # still in the text and before the open tail of it and of the raw sequence;
             # erased text is never released early (its erasure may still be going on)
             if (
@@ -177,6 +229,9 @@ class HoldBack:
                 and -1 < final_pos.get(id(s), -1) < final_end
             ):
                 s.verdict = KEEP
+        closed = [(a, b) for a, b, kind in found if kind in UNSPACED]
+        self._closed = {id(s) for a, b in closed for s in strokes_in(chars, a, b)}
+        _release_benign(field, bad, final_end, runs, closed)
 
     def _force(self, verdict: int, before: float | None = None) -> int:
         """Decide every undecided stroke held (typed at or before ``before`` when given)."""
@@ -187,6 +242,50 @@ class HoldBack:
             strokes = [slot.stroke] if slot.stroke is not None else slot.ups or []
             for s in strokes:
                 if s.verdict == UNDECIDED:
+                    if s.benign and before is not None:
+                        s.verdict = KEEP  # positive evidence at the last analysis (tails)
+                        self.stats["deadline_released"] += 1
+                        continue
                     s.verdict = DROP if self.mode == "drop" else verdict
                     n += 1
         return n
+
+
+def _erased_runs(field: Field) -> list[list[Stroke]]:
+    """The erased characters of a field, in runs of consecutive typing."""
+    typed = field.typed
+    if len(typed) == len(field.chars):  # nothing erased
+        return []
+    alive = set(map(id, field.chars))
+    runs: list[list[Stroke]] = [[]]
+    for s in typed:
+        if id(s) in alive:
+            if runs[-1]:
+                runs.append([])
+        else:
+            runs[-1].append(s)
+    return [r for r in runs if r]
+
+
+def _release_benign(
+    field: Field,
+    bad: set[int],
+    final_end: int,
+    runs: list[list[Stroke]],
+    closed: list[tuple[int, int]],
+) -> None:
+    """Release what positive evidence shows can start no value, none of it in a finding of any
+    text of the field: the finished words at the head of the open tail of the final text
+    (``head_words``: released now, with the whitespace after them, as the clean text before
+    the tail is) and erased typos (``typo_runs``: marked, released at the deadline; erasure may
+    still be going on before it)."""
+    chars = field.chars
+    text = "".join(s.char for s in chars)
+    if len(text) == len(chars):  # one code point a stroke: offsets are stroke indices
+        for s in chars[final_end : head_words(text, final_end, closed)]:
+            if s.verdict == UNDECIDED and id(s) not in bad:
+                s.verdict = KEEP
+    for run, typo in zip(runs, typo_runs([[s.char for s in r] for r in runs]), strict=True):
+        if typo and not any(id(s) in bad for s in run):
+            for s in run:
+                s.benign = True

@@ -138,6 +138,7 @@ class KeystrokeRedactor(HoldBack, FieldJudge):
             "forced_masks": 0,
             "checkpoints": 0,
             "deadline_decisions": 0,
+            "deadline_released": 0,
             "detection_errors": 0,
             "decoded": 0,
             "undecoded": 0,
@@ -158,6 +159,10 @@ class KeystrokeRedactor(HoldBack, FieldJudge):
         self.forms = FormMemory()
         self._last_checkpoint = -1
         self._checkpoint_t: float | None = None
+        self._analysed_state: tuple[int, int, int, int] | None = None
+        #: Strokes of the open field in a finished finding of an unspaced kind (an e-mail) at
+        #: its last analysis: what the deadline may pass over (``tails.head_words``).
+        self._closed: set[int] = set()
         self.decoder = Decoder()
         undecided = getattr(self.policy, "key_undecided", "mask")
         unknown = getattr(self.policy, "key_unknown_fields", "drop")

@@ -8,6 +8,7 @@ document are mapped back, text by text, to the strokes that typed their characte
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from redactkit.detect.random_values import find_random_tokens
 from redactkit.keys.editor import Field, Stroke
@@ -23,13 +24,14 @@ PREFIXES = re.compile(
 )
 
 
-def prefix_spans(text: str) -> list[tuple[int, int, str]]:
+@lru_cache(maxsize=4096)
+def prefix_spans(text: str) -> tuple[tuple[int, int, str], ...]:
     """Tokens masked by their looks on every channel of a field (final text, raw sequence,
     pre-erasure snapshots): a known credential prefix, or key material of no known format
     (``random_values``: what someone types by hand is no file of hashes, so a long random
-    token is a secret even without a name, typed and erased or not)."""
+    token is a secret even without a name, typed and erased or not). Cached: checkpoints judge the same texts again."""
     spans = [(*m.span(), "CREDENTIAL") for m in PREFIXES.finditer(text)]
-    return spans + [(a, b, "SECRET") for a, b in find_random_tokens(text)]
+    return (*spans, *((a, b, "SECRET") for a, b in find_random_tokens(text)))
 
 
 def map_spans(
