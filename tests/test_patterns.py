@@ -45,6 +45,17 @@ ANCHORED = {
     "redactkit.detect.ner._NEXT_INITIAL": "match after a finding",
     "redactkit.detect.ner._PREV_INITIAL": "search before a finding",
     "redactkit.screens.walk._PARTIAL": "fullmatch of a file name",
+    "redactkit.detect.ner._POSTCODE_AFTER": "match where a place ends",
+    "redactkit.detect.names._ORG_AFTER": "match where a name ends",
+    "redactkit.detect.random_values._VERSION": "fullmatch of one value",
+    "redactkit.detect.addresses._PART_RX['unit']": "match where the address before it ends",
+    "redactkit.detect.addresses._PART_RX['postcode-town']": "match where the address before it ends",
+    "redactkit.detect.addresses._PART_RX['military']": "match where the address before it ends",
+    "redactkit.detect.addresses._PART_RX['country']": "match where the address before it ends",
+    "redactkit.detect.addresses._PART_RX['postcode']": "match where the address before it ends",
+    "redactkit.detect.addresses._PART_RX['cross']": "match where the address before it ends",
+    "redactkit.detect.addresses._PART_RX['state']": "match where the address before it ends",
+    "redactkit.detect.addresses._PART_RX['town']": "match where the address before it ends",
 }
 CLASSES = list("aA0 .-_@/:+é\t\n=',x#$%\"(")
 MOTIFS = [

@@ -177,9 +177,10 @@ _STRONG_BESIDE = _STRONG - {"postcode"}
 # A separator between parts: a comma on the line, or a line break (real or escaped) with the
 # next line's indent and list marks; "\n, TA" (a comma opening the next line) included.
 _NL = r"(?:\r?\n|\\n)"
-_BREAK = rf"(?:[ \t]*,?[ \t]*{_NL}[ \t]*(?:\}}\}}|\?\?\?|[>|])?[ \t]*,?[ \t]*)"
+# possessive runs: a run of blanks is never re-split between two of them (linear on long runs)
+_BREAK = rf"(?:[ \t]*+,?[ \t]*+{_NL}[ \t]*+(?:\}}\}}|\?\?\?|[>|])?[ \t]*+,?[ \t]*+)"
 _PART_RX = {
-    k: regex.compile(rf"(?:{_BREAK}|[ \t]*,[ \t]*|[ ])(?P<p>{v})(?![\p{{L}}\d])")
+    k: regex.compile(rf"(?:{_BREAK}|[ \t]*+,[ \t]*+|[ ])(?P<p>{v})(?![\p{{L}}\d])")
     for k, v in _PARTS.items()
 }
 
@@ -202,7 +203,7 @@ def _extend(text: str, end: int) -> tuple[int, set[str]]:
     last = ""
     for _ in range(_MAX_PARTS):
         for kind, rx in _PART_RX.items():
-            m = rx.match(text, end, timeout=0.5)
+            m = rx.match(text, end)
             if not m:
                 continue
             stop = m.end("p")
@@ -284,13 +285,13 @@ def _gated_lines(text: str) -> list[tuple[int, int]]:
 
 def _anchors(text: str) -> Iterator[regex.Match[str]]:
     for lo, hi in _gated_lines(text):
-        yield from _ANCHOR.finditer(text, lo, hi, timeout=1.0)
+        yield from _ANCHOR.finditer(text, lo, hi)
 
 
 def find_addresses(text: str) -> list[Finding]:
     """Street, PO and military address blocks in ``text``, one LOCATION finding per block."""
     out: list[Finding] = []
-    for found, weak in ((_anchors(text), False), (_BARE.finditer(text, timeout=1.0), True)):
+    for found, weak in ((_anchors(text), False), (_BARE.finditer(text), True)):
         for m in found:
             start, end = m.span("a")
             if weak and any(f.start <= start < f.end for f in out):

@@ -192,9 +192,11 @@ def _column_of(heads: list[tuple[int, int, str]], start: int, end: int) -> int |
 
 
 # "Label: value" where the label is at most five words, at a line start or after a wide gap,
-# a pipe or a semicolon; the value runs to the next such separator or the line's end.
+# a pipe or a semicolon; the value runs to the next such separator or the line's end. Inside a
+# run of blanks a label starts only where the run ends (a run is not re-scanned from each of
+# its positions: linear on long runs).
 _LABEL_VALUE = regex.compile(
-    r"(?m)(?:^|(?<=[ \t]{2}|\t|\|[ \t]?|;[ \t]?))[ \t]*(?:[-*•][ \t]+)?"
+    r"(?m)(?:^[ \t]*+|(?<=[ \t]{2}|\t|\|[ \t]?|;[ \t]?)(?![ \t]))(?:[-*•][ \t]++)?"
     r"(?P<l>[^\W\d_](?:[\w'’./()#-]*)(?:[ ][\w'’./()#-]+){0,4}?)[ \t]*[:：][ \t]*"
     r"(?P<v>[^ \t\n|;][^\n|;\t]*?)(?=[ \t]{2,}|[ \t]*[|;\t]|[ \t]*\r?$)"
 )

@@ -118,7 +118,7 @@ _COUNTRY_WORDS = frozenset(w.casefold() for c in COUNTRIES for w in c.split())
 _NOT_NAMES = _ORG_WORDS | _DEMONYMS | _TITLE_WORDS
 #: Followed by an organisation word, capitalised words name a company ("Essel Propack Ltd").
 _ORG_AFTER = regex.compile(
-    rf"[ ]*(?:&[ ]*)?(?i:{'|'.join(sorted(_ORG_WORDS, key=len, reverse=True))})\b\.?"
+    rf"[ ]*+(?:&[ ]*+)?(?i:{'|'.join(sorted(_ORG_WORDS, key=len, reverse=True))})\b\.?"
 )
 
 
@@ -157,15 +157,15 @@ class _Judge:
 def find_names(text: str) -> list[Finding]:
     """PERSON findings where the lexicon and the context agree (see the module doc)."""
     matches = {
-        "possessive": list(_POSSESSIVE.finditer(text, timeout=1.0)),
-        "cued": list(_CUED.finditer(text, timeout=1.0, overlapped=True)),
-        "subject": list(_SUBJECT.finditer(text, timeout=1.0)),
-        "list": list(_LIST.finditer(text, timeout=1.0)),
-        "full": list(_FULL.finditer(text, timeout=1.0, overlapped=True)),
-        "vocative": list(_VOCATIVE.finditer(text, timeout=1.0)),
-        "speaker": list(_SPEAKER.finditer(text, timeout=1.0)),
-        "header": list(_HEADER.finditer(text, timeout=1.0)),
-        "lone": list(_LONE.finditer(text, timeout=1.0)),
+        "possessive": list(_POSSESSIVE.finditer(text)),
+        "cued": list(_CUED.finditer(text, overlapped=True)),
+        "subject": list(_SUBJECT.finditer(text)),
+        "list": list(_LIST.finditer(text)),
+        "full": list(_FULL.finditer(text, overlapped=True)),
+        "vocative": list(_VOCATIVE.finditer(text)),
+        "speaker": list(_SPEAKER.finditer(text)),
+        "header": list(_HEADER.finditer(text)),
+        "lone": list(_LONE.finditer(text)),
     }
     if not any(matches.values()):
         return []

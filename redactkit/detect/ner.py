@@ -221,7 +221,7 @@ def _looks_like_name(span: str) -> bool:
 
 #: A postcode right after a place ("Italy 69124", "Sevilla, 41001") or a house number right
 #: before it on the same line ("750 Wilgenlaan"): four to six digits, or one to five before.
-_POSTCODE_AFTER = re.compile(r"[ \t]*,?[ \t]*(\d{4,6})(?![\w.,:/-]*\d)(?![\w])")
+_POSTCODE_AFTER = re.compile(r"[ \t]*+,?[ \t]*+(\d{4,6})(?![\w.,:/-]*\d)(?![\w])")
 _HOUSE_BEFORE = re.compile(r"(?:^|(?<=[\s,:]))(\d{1,5}[a-zA-Z]?)[ \t]+$")
 
 

@@ -35,7 +35,7 @@ _SETX = re.compile(
 _TOKEN = re.compile(r"(?<![A-Za-z0-9+/_\-.~=])" + _VALUE + r"(?![A-Za-z0-9+/_\-.~=])")
 _HEX = re.compile(r"[0-9a-fA-F]+")
 _UUID = re.compile(r"[0-9a-fA-F]{8}-?(?:[0-9a-fA-F]{4}-?){3}[0-9a-fA-F]{12}")
-_VERSION = re.compile(r"v?\d+(?:[.\-_]\d+)+(?:[.\-+_]?[A-Za-z0-9]+)*")
+_VERSION = re.compile(r"v?\d++(?:[.\-_]\d++)++(?:[.\-+_]?[A-Za-z0-9]++)*+")
 _KNOWN_PREFIX = re.compile(r"^(?:sha(?:1|256|384|512)-|base64,|data:)", re.IGNORECASE)
 _PIECES = re.compile(r"[A-Za-z0-9]+")
 

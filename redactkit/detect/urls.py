@@ -76,7 +76,7 @@ SERVICE_USERS = frozenset({"git", "anonymous", "ftp", "www-data", "hg", "svn"})
 
 _CLOSERS = "'\")]}>,.;:!"
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]{0,20}://")
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]++@[\w-]++(?:\.[\w-]++)++")
 _HEX_SHA = re.compile(r"[0-9a-f]{7,64}")
 _UUID = re.compile(r"[0-9a-fA-F]{8}-(?:[0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}")
 _TOKEN = re.compile(r"[A-Za-z0-9_~.+/=%-]{12,}")
