@@ -61,8 +61,8 @@ def light_text(gray: np.ndarray, bg: np.ndarray) -> np.ndarray:
 def uncover_carets(img: np.ndarray, glyph_height: float | None) -> np.ndarray:
     """HxW uint8 (dark text on light) -> the same with caret cells inverted back.
 
-    A caret cell is a run of dark columns at least 80% full over a line's height (1.05-2.8
-    times the median glyph height: a cursor covers ascenders and descenders) and 0.35-0.9 of
+    A caret cell is a run of dark columns at least 95% full over a line's height (1.05-2.8
+    times the median glyph height: a cursor covers ascenders and descenders) and 0.5-0.9 of
     that height wide: a whole connected component of that shape (a block, with or without a
     glyph inside it), or the solid end of a wider component (a block touching the character
     before it). Letters are thinner or hollower; icons and buttons are wider or not solid.
@@ -90,7 +90,7 @@ def uncover_carets(img: np.ndarray, glyph_height: float | None) -> np.ndarray:
         if w[i] <= 0.9 * h[i] and area[i] >= 0.6 * w[i] * h[i] and _framed(mine):
             runs = [(0, int(w[i]))]  # a block, with the glyph under the cursor inside it
         else:
-            runs = _solid_ends(mine.mean(axis=0) >= 0.8, int(0.35 * h[i]), int(0.9 * h[i]) + 1)
+            runs = _solid_ends(mine.mean(axis=0) >= 0.95, int(0.5 * h[i]), int(0.9 * h[i]) + 1)
         for lo, hi in runs:
             if out is img:
                 out = img.copy()
