@@ -81,7 +81,6 @@ DEFAULT_SCHEMA: dict[str, str] = {
 }
 SECURE_ROLES = re.compile(r"(?i)secure|password|AXSecureTextField|passwordtext")
 _SECRET_MASK = "<SECRET>"
-_TOKENISH = re.compile(r"^[A-Za-z0-9_\-.~+/=%]{16,}$")
 
 
 #: Role of a value whose key names an entity type through the label lexicon ("field:PERSON").

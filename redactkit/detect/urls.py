@@ -15,14 +15,13 @@ by its own recognizer, whatever this module keeps.
 
 from __future__ import annotations
 
-import math
 import re
-from collections import Counter
 from typing import NamedTuple
 from urllib.parse import unquote
 
 from presidio_analyzer import RecognizerResult
 
+from redactkit.detect.checksums import shannon_entropy as entropy
 from redactkit.detect.checksums import wordlike_fraction
 
 
@@ -98,13 +97,6 @@ SETTING_KEY_ENDS = (
     "lang",
 )
 _LONG_DIGITS = re.compile(r"\d{6,}")
-
-
-def entropy(s: str) -> float:
-    """Shannon entropy in bits per character."""
-    counts = Counter(s)
-    n = len(s)
-    return -sum(c / n * math.log2(c / n) for c in counts.values())
 
 
 def is_random_token(value: str) -> bool:
