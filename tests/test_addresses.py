@@ -157,3 +157,39 @@ def test_line_gate_keeps_every_anchor(pieces: list[str]) -> None:
     text = " ".join(pieces)
     whole = [m.span() for m in addresses._ANCHOR.finditer(text)]
     assert [m.span() for m in addresses._anchors(text)] == whole
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        # an intersection, with the words that name it
+        ("Pick me up at the corner of Oakridge Lane and Pemberton Avenue.",
+         "the corner of Oakridge Lane and Pemberton Avenue"),
+        ("Drop it at Halvorsen and 220 Kingsway Boulevard please", "Halvorsen and 220 Kingsway Boulevard"),
+        # lower-case words inside a street name written after its street word
+        ("Envoyez-le au 14 rue des trois moulins, 75011 Paris", "14 rue des trois moulins, 75011 Paris"),
+        # street words of more languages
+        ("Our office: Riia põik 7, 51004 Tartu", "Riia põik 7, 51004 Tartu"),
+        ("Szállítás: Andrássy fasor 12., 1061 Budapest", "Andrássy fasor 12., 1061 Budapest"),
+        # a town and a country after the unit, no comma
+        ("Ship to 4 Birkeveien 18 Suite 3 Lillehammer Norway today", "4 Birkeveien 18 Suite 3 Lillehammer Norway"),
+        # a street line on the line above the rest of its block
+        ("Deliver to Kastanjelaan 5 Oude Molen\nApt. 12\nUtrecht\nNetherlands", "Kastanjelaan 5 Oude Molen\nApt. 12\nUtrecht\nNetherlands"),
+        # a post-office box spelled as one word
+        ("Mail: Postbox 4471, Reykjavik", "Postbox 4471, Reykjavik"),
+    ],
+)  # fmt: skip
+def test_address_forms_and_block_edges(text: str, address: str) -> None:
+    assert any(address in s for s in spans(text)), spans(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Place your order 12 times before noon.",
+        "We sent the report via email 12 times.",
+        "Release 42 and Build 7 are ready.",
+    ],
+)
+def test_english_words_before_numbers_are_no_street(text: str) -> None:
+    assert spans(text) == []

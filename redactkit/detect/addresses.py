@@ -43,22 +43,26 @@ _TYPES_AFTER = (
     "Meadows Mill Mills Mission Motorway Mount Mountain Neck Orchard Oval Pass Passage Pine "
     "Pines Plain Plains Port Ports Prairie Ranch Rapids Rest River Run Shoal Shore Shores "
     "Skyway Spring Springs Spur Stravenue Stream Summit Throughway Trace Track Trafficway "
-    "Tunnel Underpass Valley Valleys Vista Wells Ville Village"
+    "Tunnel Underpass Valley Valleys Vista Wells Ville Village Route"
 ).split()
 #: Street words of languages that write them lower-case after the name ("Nyár utca 75",
 #: "Piroska u. 76.", "Gosposka ulica 53", "Atatürk caddesi 5").
 _TYPES_AFTER_LOWER = (
-    "utca u. út útja körút tér rkp. köz sor ulica ulice cesta trg caddesi cad. sokak sok. sk. "
-    "bulvarı yolu street road avenue"
+    "utca u. út útja körút krt. tér rkp. rakpart fasor sétány köz sor lépcső liget kapu dűlő "
+    "ulica ulice cesta trg caddesi cad. sokak sok. sk. bulvarı yolu "
+    "põik puiestee maantee tänav iela prospekts gatvė prospektas alėja "
+    "gate gata gatan vei veien vegen vej gade vägen väg allé "
+    "street road avenue"
 ).split()
 #: Street words written before the name ("rue de la Gare 12", "Via Roma 12", "ul. Północna
 #: 73", "Calle Mayor 5"): Romance, Slavic, Greek, Cyrillic, with their abbreviations.
 _TYPES_BEFORE = (
     "rue avenue av. ave. boulevard bd bd. chemin impasse allée place quai route cours passage "
-    "via viale corso piazza piazzale largo vicolo strada contrada "
+    "via viale corso piazza piazzale piazzetta largo vicolo vico strada contrada borgo "
+    "lungomare salita traversa "
     "calle c/ avenida avda. av. carrer carretera camino paseo plaza ronda travesía "
     "rúa rua r. praça travessa estrada alameda largo "
-    "ul. ulica al. aleja os. osiedle pl. plac ul ulitsa prospekt "
+    "ul. ulica al. aleja os. osiedle pl. plac ul ulitsa prospekt trg "
     "odos οδός οδος λ. λεωφ. λεωφόρος πλ. πλατεία "
     "улица ул. проспект пр-т пр. переулок пер. бульвар б-р шоссе площадь пл. вулиця вул."
 ).split()
@@ -81,6 +85,7 @@ _UNITS = (
 _PO = (
     r"P\.?[ ]?O\.?[ ]?Box|Post[ ]?Office[ ]?Box|Postfach|Apartado(?:[ ]de[ ]correos)?|"
     r"Caixa[ ]Postal|Casilla(?:[ ]de[ ]correo)?|Bo[îi]te[ ]postale|B\.?P\.?|Postboks|Box|"
+    r"Post[ ]?box|Mail[ ]?box|P\.?[ ]?O\.?[ ]?B\.?|"
     r"Postbus|Skrytka[ ]pocztowa|Casella[ ]postale|Apdo\.?|"
     r"P\.?[ ]?O\.?[ ]?Bag|Private[ ]Bag|Locked[ ]Bag"
 )
@@ -88,7 +93,7 @@ _PO = (
 _CUES = (
     r"lives?[ ]at|living[ ]at|live[ ]on|lives[ ]on|located[ ]at|located[ ]on|is[ ]at|are[ ]at|"
     r"is[ ]on|(?:sent|send[ ]it|ship(?:ped)?|deliver(?:ed)?|mail(?:ed)?|return(?:ed)?|forward(?:ed)?|"
-    r"moved|moving)[ ]to|address(?:[ ]is)?:?|addresses(?:[ ]are)?:?|it[ ]is|it's[ ]in|"
+    r"moved|moving)[ ]to|address(?:[ ](?:is|to|as|at))?:?|addresses(?:[ ]are)?:?|it[ ]is|it's[ ]in|"
     r"meet(?:ing)?[ ]at|office[ ]is[ ]at|side[ ]of|corner[ ]of|refers[ ]to|drops?[ ]you[ ]off[ ]at|"
     r"same:|following\?|with|corner[ ]of[ ]\p{Lu}[\p{L}\-]*(?:[ ]\p{Lu}[\p{L}\-]*)?[ ]and"
 )
@@ -101,15 +106,36 @@ def _alt(words: list[str]) -> str:
 # -- shapes -----------------------------------------------------------------------------------
 
 #: A word of a street's name: capitalised in any script, or a number word ("42nd", "5th").
-_NW = r"(?:\p{Lu}[\p{L}'’\-]*\.?|\d{1,3}(?:st|nd|rd|th)|[\p{Han}\p{Hangul}]+)"
+_NW = r"(?:(?:[dl]['’])?\p{Lu}[\p{L}'’\-]*\.?|\d{1,3}(?:st|nd|rd|th)|[\p{Han}\p{Hangul}]+)"
+#: After a street word written first and a joining word, a name's words may be lower-case
+#: ("rue des six frères Ruellan", "Rue de bayrout", "Trg revolucije"): the street word and the
+#: house number the pattern also wants carry the evidence.
+_NWL = rf"(?:{_NW}|\p{{Ll}}[\p{{L}}'’\-]{{2,}})"
 #: Lower-case words inside a street's name ("rue de la Gare", "Unter den Linden").
-_JOIN = r"(?:de|del|della|dei|degli|da|do|dos|das|di|du|des|la|le|les|los|las|der|den|von|van|y|e|i|of|the|and)"
+_JOIN = (
+    r"(?:de|del|della|delle|dello|dei|degli|dal|dalla|da|do|dos|das|di|du|des|la|le|les|los|las|"
+    r"der|den|von|van|y|e|i|of|the|and)"
+)
 _NAME = rf"{_NW}(?:[ ]+(?:{_JOIN}[ ]+){{0,2}}{_NW}){{0,4}}"
+_NAME_LOOSE = rf"{_NWL}(?:[ ]+(?:{_JOIN}[ ]+){{0,2}}{_NWL}){{0,4}}"
 _NUM = r"\d{1,4}[A-Za-z]?(?:[/\-]\d{1,4}[A-Za-z]?)?(?:[ ](?:St|Ave|Rd)\b\.?)?"
 # "7421 Höfðastígur 86" (a second number before is kept), "24 bis, rue des Tanneurs"
 _HOUSE = r"(?:\d{1,6}[ ]+)?\d{1,6}[A-Za-z]?(?:[/\-]\d{1,4}[A-Za-z]?)?(?:[ ](?:bis|ter|quater)\b)?"
 
-_TYPED = rf"(?i:{_alt(_TYPES_BEFORE)})(?<=\.|\b)[ ]*(?:{_JOIN}[ ]+){{0,2}}{_NAME}"
+#: Street words written first that are also English words or short abbreviations: "Place your
+#: order 12 times" and "Via email 12" are no streets, so the lower-case name needs a join.
+_ENGLISH_TYPES = frozenset(
+    "avenue av. ave. boulevard bd bd. place route cours passage via largo r. pl. ul al. os. "
+    "plaza camino ronda".split()
+)
+_TYPED = (
+    # a capitalised street word, or a joining word after it, lets lower-case words follow
+    rf"(?:(?-i:{_alt([w.capitalize() for w in _TYPES_BEFORE if w not in _ENGLISH_TYPES])})"
+    rf"(?<=[./]|\b)[ ]*"
+    rf"(?:{_JOIN}[ ]+){{0,2}}{_NAME_LOOSE}"
+    rf"|(?i:{_alt(_TYPES_BEFORE)})(?<=[./]|\b)[ ]*(?:{_JOIN}[ ]+){{1,2}}{_NAME_LOOSE}"
+    rf"|(?i:{_alt(_TYPES_BEFORE)})(?<=[./]|\b)[ ]*{_NAME})"
+)
 _STREET_LINES = (
     # number first, street word last: "2560 Cedar Street", "W 42nd St", "1077 Wetzel Lane"
     rf"{_HOUSE},?[ ]+(?:[NSEW]{{1,2}}\.?[ ]+)?{_NAME}[ ]+(?-i:{_alt(_TYPES_AFTER)})s?\b\.?"
@@ -123,6 +149,11 @@ _STREET_LINES = (
     # one-word street names by their ending: "Lincolnstraße 76", "Idrettsveien 37"
     rf"(?:{_HOUSE}[ ]+)?(?:{_NW}[ ]+){{0,2}}\p{{Lu}}[\p{{L}}\-]*(?i:{_alt(_SUFFIXES)})(?<=\.|\b)"
     rf"(?:[ ]+{_NUM})?",
+    # an intersection of two named streets: "Oakridge Lane and Pemberton Avenue"
+    rf"{_NAME}[ ]+(?-i:{_alt(_TYPES_AFTER)})s?\b\.?[ ]+(?:and|&)[ ]+{_NAME}[ ]+"
+    rf"(?-i:{_alt(_TYPES_AFTER)})s?\b\.?",
+    # a street word after the house number: "Ånhult 25 St.", "Coste 26 Rd"
+    rf"{_NAME}[ ]+\d{{1,4}}[A-Za-z]?[ ](?-i:St|Ave|Rd|Blvd|Dr|Ln)\b\.?",
     # East Asian: "建国路88号", "千代田1-1", "세종대로 110"
     r"[\p{Han}]{2,}(?:路|街|道|巷|弄|大街)[ ]?\d{1,5}(?:号|號)?|"
     r"[\p{Han}\p{Hiragana}\p{Katakana}]{2,}\d{1,4}(?:丁目|-)\d{1,4}(?:番地?|-)\d{1,4}号?|"
@@ -150,7 +181,7 @@ _POSTCODE = (
 )
 # A town's word; a full stop only after an abbreviation ("St. Albans"), never after a whole
 # word: "Nantes. Check-in Jan 14" ends at "Nantes".
-_TW = r"(?:\p{Lu}[\p{L}'’\-]{0,2}\.(?=[ ])|\p{Lu}[\p{L}'’\-]*(?!\p{L}))"
+_TW = r"(?:\p{Lu}[\p{L}'’\-]{0,2}\.(?=[ ])|\p{Lu}[\p{L}\p{M}\p{Sm}'’\-]*(?![\p{L}\p{M}]))"
 _TOWN = (
     rf"{_TW}(?:[ ](?:{_TW}|de|del|la|le|los|am|an|der|di|sur|en|im|upon|on|u|pri|kraj|nad|pod))"
     r"{0,3}"
@@ -165,10 +196,12 @@ _PARTS = {
     "country": rf"(?i:{_COUNTRY})(?:[ ]\(\p{{L}}+\))?(?:[ ]+(?:{_POSTCODE}))?",
     "postcode": _POSTCODE,
     # the second street of a corner: "the corner of Kooli 79 and Azevedo Inlet"
-    "cross": rf"and[ ]+(?:{_HOUSE}[ ]+)?{_NAME}[ ]+(?-i:{_alt(_TYPES_AFTER)})s?\b\.?",
+    "cross": rf"and[ ]+(?:(?:{_HOUSE}[ ]+)?{_NAME}[ ]+(?-i:{_alt(_TYPES_AFTER)})s?\b\.?"
+    rf"|(?:{_HOUSE},?[ ]+)?{_TYPED}(?:,?[ ]+{_NUM})?|{_NAME}[ ]+{_NUM})",
     # a town or state ends a phrase or a line: "..., Boston and then" is prose
-    "state": rf"(?:{_STATE})(?={_ENDS})",
-    "town": rf"{_TOWN}(?={_ENDS})",
+    "state": rf"(?:{_STATE})(?![\p{{L}}\d])",
+    # ... or stands before the country or postcode that closes the block ("Anholt Denmark")
+    "town": rf"{_TOWN}(?={_ENDS}|[ ]+(?:(?i:{_COUNTRY})|{_POSTCODE}|{_STATE})(?![\p{{L}}\d]))",
 }
 _STRONG = {"unit", "postcode-town", "military", "country", "postcode"}
 #: What makes a name and a number a street line: a unit, a postcode with its town, a country.
@@ -178,7 +211,9 @@ _STRONG_BESIDE = _STRONG - {"postcode"}
 # next line's indent and list marks; "\n, TA" (a comma opening the next line) included.
 _NL = r"(?:\r?\n|\\n)"
 # possessive runs: a run of blanks is never re-split between two of them (linear on long runs)
-_BREAK = rf"(?:[ \t]*+,?[ \t]*+{_NL}[ \t]*+(?:\}}\}}|\?\?\?|[>|])?[ \t]*+,?[ \t]*+)"
+_BREAK = (
+    rf"(?:[ \t]*+,?[ \t]*+{_NL}(?:[ \t]*+{_NL})?[ \t]*+(?:\}}\}}|\?\?\?|[>|])?[ \t]*+,?[ \t]*+)"
+)
 _PART_RX = {
     k: regex.compile(rf"(?:{_BREAK}|[ \t]*+,[ \t]*+|[ ])(?P<p>{v})(?![\p{{L}}\d])")
     for k, v in _PARTS.items()
@@ -197,10 +232,16 @@ _MAX_PARTS = 7
 _JOINED = regex.compile(r",|\n|\\n")
 
 
+_STATE_END = regex.compile(_ENDS)
+_ENDS_NUMBERED = regex.compile(r"\d[A-Za-z]?\.?$")
+
+
 def _extend(text: str, end: int) -> tuple[int, set[str]]:
     """End of the parts that follow an anchor ending at ``end``, and their kinds."""
     kinds: set[str] = set()
-    last = ""
+    # a street line that ends with its number (or a unit's) is followed by its town directly:
+    # "Gammelhavn 36 Suite 507 Anholt Denmark", "rue Petite Fusterie Suite 966 BREST Bretagne"
+    last = "unit" if _ENDS_NUMBERED.search(text, max(0, end - 8), end) else ""
     for _ in range(_MAX_PARTS):
         for kind, rx in _PART_RX.items():
             m = rx.match(text, end)
@@ -211,9 +252,12 @@ def _extend(text: str, end: int) -> tuple[int, set[str]]:
             if (
                 kind in ("town", "state")
                 and last not in ("postcode", "unit")
+                and not (kind == "state" and last == "town")
                 and not _JOINED.search(gap)
             ):
                 continue  # a town joins after a comma, on its own line or after a postcode
+            if kind == "state" and last != "town" and not _STATE_END.match(text, stop):
+                continue  # a state code after its town, or ending the phrase
             end, kinds, last = stop, kinds | {kind}, kind
             break
         else:
@@ -225,7 +269,7 @@ def _extend(text: str, end: int) -> tuple[int, set[str]]:
 #: CJK character: the anchor patterns run only on the lines where one occurs (same results, a
 #: fraction of the time on text without addresses). Words are split with ``re`` and looked up
 #: in sets, far cheaper than a pattern of alternatives tried at every position.
-_WORDS = re.compile(r"[^\W\d_]+\.?|[/]")
+_WORDS = re.compile(r"[^\W\d_]+[./]?|[/]")
 _GATE_CASED = frozenset(_TYPES_AFTER) | {
     "PSC",
     "CMR",
@@ -241,6 +285,7 @@ _GATE_WORDS = frozenset(
     for w in _TYPES_BEFORE
     + _TYPES_AFTER_LOWER
     + "po p box bag postfach apartado apdo caixa casilla boîte boite bp postboks postbus "
+    "postbox mailbox pob "
     "skrytka casella post private locked".split()
 )
 _GATE_SUFFIXES = tuple(sorted({w.casefold() for w in _SUFFIXES}))
@@ -253,6 +298,7 @@ def _gate(word: str) -> bool:
     low = word.casefold()
     return (
         bare in _GATE_CASED
+        or (bare[-1:] == "s" and bare[:-1] in _GATE_CASED)
         or low in _GATE_WORDS
         or low.rstrip(".") in _GATE_WORDS
         or low.endswith(_GATE_SUFFIXES)
@@ -288,6 +334,48 @@ def _anchors(text: str) -> Iterator[regex.Match[str]]:
         yield from _ANCHOR.finditer(text, lo, hi)
 
 
+#: An intersection names two streets: "the corner of Kooli 79 and Azevedo Inlet", "Ernest and
+#: 1323 Grim Avenue". The words before the street line belong to the address.
+_CORNER = regex.compile(r"(?:(?<=\\[nt])|\b)(?i:(?:the[ ]+)?corner[ ]+of)[ ]+$")
+_AND_BEFORE = regex.compile(rf"(?:(?<=\\[nt])|(?<![\p{{L}}\d'’]))(?:{_NAME})[ ]+and[ ]+$")
+#: A block that starts a line continues the line before it: its street line ("Funkevænget 19
+#: Ohara Ways\n Suite 284\n Frederiksberg C"), whatever form that line has.
+_LINE_START = regex.compile(r"(?:\r?\n|\\n)[ \t]*+(?:\}\}|\?\?\?|[>|])?[ \t]*+$")
+_TOKEN = regex.compile(r"\S+")
+_STREET_LOWER = frozenset(w.casefold() for w in _TYPES_AFTER_LOWER + _TYPES_BEFORE)
+_JOIN_WORDS = frozenset(_JOIN.strip("(?:)").split("|"))
+
+
+def _line_before(text: str, start: int) -> int:
+    """Start of the street line on the line before a block that starts at ``start``, or
+    ``start``: the tail of that line made of capitalised words, numbers, joining and street
+    words (an unknown lower-case word only just before a number), with a digit in it."""
+    lb = _LINE_START.search(text, max(0, start - 12), start)
+    if not lb:
+        return start
+    line_start = max(text.rfind("\n", 0, lb.start()) + 1, text.rfind("\\n", 0, lb.start()) + 2)
+    tokens = list(_TOKEN.finditer(text, line_start, lb.start()))
+    at, digits, caps, taken = start, False, False, 0
+    for i in range(len(tokens) - 1, max(-1, len(tokens) - 9), -1):
+        word = tokens[i].group().rstrip(",")
+        bare = word.rstrip(".")
+        after = tokens[i + 1].group() if i + 1 < len(tokens) else ""
+        if not bare or word[-1:] in ":?!" or word.startswith(("}}", "???")):
+            break
+        if bare[0].isdigit() and len(bare) <= 8:
+            digits = True
+        elif bare[0].isupper():
+            caps = True
+        elif not (
+            bare.casefold() in _JOIN_WORDS
+            or word.casefold() in _STREET_LOWER
+            or (after[:1].isdigit() and bare.isalpha())
+        ):
+            break
+        at, taken = tokens[i].start(), taken + 1
+    return at if (digits and caps and taken) else start
+
+
 def find_addresses(text: str) -> list[Finding]:
     """Street, PO and military address blocks in ``text``, one LOCATION finding per block."""
     out: list[Finding] = []
@@ -297,18 +385,29 @@ def find_addresses(text: str) -> list[Finding]:
             if weak and any(f.start <= start < f.end for f in out):
                 continue
             stop, kinds = _extend(text, end)
+            joined = _AND_BEFORE.search(text, max(0, start - 60), start)
+            cue_at = joined.start() if joined else start
             if (
                 weak
                 and not (kinds & _STRONG_BESIDE)
-                and not _CUE.search(text, max(0, start - 40), start)
+                and not {"town", "postcode"} <= kinds
+                and not _CUE.search(text, max(0, cue_at - 40), cue_at)
             ):
                 continue
-            if weak and any(w.casefold() in NOT_NAME_WORDS for w in m.group("a").split()):
+            if weak and any(
+                w.casefold() in NOT_NAME_WORDS and w.casefold() not in _JOIN_WORDS
+                for w in m.group("a").split()
+            ):
                 continue  # "Jan 12", "Monday 3": a date, not a street
             if weak and m.group("a").strip().isdigit():
                 continue
             lead = _LEADING_UNIT.search(text, max(0, start - 20), start)
             if lead:
                 start = lead.start()
+            if kinds & _STRONG:
+                start = _line_before(text, start)
+            for rx in (_AND_BEFORE, _CORNER):
+                if lead := rx.search(text, max(0, start - 60), start):
+                    start = lead.start()
             out.append(Finding("LOCATION", start, stop, 0.6, "address-block"))
     return out

@@ -16,8 +16,11 @@ from dataclasses import dataclass, replace
 
 from presidio_analyzer import AnalyzerEngine, PatternRecognizer, RecognizerResult
 
+from redactkit.detect.blocks import block_names
+from redactkit.detect.coordination import coordinated
 from redactkit.detect.escapes import escaped_view
 from redactkit.detect.invisible import is_visible, map_span, strip_invisible
+from redactkit.detect.ner import place_is_name
 from redactkit.detect.ocr import normalize_confusions
 from redactkit.detect.urls import shrink_urls
 from redactkit.findings import Finding, merge_spans, propagate
@@ -119,11 +122,14 @@ class Engine:
         widened in turn ("Costa" found elsewhere, "Lucas Costa" here)."""
         results = shrink_urls(text, results, query.url_mode)
         found = self._names_widened(text, merge_spans(_to_finding(r, 0) for r in results))
-        return self._names_widened(text, propagate(text, found, parts=self.name_parts))
+        found = self._names_widened(text, propagate(text, found, parts=self.name_parts))
+        return block_names(text, coordinated(text, found))
 
     def _names_widened(self, text: str, findings: list[Finding]) -> list[Finding]:
         out = []
         for f in findings:
+            if f.entity_type == "LOCATION" and (name := place_is_name(text, f.start, f.end)):
+                f = replace(f, entity_type="PERSON", start=name[0], end=name[1], value=None)
             widen = {"PERSON": self.whole_name, "LOCATION": self.whole_place}.get(f.entity_type)
             if widen is not None:
                 start, end = widen(text, f.start, f.end)

@@ -9,6 +9,7 @@ import re
 from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 
 from redactkit.detect.labelled import NAME_PARTICLES
+from redactkit.detect.lexicon import common, given, lexicon, surname
 from redactkit.detect.results import make_result
 from redactkit.detect.words import NOT_NAME_WORDS
 from redactkit.findings import Finding
@@ -186,21 +187,28 @@ def _prev_joiner(text: str, pos: int) -> int | None:
 
 
 #: Names found with at least this score lend their words to ``propagate`` (the model's own
-#: PERSON verdicts and labelled names; not the repaired label confusions, scored 0.5).
+#: PERSON verdicts and labelled names). Below it (the repaired label confusions and the
+#: lexicon's full names, scored 0.5-0.6), a word is lent only when it is no common English
+#: word ("Seppo Pallasmaa" lends "Pallasmaa"; "Carry Me Back" lends nothing).
 NAME_PARTS_MIN_SCORE = 0.8
+NAME_PARTS_WEAK_SCORE = 0.5
 
 
 def name_parts(finding: Finding, value: str) -> list[str]:
-    """The words of a confidently found full name that identify on their own elsewhere in
-    the same text (given name, surname), for ``redactkit.findings.propagate``."""
-    if finding.entity_type != "PERSON" or finding.score < NAME_PARTS_MIN_SCORE:
+    """The words of a found full name that identify on their own elsewhere in the same text
+    (given name, surname), for ``redactkit.findings.propagate``."""
+    if finding.entity_type != "PERSON" or finding.score < NAME_PARTS_WEAK_SCORE:
         return []
     words = value.split()
     if not 2 <= len(words) <= 5 or not all(
-        w in NAME_PARTICLES or _NAME_WORD.match(w) for w in words
+        w in NAME_PARTICLES or _NAME_WORD.match(w) or _INITIAL.match(w) for w in words
     ):
         return []  # "83612 Mar" (a model's noise) lends no "Mar" to every line of a listing
-    return [w for w in words if len(w) >= 3 and _name_word(w) and w not in NAME_PARTICLES]
+    parts = [w for w in words if len(w) >= 3 and _name_word(w) and w not in NAME_PARTICLES]
+    if finding.score >= NAME_PARTS_MIN_SCORE or not parts:
+        return parts
+    codes = lexicon().lookup(parts).tolist()
+    return [w for w, c in zip(parts, codes, strict=True) if not common(c)]
 
 
 _INITIAL = re.compile(r"^[A-ZÀ-ÖØ-Þ]\.?$")
@@ -243,3 +251,39 @@ def whole_place(text: str, start: int, end: int) -> tuple[int, int]:
     if m and not _year(m.group(1)):
         start = m.start(1)
     return start, end
+
+
+_NEXT_NAME = re.compile(r"(?<![ \t])[ \t]++([A-ZÀ-ÖØ-Þ][\w'’-]*[a-zß-öø-ÿĀ-ſ])(?![\w'’-])")
+_PREV_NAME = re.compile(r"(?<![\w'’-])([A-ZÀ-ÖØ-Þ][\w'’-]*+(?<=[a-zß-öø-ÿĀ-ſ]))[ \t]++$")
+
+
+def place_is_name(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The span of the person's name when a one-word place the model found is half of one:
+    a given name before a surname ("[Belle] Jónás", "[Lucjusz] Jasiński") or a surname after
+    a given name ("Arquímedes [Ballesteros]"), as the name lexicon knows them. The small model
+    tags many given names that are also towns as places; the rest of the name stayed
+    readable."""
+    word = text[start:end]
+    if not _NAME_WORD.match(word):
+        return None
+    nxt = _NEXT_NAME.match(text, end)
+    prev = _PREV_NAME.search(text, max(0, start - 40), start)
+    cands = [w for w in (nxt and nxt.group(1), prev and prev.group(1)) if w]
+    cands = [w for w in cands if w.lower() not in NOT_NAME_WORDS and w.lower() not in _ORG_WORDS]
+    if not cands:
+        return None
+    codes = dict(zip([word, *cands], lexicon().lookup([word, *cands]).tolist(), strict=True))
+    if nxt and nxt.group(1) in codes:
+        c = codes[nxt.group(1)]
+        if given(codes[word]) >= 1 and surname(c) >= 1 and not common(c):
+            return start, nxt.end(1)
+    if prev and prev.group(1) in codes:
+        c = codes[prev.group(1)]
+        if (
+            given(c) >= 1
+            and not common(c)
+            and surname(codes[word]) >= 1
+            and not common(codes[word])
+        ):
+            return prev.start(1), end
+    return None

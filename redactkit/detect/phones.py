@@ -192,7 +192,11 @@ _TRAILING = re.compile(
 )
 #: Verbs and phrases that say the number after them is called or texted ("call me on",
 #: "text us at", "messages to", "my registered 470 78 605", "reach me at").
-PHONE_CUES = "call ring text dial reach contact whatsapp message messages sms registered".split()
+PHONE_CUES = (
+    "call calls called calling ring rings ringing text texts texting dial dialing dialling "
+    "reach reached reaching contact contacted answer answers answered answering phone phoned "
+    "phoning fax faxed whatsapp message messages sms registered"
+).split()
 _AFTER_CUE = re.compile(
     rf"(?<![\w])(?:{'|'.join(PHONE_CUES)})"
     r"(?:[ \t]+(?:me|us|him|her|them|back))?(?:[ \t]+(?:on|at|to|via|under))?"

@@ -26,7 +26,7 @@ NOT_NAME_WORDS = frozenset(
 
 #: Words of that list that are also given names ("Hi June,", "Will said"): alone they still
 #: send their neighbourhood to the model.
-GIVEN_NAME_WORDS = frozenset({"may", "june", "jun", "april", "august", "will"})
+GIVEN_NAME_WORDS = frozenset({"may", "june", "jun", "jan", "april", "august", "will"})
 
 #: Countries and territories by their usual English names: "Palermo, Morocco" is a place
 #: because of its second half (a city list would never be complete; this one is).
