@@ -13,6 +13,7 @@ from PIL import Image, ImageDraw, ImageFont
 from redactkit.detect.fields_text import text_fields
 from redactkit.detect.labels import BENIGN, label_type
 from redactkit.findings import Box
+from redactkit.text import TextRedactor
 from redactkit.screens.fields import field_values
 from redactkit.screens.layout import build_layout
 
@@ -311,3 +312,21 @@ def test_source_code_lines_are_no_fields() -> None:
     assert text_fields(code) == []
     form = "Password: hunter2!x\nSurname:\nOkafor\n"
     assert {form[f.start : f.end] for f in text_fields(form)} == {"hunter2!x", "Okafor"}
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Agent: Which surname is the booking under?\nGuest: Oyelaran-Smith", "Oyelaran-Smith"),
+        ("Could I take your date of birth? 07/11/1979", "07/11/1979"),
+        ("Support: What's the phone number on file? Me: 0161 496 0734", "0161 496 0734"),
+    ],
+)
+def test_answers_to_questions_that_ask_for_a_field(text: str, value: str) -> None:
+    out = TextRedactor().redact(text).text
+    assert value not in out, out
+
+
+def test_answers_to_other_questions_stay() -> None:
+    text = "What is the status of the build?\nIt is green."
+    assert TextRedactor().redact(text).text == text

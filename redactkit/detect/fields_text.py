@@ -262,10 +262,45 @@ def labelled_lines(text: str) -> list[Finding]:
     return out
 
 
+# A question that asks for a field, and the answer after it, on the same line after a
+# speaker's tag or on the next: "What's the name on the account? User: Malon van den Bogaert",
+# "Could I have your date of birth?\n12 March 1984". The label is inside the question.
+_QUESTION = regex.compile(
+    r"(?i:\b(?:what(?:'s|’s|[ ]is|[ ]was|[ ]are)?|which|(?:could|can|may)[ ]i[ ](?:have|get|take)|"
+    r"please[ ](?:give|provide|enter|confirm|state|spell))[ ])"
+    r"(?P<q>[^.?!\n]{1,60}?)\?[ \t]*+(?:\r?\n|\\n)?[ \t]*+(?:\p{L}[\w]{0,15}:[ \t]*+)?"
+    r"(?P<v>[^\n.?!:\\]{1,80}?)[ \t]*(?=[.?!]?[ \t]*(?:$|\r?\n|\\n))"
+)
+_WORD = regex.compile(r"[\w'’]+")
+
+
+def _asked_type(question: str) -> str | None:
+    """The personal type of the leftmost-longest label inside a question."""
+    words = _WORD.findall(question)
+    for i in range(len(words)):
+        for n in range(min(4, len(words) - i), 0, -1):
+            etype = personal_type(" ".join(words[i : i + n]))
+            if etype:
+                return etype
+    return None
+
+
+def asked_fields(text: str) -> list[Finding]:
+    """Answers to questions that ask for a field (chat transcripts, support bots, forms)."""
+    out: list[Finding] = []
+    if "?" not in text:
+        return out
+    for m in _QUESTION.finditer(text):
+        etype = _asked_type(m.group("q"))
+        if etype and len(m.group("v").split()) <= 8:
+            _emit(out, etype, m.start("v"), m.group("v"), "asked-field")
+    return out
+
+
 def text_fields(text: str) -> list[Finding]:
     """Every value a header or label names in ``text``."""
     found = [
         Finding(etype, a, b, SCORE, "table-column")
         for etype, a, b in (*csv_columns(text), *aligned_columns(text))
     ]
-    return found + labelled_lines(text)
+    return found + labelled_lines(text) + asked_fields(text)
