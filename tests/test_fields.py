@@ -13,9 +13,9 @@ from PIL import Image, ImageDraw, ImageFont
 from redactkit.detect.fields_text import text_fields
 from redactkit.detect.labels import BENIGN, label_type
 from redactkit.findings import Box
-from redactkit.text import TextRedactor
 from redactkit.screens.fields import field_values
 from redactkit.screens.layout import build_layout
+from redactkit.text import TextRedactor
 
 CHAR_W, H = 9, 14
 
