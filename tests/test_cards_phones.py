@@ -138,3 +138,19 @@ def test_a_csv_escape_does_not_hide_the_line_breaks_around_it() -> None:
     text = r"Apt 12\n Aarhus\n Denmark 8000\n86-12-44-09-Office\,+45 33 12 12 12"
     out = TextRedactor().redact(text).text
     assert "86-12-44-09" not in out
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("sshd: accepted key from 2a02:8108:1d40:3a00::7c1: port 5022", "2a02:8108:1d40:3a00::7c1"),
+        ("peer fd12:3456:789a:1::42 joined", "fd12:3456:789a:1::42"),
+    ],
+)
+def test_ipv6_addresses_followed_by_a_colon(text: str, value: str) -> None:
+    assert value not in TextRedactor().redact(text).text
+
+
+def test_times_and_loopback_are_no_ipv6() -> None:
+    text = "started 12:30:45, listening on ::1"
+    assert TextRedactor().redact(text).text == text

@@ -39,6 +39,7 @@ from redactkit.detect import labelled
 from redactkit.detect.addresses import find_addresses
 from redactkit.detect.cards import find_cards
 from redactkit.detect.credentials import CREDENTIAL_TYPES, find_credentials
+from redactkit.detect.ipv6 import find_ipv6
 from redactkit.detect.names import find_names
 from redactkit.detect.ner import _FULL_DATE_SCORE, BIRTH_CONTEXT, ScopedSpacyRecognizer
 from redactkit.detect.phones import find_labelled_phones
@@ -254,5 +255,6 @@ def build_registry(nlp_engine: NlpEngine) -> RecognizerRegistry:
         FunctionRecognizer("LabelledValueRecognizer", labelled.ENTITY_TYPES, labelled.find_labelled)
     )
     registry.add_recognizer(FunctionRecognizer("AddressRecognizer", {"LOCATION"}, find_addresses))
+    registry.add_recognizer(FunctionRecognizer("Ipv6Recognizer", {"IP_ADDRESS"}, find_ipv6))
     registry.add_recognizer(FunctionRecognizer("NameLexiconRecognizer", {"PERSON"}, find_names))
     return registry
