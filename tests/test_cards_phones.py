@@ -154,3 +154,9 @@ def test_ipv6_addresses_followed_by_a_colon(text: str, value: str) -> None:
 def test_times_and_loopback_are_no_ipv6() -> None:
     text = "started 12:30:45, listening on ::1"
     assert TextRedactor().redact(text).text == text
+
+
+@pytest.mark.parametrize("nino", ["QQ 12 34 56 C", "JG103759A", "ab 98 76 54 d"])
+def test_uk_national_insurance_numbers(nino: str) -> None:
+    """Presidio's stock NINO recognizer, which it does not load for English by default."""
+    assert nino not in TextRedactor().redact(f"NI number {nino} on file").text

@@ -96,6 +96,8 @@ def test_lower_case_names_after_a_sure_cue() -> None:
         # street-like and interface words
         "The Street was empty. Settings, Profile and Logout are in the menu.",
         "Signed the NDA today.",
+        # common words before the weaker person verbs
+        "Here is my ticket. Nothing thinks for you.",
     ],
 )
 def test_words_that_are_not_names_are_left(text: str) -> None:

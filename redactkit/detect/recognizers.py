@@ -31,6 +31,7 @@ from presidio_analyzer.predefined_recognizers import (
     IpRecognizer,
     PhoneRecognizer,
     SpacyRecognizer,
+    UkNinoRecognizer,
     UrlRecognizer,
     UsLicenseRecognizer,
 )
@@ -243,6 +244,8 @@ def build_registry(nlp_engine: NlpEngine) -> RecognizerRegistry:
     registry.load_predefined_recognizers(languages=["en"], nlp_engine=nlp_engine)
     registry.recognizers = [r for r in registry.recognizers if not isinstance(r, _REPLACED)]
     registry.add_recognizer(FunctionRecognizer("CardRecognizer", {"CREDIT_CARD"}, find_cards))
+    # a stock recognizer Presidio ships but does not load for English by default
+    registry.add_recognizer(UkNinoRecognizer())
     registry.add_recognizer(FileAwareUrlRecognizer())
     registry.add_recognizer(licence_recognizer())
     # phone numbers read by phonenumbers come from the anchor (``anchor``); these are named
