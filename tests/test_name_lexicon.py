@@ -145,6 +145,12 @@ def test_the_engine_masks_a_name_list() -> None:
         ("Wiremu Tapsell\nProcurement lead\n14 Harbour Road\nNelson 7010", ["Wiremu Tapsell"]),
         # a given name the model takes for a town, with its surname
         ("Please add Florence Nakamura to the policy.", ["Florence", "Nakamura"]),
+        # the speakers of a transcript, one of them also a common word
+        ("Imogen: ready?\nGrant: nearly\nTheodora: go", ["Grant"]),
+        # degrees and generations after a name
+        ("Report signed by Dr. Aurelio Mastrangelo MD today.", ["Mastrangelo MD"]),
+        # what only a person has
+        ("Forwarding Zhivkova's address now.", ["Zhivkova"]),
     ],
 )
 def test_names_from_the_findings_around_them(text: str, hidden: list[str]) -> None:

@@ -65,7 +65,7 @@ def block_names(text: str, findings: list[Finding]) -> list[Finding]:
             m = _NAME_LINE.fullmatch(text, lo, hi)
             if m is None or any(g.start < hi and lo < g.end for g in findings):
                 continue
-            words = [w.casefold().strip(".") for w in m.group("v").split()]
+            words = [w.casefold().strip(".") for w in m.group("v").split() if len(w.strip(".")) > 1]
             if any(w in NOT_NAME_WORDS or w in _NOT_NAMES for w in words):
                 continue
             if not _numbered(text, f) and not _has_name(m.group("v")):

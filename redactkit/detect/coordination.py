@@ -31,6 +31,42 @@ def _plain(item: str) -> bool:
     )
 
 
+#: A speaker's tag at the start of a line (real or escaped): "Drew: Remember me?".
+_SPEAKER = regex.compile(
+    r"(?m)(?:^|(?<=\\n))[ \t]*+(?P<v>\p{Lu}[\p{L}'’\-]+(?:[ ]\p{Lu}[\p{L}'’\-]+)?):[ \t]"
+)
+#: Speakers that are roles, not people.
+_ROLES = frozenset(
+    "bot agent support system assistant admin moderator host guest operator caller q a me you "
+    "narrator interviewer interviewee speaker chorus all everyone note".split()
+)
+
+
+def _speakers(text: str, findings: list[Finding]) -> list[Finding]:
+    """The speakers of a transcript are of one kind: when half or more of the distinct tags
+    some detector found are names, the tags no detector found are names too ("Syed: ...\n
+    Drew: ...": "Drew" is also a common word)."""
+    tags: dict[str, list[tuple[int, int]]] = {}
+    for m in _SPEAKER.finditer(text):
+        tags.setdefault(m.group("v"), []).append(m.span("v"))
+    if len(tags) < 2:
+        return []
+    kinds = {
+        tag: {f.entity_type for s, e in spans for f in findings if f.start < e and s < f.end}
+        for tag, spans in tags.items()
+    }
+    named = sum("PERSON" in k for k in kinds.values())
+    settled = sum(bool(k) for k in kinds.values())
+    if not named or named * 2 < settled:
+        return []
+    return [
+        Finding("PERSON", s, e, 0.5, "name-speaker")
+        for tag, spans in tags.items()
+        if not kinds[tag] and tag.casefold() not in _ROLES and _plain(tag)
+        for s, e in spans
+    ]
+
+
 def coordinated(text: str, findings: list[Finding]) -> list[Finding]:
     """``findings`` and a PERSON finding for each unfound item of a list of names."""
     if not any(f.entity_type == "PERSON" for f in findings):
@@ -54,4 +90,5 @@ def coordinated(text: str, findings: list[Finding]) -> list[Finding]:
         for (start, end), k in zip(spans, kinds, strict=True):
             if not k and _plain(text[start:end]):
                 extra.append(Finding("PERSON", start, end, 0.5, "name-coordinated"))
+    extra += _speakers(text, findings)
     return merge_spans([*findings, *extra]) if extra else findings

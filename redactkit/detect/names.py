@@ -69,7 +69,8 @@ _SURE = (
     r"family[ ]|nick)?name[ ](?:is|was)|(?:last|first|full|maiden)[ ]name\??|"
     r"(?:the|a)[ ](?:man|woman|guy|girl|boy|lady|person)[ ]named|"
     r"(?:people|they|everyone|friends|you|we)[ ](?:call|called)[ ](?:me|him|her)|"
-    r"(?:call|calls)[ ](?:me|him|her)|goes[ ]by|known[ ]as"
+    r"(?:call|calls)[ ](?:me|him|her)|goes[ ]by|known[ ]as|"
+    r"directed[ ]by|starring|co-starring|narrated[ ]by|written[ ]by|composed[ ]by"
 )
 #: Greetings and chat verbs addressed to a person ("thx seo-yeon", "loop in wanjiru").
 _GREETINGS = (
@@ -86,7 +87,15 @@ _PERSON_VERBS = (
     r"died|smiled|laughed|cried|agreed|insisted|explained|admitted|argued|shrugged|nodded"
 )
 
-_POSSESSIVE = regex.compile(rf"(?<![\p{{L}}'’])(?P<v>{_CAP}(?:[ ]{_CAP}){{0,2}})['’]s\b")
+#: What only a person has: after "X's", an unknown word is a name ("Mashuu's address").
+_OWNED = (
+    r"address|phone|number|email|e-mail|wife|husband|partner|kid|kids|son|daughter|mother|"
+    r"father|mom|dad|birthday|car|house|flat|apartment|account|boss|friend|brother|sister|"
+    r"family|children|baby|parents"
+)
+_POSSESSIVE = regex.compile(
+    rf"(?<![\p{{L}}'’])(?P<v>{_CAP}(?:[ ]{_CAP}){{0,2}})['’]s\b(?P<of>[ ]+(?i:{_OWNED})\b)?"
+)
 _CUED = regex.compile(
     rf"(?i:\b(?:(?P<t>{_TITLES})\.?|(?P<s>{_SURE}):?|(?P<r>(?:my|his|her|their|your|our)[ ]"
     rf"(?:{_RELATIONS})),?|(?P<n>{_NAMING}):?|(?P<g>{_GREETINGS}),?))[ ]+"
@@ -147,6 +156,12 @@ _LONE = regex.compile(
     rf"(?<![\p{{L}}\d'’\-_./@#])(?<!(?i:\b(?:the|a|an|this|that|our|your|their)[ ]))(?P<v>{_CAP})"
     rf"(?![\p{{L}}\d'’\-_@]|[./:][\w]|[ ]+(?:\p{{Lu}}|\d))"
 )
+#: A sentence opened by a word and a verb ("Nayla is very reliable", "Kristen was late"): a
+#: well-attested given name (not a common word) there is the sentence's subject, a person.
+_OPENING = regex.compile(
+    rf"(?m)(?:^|(?<=[.!?][ ]))(?P<v>{_CAP})[ ]+(?:is|was|has|had|will|would|can|could|does|"
+    rf"did|spent|began|became|went|grew|seems|seemed|looks|looked)\b"
+)
 _WORD = regex.compile(rf"{_ANY}")
 _CAP_WORD = regex.compile(_CAP)
 _COUNTRY_WORDS = frozenset(w.casefold() for c in COUNTRIES for w in c.split())
@@ -203,6 +218,7 @@ def find_names(text: str) -> list[Finding]:
         "speaker": list(_SPEAKER.finditer(text)),
         "header": list(_HEADER.finditer(text)),
         "lone": list(_LONE.finditer(text)),
+        "opening": list(_OPENING.finditer(text)),
     }
     if not any(matches.values()):
         return []
@@ -217,7 +233,8 @@ def find_names(text: str) -> list[Finding]:
 
     for m in matches["possessive"]:
         words = _words(m.group("v"))
-        if judge.name(words[-1]) or (len(words) > 1 and judge.name(words[0])):
+        owned = m.group("of") is not None and all(judge.surname_like(w) for w in words)
+        if owned or judge.name(words[-1]) or (len(words) > 1 and judge.name(words[0])):
             add(*m.span("v"), "possessive")
     for m in matches["cued"]:
         words = _words(m.group("v"))
@@ -233,6 +250,8 @@ def find_names(text: str) -> list[Finding]:
             ok = judge.name(first, min_strength=2)
         elif m.group("g"):  # "Hi Will" is ambiguous: the name must be no common word
             ok = judge.name(first)
+        elif m.group("r"):  # "my kid Khatu": after a relation, a word no lexicon knows too
+            ok = judge.name(first, allow_common=True) or judge.surname_like(first)
         else:
             ok = sure or judge.name(first, allow_common=True)
         if not ok:
@@ -260,7 +279,10 @@ def find_names(text: str) -> list[Finding]:
     for m in matches["object"]:
         words = _words(m.group("v"))
         possessive = m.group("w").strip().casefold() in ("his", "her", "their")
-        if all(judge.name(w, allow_common=possessive) for w in words):
+        if all(
+            judge.name(w, allow_common=possessive) or (possessive and judge.surname_like(w))
+            for w in words
+        ):
             add(*m.span("v"), "object")
     for m in matches["list"]:
         items = regex.split(r",[ ]|,?[ ](?:and|&|or)[ ]", m.group("v"))
@@ -288,6 +310,9 @@ def find_names(text: str) -> list[Finding]:
     for m in matches["header"]:
         if any(judge.name(w) for w in _words(m.group("v"))):
             add(*m.span("v"), "header")
+    for m in matches["opening"]:
+        if given(judge.code(m.group("v"))) >= 2 and judge.name(m.group("v")):
+            add(*m.span("v"), "opening")
     for m in matches["lone"]:
         c = judge.code(m.group("v"))
         if given(c) >= 3 and judge.name(m.group("v")):

@@ -134,6 +134,13 @@ def _name_word(word: str) -> bool:
     return bool(_NAME_WORD.match(word)) and word.lower() not in NOT_NAME_WORDS
 
 
+#: Letters written after a name: degrees, generations, professions ("Ludmiła Kwiatkowska MD").
+_POST_NOMINAL = re.compile(
+    r",?[ ](?:Ph\.?D|M\.?D|DVM|DDS|DMD|DO|RN|NP|PA-C|CPA|CFA|MBA|MSc|BSc|MA|BA|LLB|LLM|JD|"
+    r"DPhil|FRCS|FRCP|Esq|Jr|Sr|II|III|IV)(?![\w-])"
+)
+
+
 def whole_name(text: str, start: int, end: int) -> tuple[int, int]:
     """Widen a PERSON span to the whole name around it, on the same line.
 
@@ -152,6 +159,8 @@ def whole_name(text: str, start: int, end: int) -> tuple[int, int]:
         if not (m and _name_word(m.group(1))):
             break
         end = m.end()
+    if post := _POST_NOMINAL.match(text, end):  # "David Shimasaki PhD", "Sabrina Alonso DVM"
+        end = post.end()
     for _ in range(_MAX_NAME_GROWTH):  # leftwards: particles, then a capitalised word
         pos, joiners = start, 0
         while joiners < 3 and (prev := _prev_joiner(text, pos)) is not None:
