@@ -404,8 +404,10 @@ def find_addresses(text: str) -> list[Finding]:
             lead = _LEADING_UNIT.search(text, max(0, start - 20), start)
             if lead:
                 start = lead.start()
-            if kinds & _STRONG:
-                start = _line_before(text, start)
+            for _ in range(3 if kinds & _STRONG else 0):  # a unit line, then the street line
+                if (above := _line_before(text, start)) == start:
+                    break
+                start = above
             for rx in (_AND_BEFORE, _CORNER):
                 if lead := rx.search(text, max(0, start - 60), start):
                     start = lead.start()
