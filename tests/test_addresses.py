@@ -175,6 +175,10 @@ def test_line_gate_keeps_every_anchor(pieces: list[str]) -> None:
         ("Ship to 4 Birkeveien 18 Suite 3 Lillehammer Norway today", "4 Birkeveien 18 Suite 3 Lillehammer Norway"),
         # a street line on the line above the rest of its block
         ("Deliver to Kastanjelaan 5 Oude Molen\nApt. 12\nUtrecht\nNetherlands", "Kastanjelaan 5 Oude Molen\nApt. 12\nUtrecht\nNetherlands"),
+        # a street line and its town after a company, the line saying where to meet
+        ("We'll meet Friday at Orbis Ltd., 15 Kalevi põik 8, Rakvere", "15 Kalevi põik 8, Rakvere"),
+        # a town written in capitals, then prose
+        ("Send it to 12 Fjordgata 3 Suite 2 TROMSØ Troms please", "12 Fjordgata 3 Suite 2 TROMSØ Troms"),
         # a post-office box spelled as one word
         ("Mail: Postbox 4471, Reykjavik", "Postbox 4471, Reykjavik"),
     ],

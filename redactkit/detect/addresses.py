@@ -43,7 +43,7 @@ _TYPES_AFTER = (
     "Meadows Mill Mills Mission Motorway Mount Mountain Neck Orchard Oval Pass Passage Pine "
     "Pines Plain Plains Port Ports Prairie Ranch Rapids Rest River Run Shoal Shore Shores "
     "Skyway Spring Springs Spur Stravenue Stream Summit Throughway Trace Track Trafficway "
-    "Tunnel Underpass Valley Valleys Vista Wells Ville Village Route"
+    "Tunnel Underpass Valley Valleys Vista Wells Ville Village Route Center Centre"
 ).split()
 #: Street words of languages that write them lower-case after the name ("Nyár utca 75",
 #: "Piroska u. 76.", "Gosposka ulica 53", "Atatürk caddesi 5").
@@ -51,7 +51,7 @@ _TYPES_AFTER_LOWER = (
     "utca u. út útja körút krt. tér rkp. rakpart fasor sétány köz sor lépcső liget kapu dűlő "
     "ulica ulice cesta trg caddesi cad. sokak sok. sk. bulvarı yolu "
     "põik puiestee maantee tänav iela prospekts gatvė prospektas alėja "
-    "gate gata gatan vei veien vegen vej gade vägen väg allé "
+    "gate gata gatan vei veien vegen vej gade vägen väg allé tee str str. "
     "street road avenue"
 ).split()
 #: Street words written before the name ("rue de la Gare 12", "Via Roma 12", "ul. Północna
@@ -60,7 +60,7 @@ _TYPES_BEFORE = (
     "rue avenue av. ave. boulevard bd bd. chemin impasse allée place quai route cours passage "
     "via viale corso piazza piazzale piazzetta largo vicolo vico strada contrada borgo "
     "lungomare salita traversa "
-    "calle c/ avenida avda. av. carrer carretera camino paseo plaza ronda travesía "
+    "calle c/ avenida avda. av. carrer carretera ctra. camino paseo plaza ronda travesía "
     "rúa rua r. praça travessa estrada alameda largo "
     "ul. ulica al. aleja os. osiedle pl. plac ul ulitsa prospekt trg "
     "odos οδός οδος λ. λεωφ. λεωφόρος πλ. πλατεία "
@@ -166,7 +166,8 @@ _PO_LINES = (
 )
 #: A name and a number, the street line of many countries with no street word ("Kooli 11",
 #: "Vana-Viru 25", "9791 Käbbatorp Locketorp 9"): only beside another part or after a cue.
-_BARE_STREET = rf"(?:{_HOUSE}[ ]+)?(?:{_NAME})[ ]+{_NUM}\b|{_HOUSE}[ ]+{_NAME}"
+_NAME_BARE = rf"{_NW}(?:[ ]+(?:{_JOIN}[ ]+){{0,2}}{_NWL}){{0,4}}"
+_BARE_STREET = rf"(?:{_HOUSE}[ ]+)?(?:{_NAME_BARE})[ ]+{_NUM}\b|{_HOUSE}[ ]+{_NAME}"
 
 #: Parts that may follow a street line.
 _COUNTRY = _alt(sorted(COUNTRIES))
@@ -201,7 +202,9 @@ _PARTS = {
     # a town or state ends a phrase or a line: "..., Boston and then" is prose
     "state": rf"(?:{_STATE})(?![\p{{L}}\d])",
     # ... or stands before the country or postcode that closes the block ("Anholt Denmark")
-    "town": rf"{_TOWN}(?={_ENDS}|[ ]+(?:(?i:{_COUNTRY})|{_POSTCODE}|{_STATE})(?![\p{{L}}\d]))",
+    "town": rf"{_TOWN}(?={_ENDS}|[ ]+(?:(?i:{_COUNTRY})|{_POSTCODE}|{_STATE})(?![\p{{L}}\d]))"
+    # ... or, written in capitals as postal addresses write it, before the prose resumes
+    rf"|\p{{Lu}}{{3,}}(?:[ ]\p{{Lu}}[\p{{L}}\-]+){{0,2}}(?=[ ]+\p{{Ll}})",
 }
 _STRONG = {"unit", "postcode-town", "military", "country", "postcode"}
 #: What makes a name and a number a street line: a unit, a postcode with its town, a country.
@@ -227,6 +230,12 @@ _ANCHOR = regex.compile(
 )
 _BARE = regex.compile(rf"{_START}(?P<a>{_BARE_STREET})(?![\p{{L}}\d])")
 _CUE = regex.compile(rf"(?i:\b(?:{_CUES}))[ \t]*(?:\\n|\n|[ \t])*$")
+#: A cue anywhere earlier on the line, for a street line that also has its town after it
+#: ("We'll meet Sunday at Acme Ltd., 740 Χλόης 69, ΛΕΜΕΣΟΣ").
+_CUE_NEAR = regex.compile(
+    rf"(?i:\b(?:{_CUES}|meet|meeting|met|visit|visiting|located|office|store|shop|restaurant|"
+    rf"hotel|venue|deliver|delivery|shipping|pick[ ]up|drop[ ]off)\b)"
+)
 _LEADING_UNIT = regex.compile(rf"(?:{_UNIT}),?[ \t]+$")
 _MAX_PARTS = 7
 _JOINED = regex.compile(r",|\n|\\n")
@@ -346,6 +355,12 @@ _STREET_LOWER = frozenset(w.casefold() for w in _TYPES_AFTER_LOWER + _TYPES_BEFO
 _JOIN_WORDS = frozenset(_JOIN.strip("(?:)").split("|"))
 
 
+def _line_start(text: str, pos: int) -> int:
+    """Start of the line ``pos`` is on (real or escaped line breaks), at most 160 back."""
+    lo = max(0, pos - 160)
+    return max(lo, text.rfind("\n", lo, pos) + 1, text.rfind("\\n", lo, pos) + 2)
+
+
 def _line_before(text: str, start: int) -> int:
     """Start of the street line on the line before a block that starts at ``start``, or
     ``start``: the tail of that line made of capitalised words, numbers, joining and street
@@ -392,6 +407,9 @@ def find_addresses(text: str) -> list[Finding]:
                 and not (kinds & _STRONG_BESIDE)
                 and not {"town", "postcode"} <= kinds
                 and not _CUE.search(text, max(0, cue_at - 40), cue_at)
+                and not (
+                    "town" in kinds and _CUE_NEAR.search(text, _line_start(text, start), start)
+                )
             ):
                 continue
             if weak and any(
