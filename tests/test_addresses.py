@@ -179,6 +179,8 @@ def test_line_gate_keeps_every_anchor(pieces: list[str]) -> None:
         ("We'll meet Friday at Orbis Ltd., 15 Kalevi põik 8, Rakvere", "15 Kalevi põik 8, Rakvere"),
         # a town written in capitals, then prose
         ("Send it to 12 Fjordgata 3 Suite 2 TROMSØ Troms please", "12 Fjordgata 3 Suite 2 TROMSØ Troms"),
+        # Japanese block numbers in Latin letters, with the 3-4 postcode
+        ("new address: 3-11-2 Nishi-ku, Yokohama 220-0012 from May", "3-11-2 Nishi-ku, Yokohama 220-0012"),
         # a post-office box spelled as one word
         ("Mail: Postbox 4471, Reykjavik", "Postbox 4471, Reykjavik"),
     ],

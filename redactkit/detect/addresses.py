@@ -154,6 +154,8 @@ _STREET_LINES = (
     rf"(?-i:{_alt(_TYPES_AFTER)})s?\b\.?",
     # a street word after the house number: "Ånhult 25 St.", "Coste 26 Rd"
     rf"{_NAME}[ ]+\d{{1,4}}[A-Za-z]?[ ](?-i:St|Ave|Rd|Blvd|Dr|Ln)\b\.?",
+    # Japanese block numbers in Latin letters: "2-24-5 Chuo-ku", "1-1 Marunouchi, Chiyoda-ku"
+    rf"\d{{1,4}}(?:-\d{{1,4}}){{1,2}},?[ ]+(?:{_NW}[ ]+)?\p{{Lu}}\p{{L}}+-(?:ku|shi|cho|chō|machi|gun|mura)\b",
     # East Asian: "建国路88号", "千代田1-1", "세종대로 110"
     r"[\p{Han}]{2,}(?:路|街|道|巷|弄|大街)[ ]?\d{1,5}(?:号|號)?|"
     r"[\p{Han}\p{Hiragana}\p{Katakana}]{2,}\d{1,4}(?:丁目|-)\d{1,4}(?:番地?|-)\d{1,4}号?|"
@@ -177,7 +179,7 @@ _UNIT = (
     r"(?:(?=[\w\-/]{0,5}\d)[\w\-/]{1,7}|\p{Lu}(?![\p{L}\d]))"
 )
 _POSTCODE = (
-    r"\d{5}(?:-\d{4})?|[A-Z]{1,2}\d[A-Z\d]?[ ]?\d[A-Z]{2}|[A-Z]\d[A-Z][ ]?\d[A-Z]\d|"
+    r"\d{5}(?:-\d{4})?|\d{3}-\d{4}|[A-Z]{1,2}\d[A-Z\d]?[ ]?\d[A-Z]{2}|[A-Z]\d[A-Z][ ]?\d[A-Z]\d|"
     r"\d{3}[ ]\d{2}|\d{2}-\d{3}|\d{4}[ ]?[A-Z]{2}|\d{4,6}|[A-Z]{1,2}-\d{4,5}"
 )
 # A town's word; a full stop only after an abbreviation ("St. Albans"), never after a whole
@@ -294,7 +296,7 @@ _GATE_WORDS = frozenset(
     for w in _TYPES_BEFORE
     + _TYPES_AFTER_LOWER
     + "po p box bag postfach apartado apdo caixa casilla boîte boite bp postboks postbus "
-    "postbox mailbox pob "
+    "postbox mailbox pob ku shi cho chō machi "
     "skrytka casella post private locked".split()
 )
 _GATE_SUFFIXES = tuple(sorted({w.casefold() for w in _SUFFIXES}))
