@@ -160,3 +160,11 @@ def test_times_and_loopback_are_no_ipv6() -> None:
 def test_uk_national_insurance_numbers(nino: str) -> None:
     """Presidio's stock NINO recognizer, which it does not load for English by default."""
     assert nino not in TextRedactor().redact(f"NI number {nino} on file").text
+
+
+@pytest.mark.parametrize("text", ["::ffff:256.0.0.1", "2001:db8::256.1.1.1", "fe80::1text"])
+def test_no_ipv6_from_pieces_of_invalid_forms(text: str) -> None:
+    """Presidio's own negative cases: a candidate glued to a word or an IPv4 tail is none."""
+    from redactkit.detect.ipv6 import find_ipv6
+
+    assert find_ipv6(text) == []

@@ -15,7 +15,11 @@ import re
 from redactkit.detect.decision import veto
 from redactkit.findings import Finding
 
-_CANDIDATE = re.compile(r"(?<![\w:.])[0-9A-Fa-f]{0,4}+(?::[0-9A-Fa-f]{0,4}+){2,8}+(?:%[\w.]+)?")
+# not glued to a word, and not the head of an IPv4-mapped form (``::ffff:192.0.2.1`` is the
+# stock pattern's, and ``::ffff:256.0.0.1`` no address at all)
+_CANDIDATE = re.compile(
+    r"(?<![\w:.])[0-9A-Fa-f]{0,4}+(?::[0-9A-Fa-f]{0,4}+){2,8}+(?:%[\w.]+)?(?![\w.])"
+)
 SCORE = 0.6
 
 
