@@ -41,6 +41,7 @@ from redactkit.detect.addresses import find_addresses
 from redactkit.detect.cards import find_cards
 from redactkit.detect.credentials import CREDENTIAL_TYPES, find_credentials
 from redactkit.detect.ipv6 import find_ipv6
+from redactkit.detect.logins import find_logins
 from redactkit.detect.names import find_names
 from redactkit.detect.ner import _FULL_DATE_SCORE, BIRTH_CONTEXT, ScopedSpacyRecognizer
 from redactkit.detect.phones import find_labelled_phones
@@ -259,5 +260,6 @@ def build_registry(nlp_engine: NlpEngine) -> RecognizerRegistry:
     )
     registry.add_recognizer(FunctionRecognizer("AddressRecognizer", {"LOCATION"}, find_addresses))
     registry.add_recognizer(FunctionRecognizer("Ipv6Recognizer", {"IP_ADDRESS"}, find_ipv6))
+    registry.add_recognizer(FunctionRecognizer("LoginRecognizer", {"USERNAME"}, find_logins))
     registry.add_recognizer(FunctionRecognizer("NameLexiconRecognizer", {"PERSON"}, find_names))
     return registry
