@@ -65,6 +65,13 @@ NOTES: dict[str, tuple[str, str]] = {
         "(the decision's 'loopback or unspecified address').",
         "Private ranges (10.x, 192.168.x) are masked too: they map internal networks.",
     ),
+    "USERNAME": (
+        "Logins: values of username/login labels and fields, and the user part of user@host "
+        "targets in shells and logs (ssh, scp, rsync, prompts such as 'aiko@devbox:~$'), "
+        "except service accounts (root, git, ubuntu, postgres, ...).",
+        "A login in prose without a label or a target ('upload by linh'); packages pinned with "
+        "@ are left ('left-pad@1.3.0').",
+    ),
     "URL": (
         "URLs (Presidio's pattern); bare file names such as README.md or setup.py are not URLs.",
         "Masks public documentation links as well.",
