@@ -65,6 +65,12 @@ NOTES: dict[str, tuple[str, str]] = {
         "(the decision's 'loopback or unspecified address').",
         "Private ranges (10.x, 192.168.x) are masked too: they map internal networks.",
     ),
+    "UK_NINO": (
+        "UK National Insurance numbers (two letters, six digits, A-D), Presidio's stock "
+        "recognizer, which it ships but does not load for English by default.",
+        "The prefixes HMRC never issues are left out by the pattern, not by a checksum (there "
+        "is none).",
+    ),
     "USERNAME": (
         "Logins: values of username/login labels and fields, and the user part of user@host "
         "targets in shells and logs (ssh, scp, rsync, prompts such as 'aiko@devbox:~$'), "
