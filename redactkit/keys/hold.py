@@ -132,7 +132,8 @@ class HoldBack:
     def _due(self, now: float | None) -> bool:
         """Whether the open field has changed since the last analysis and that analysis is
         older than CHECK_EVERY of the deadline (one engine call per interval, not per key)."""
-        if self._field_state() == self._analysed_state:
+        state = self._field_state()
+        if state == self._analysed_state or state == self._idle_state:
             return False
         last = self._checkpoint_t
         return now is None or last is None or now - last >= self.deadline * CHECK_EVERY
@@ -151,7 +152,12 @@ class HoldBack:
         goes out as the policy says (masked by default); None: everything held is masked
         (the count bound). Before the deadline decides, the field is analysed again if
         anything arrived since the last analysis (whatever its age): a word finished since
-        then is judged as it stands, not masked for having been at the cursor then."""
+        then is judged as it stands, not masked for having been at the cursor then. A
+        checkpoint whose analysis could release nothing (everything undecided is in the open
+        tail: a long value, or a word still being typed) costs no engine call."""
+        if force is False and not self._could_release(float("inf") if now is None else now):
+            self._idle_state = self._field_state()
+            return
         if (
             force is None
             or force is False
@@ -185,6 +191,8 @@ class HoldBack:
                     closed.append((i, i + 1))
         start = open_tail(text, len(chars))
         end = head_words(text, start, closed)
+        if _may_close(text, end):
+            return True  # a finished e-mail or URL would let head words after it go
         tail = {id(s) for s in chars[end:]}  # erased strokes are in no part of the text
         for slot in self._queue:
             if slot.t is not None and slot.t > before:
@@ -249,6 +257,20 @@ class HoldBack:
                     s.verdict = DROP if self.mode == "drop" else verdict
                     n += 1
         return n
+
+
+#: Characters of the unspaced kinds (``tails.UNSPACED``: e-mails, URLs, IP addresses).
+_UNSPACED_MARKS = frozenset("@.:/")
+
+
+def _may_close(text: str, end: int) -> bool:
+    """Whether the token that stopped the head words at ``end`` is finished (whitespace after
+    it) and could be a value of an unspaced kind that the last analysis had not yet found
+    whole: a fresh analysis may close it, and pass over it to release the words after it."""
+    stop = end
+    while stop < len(text) and not text[stop].isspace():
+        stop += 1
+    return stop < len(text) and not _UNSPACED_MARKS.isdisjoint(text[end:stop])
 
 
 def _erased_runs(field: Field) -> list[list[Stroke]]:
