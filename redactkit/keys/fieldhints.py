@@ -195,10 +195,7 @@ def name_like(text: str) -> bool:
     lower = [w for w in named if not w[0].isupper()]
     if not lower:
         return True
-    codes = lexicon().lookup(lower)
-    return all(
-        strength(int(c)) >= 2 and (strength(int(c)) == 3 or not common(int(c))) for c in codes
-    )
+    return all(strength(c) >= 2 and (strength(c) == 3 or not common(c)) for c in map(_code, lower))
 
 
 @lru_cache(maxsize=4096)
@@ -209,8 +206,14 @@ def strong_name(text: str) -> bool:
     words = [w for w in text.split() if w.casefold() not in NAME_PARTICLES]
     if len(words) < 2 or not name_like(text):
         return False
-    codes = [int(c) for c in lexicon().lookup(words)]
+    codes = [_code(w) for w in words]
     return all(strength(c) == 3 for c in codes) and not all(common(c) for c in codes)
+
+
+@lru_cache(maxsize=8192)
+def _code(word: str) -> int:
+    """The name lexicon's code of one word (cached: checkpoints judge the same words again)."""
+    return int(lexicon().lookup([word])[0])
 
 
 def _shape(text: str) -> str | None:

@@ -22,7 +22,7 @@ from typing import Any
 
 from redactkit.keys.editor import Field, Stroke
 from redactkit.keys.spans import strokes_in
-from redactkit.keys.tails import TYPO_MAX, UNSPACED, head_words, open_tail, typo_runs
+from redactkit.keys.tails import MAX_TAIL, TYPO_MAX, UNSPACED, head_words, open_tail, typo_runs
 
 log = logging.getLogger("redactkit.keys")
 
@@ -157,6 +157,8 @@ class HoldBack:
         tail: a long value, or a word still being typed) costs no engine call."""
         if force is False and not self._could_release(float("inf") if now is None else now):
             self._idle_state = self._field_state()
+            if now is not None:  # asked again after CHECK_EVERY, as after an analysis
+                self._checkpoint_t = now
             return
         if (
             force is None
@@ -178,29 +180,38 @@ class HoldBack:
         now before the open tail and its head words, or an erased one (a typo). Strokes still
         in the tail (a long value typed slowly) stay undecided whatever detection says, so no
         engine call is spent on them at every tick."""
+        undecided = []  # what the deadline would decide, looked at first: usually nothing
+        for slot in self._queue:
+            if slot.t is not None and slot.t > before:
+                break
+            if slot.stroke is not None:
+                if slot.stroke.verdict == UNDECIDED:
+                    undecided.append(slot.stroke)
+            elif slot.ups:
+                undecided += [s for s in slot.ups if s.verdict == UNDECIDED]
+        if not undecided:
+            return False
+        # the open tail lies in the last MAX_TAIL strokes: only they are read (a window that
+        # starts where open_tail's own floor is gives the same tail as the whole field)
         chars = self.editor.field.chars
+        chars = chars[max(0, len(chars) - MAX_TAIL) :]
         text = "".join(s.char for s in chars)
         if len(text) != len(chars):
             return True
         closed: list[tuple[int, int]] = []  # the last analysis's closed findings, in place
-        for i, s in enumerate(chars):
-            if id(s) in self._closed:
-                if closed and closed[-1][1] == i:
-                    closed[-1] = (closed[-1][0], i + 1)
-                else:
-                    closed.append((i, i + 1))
+        if self._closed:
+            for i, s in enumerate(chars):
+                if id(s) in self._closed:
+                    if closed and closed[-1][1] == i:
+                        closed[-1] = (closed[-1][0], i + 1)
+                    else:
+                        closed.append((i, i + 1))
         start = open_tail(text, len(chars))
         end = head_words(text, start, closed)
         if _may_close(text, end):
             return True  # a finished e-mail or URL would let head words after it go
         tail = {id(s) for s in chars[end:]}  # erased strokes are in no part of the text
-        for slot in self._queue:
-            if slot.t is not None and slot.t > before:
-                break
-            for s in [slot.stroke] if slot.stroke is not None else slot.ups or []:
-                if s.verdict == UNDECIDED and id(s) not in tail:
-                    return True
-        return False
+        return any(id(s) not in tail for s in undecided)
 
     def _analyse_open(self) -> None:
         self.stats["checkpoints"] += 1
