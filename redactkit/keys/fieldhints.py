@@ -195,7 +195,7 @@ def name_like(text: str) -> bool:
     lower = [w for w in named if not w[0].isupper()]
     if not lower:
         return True
-    return all(strength(c) >= 2 and (strength(c) == 3 or not common(c)) for c in map(_code, lower))
+    return all(strength(c) >= 2 and (strength(c) == 3 or not common(c)) for c in _codes(lower))
 
 
 @lru_cache(maxsize=4096)
@@ -206,14 +206,23 @@ def strong_name(text: str) -> bool:
     words = [w for w in text.split() if w.casefold() not in NAME_PARTICLES]
     if len(words) < 2 or not name_like(text):
         return False
-    codes = [_code(w) for w in words]
+    codes = _codes(words)
     return all(strength(c) == 3 for c in codes) and not all(common(c) for c in codes)
 
 
-@lru_cache(maxsize=8192)
-def _code(word: str) -> int:
-    """The name lexicon's code of one word (cached: checkpoints judge the same words again)."""
-    return int(lexicon().lookup([word])[0])
+_CODES: dict[str, int] = {}
+_MAX_CODES = 16384
+
+
+def _codes(words: list[str]) -> list[int]:
+    """The name lexicon's codes of ``words``: the ones not seen before in one lookup, all of
+    them remembered (checkpoints judge the same words again as a field grows)."""
+    todo = [w for w in dict.fromkeys(words) if w not in _CODES]
+    if todo:
+        if len(_CODES) > _MAX_CODES:
+            _CODES.clear()
+        _CODES.update(zip(todo, map(int, lexicon().lookup(todo))))
+    return [_CODES[w] for w in words]
 
 
 def _shape(text: str) -> str | None:

@@ -91,6 +91,8 @@ class FieldJudge:
         texts (and the free text of the events seen meanwhile) go through the engine as one
         batch, then each field is judged from the cache exactly as ``_detect`` would alone.
         ``also``: the open field at a checkpoint, whose text so far is analysed in the batch."""
+        if not self._pending and not self._pending_free and also is None:
+            return  # the timer's ``expire`` with nothing waiting: the common case
         fields, self._pending = self._pending, []
         free, self._pending_free = list(self._pending_free), {}
         ahead = fields if also is None else [*fields, also]
