@@ -109,3 +109,10 @@ def test_name_like_is_a_property_of_words(words: list[str]) -> None:
     else:
         assert not strong_name(text)
     assert not name_like(text + " 12")
+
+
+def test_strong_names_and_words_that_are_not() -> None:
+    for name in ("lars eriksen", "fatima haddad", "Yuki Tanaka"):
+        assert strong_name(name), name
+    for words in ("sudo ps", "see you", "will may", "green tea", "git status", "new york"):
+        assert not strong_name(words), words

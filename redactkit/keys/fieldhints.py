@@ -200,14 +200,17 @@ def name_like(text: str) -> bool:
 
 @lru_cache(maxsize=4096)
 def strong_name(text: str) -> bool:
-    """A name-like entry of two or more words that the name lexicon rates each among the most
-    popular given names or surnames (strength 3, in any case), one of them no common English
-    word: "omar berg", "Mei Rossi"; not "Rose Park", "the crescent"."""
+    """A name-like entry of two or more words that the name lexicon rates each a name
+    (strength 2 or more, and no common English word unless among the most popular names),
+    one of them among the most popular given names or surnames and no common word, in any
+    case: "omar berg", "joaquín novak", "Mei Rossi"; not "Rose Park", "sudo ps", "see you"."""
     words = [w for w in text.split() if w.casefold() not in NAME_PARTICLES]
     if len(words) < 2 or not name_like(text):
         return False
     codes = _codes(words)
-    return all(strength(c) == 3 for c in codes) and not all(common(c) for c in codes)
+    return all(strength(c) >= 2 and (strength(c) == 3 or not common(c)) for c in codes) and any(
+        strength(c) == 3 and not common(c) for c in codes
+    )
 
 
 _CODES: dict[str, int] = {}
