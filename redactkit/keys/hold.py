@@ -22,7 +22,7 @@ from typing import Any
 
 from redactkit.keys.editor import Field, Stroke
 from redactkit.keys.spans import strokes_in
-from redactkit.keys.tails import TYPO_MAX, UNSPACED, head_words, open_tail, typo_runs
+from redactkit.keys.tails import MAX_TAIL, TYPO_MAX, UNSPACED, head_words, open_tail, typo_runs
 
 log = logging.getLogger("redactkit.keys")
 
@@ -132,7 +132,8 @@ class HoldBack:
     def _due(self, now: float | None) -> bool:
         """Whether the open field has changed since the last analysis and that analysis is
         older than CHECK_EVERY of the deadline (one engine call per interval, not per key)."""
-        if self._field_state() == self._analysed_state:
+        state = self._field_state()
+        if state == self._analysed_state or state == self._idle_state:
             return False
         last = self._checkpoint_t
         return now is None or last is None or now - last >= self.deadline * CHECK_EVERY
@@ -151,7 +152,14 @@ class HoldBack:
         goes out as the policy says (masked by default); None: everything held is masked
         (the count bound). Before the deadline decides, the field is analysed again if
         anything arrived since the last analysis (whatever its age): a word finished since
-        then is judged as it stands, not masked for having been at the cursor then."""
+        then is judged as it stands, not masked for having been at the cursor then. A
+        checkpoint whose analysis could release nothing (everything undecided is in the open
+        tail: a long value, or a word still being typed) costs no engine call."""
+        if force is False and not self._could_release(float("inf") if now is None else now):
+            self._idle_state = self._field_state()
+            if now is not None:  # asked again after CHECK_EVERY, as after an analysis
+                self._checkpoint_t = now
+            return
         if (
             force is None
             or force is False
@@ -172,27 +180,38 @@ class HoldBack:
         now before the open tail and its head words, or an erased one (a typo). Strokes still
         in the tail (a long value typed slowly) stay undecided whatever detection says, so no
         engine call is spent on them at every tick."""
+        undecided = []  # what the deadline would decide, looked at first: usually nothing
+        for slot in self._queue:
+            if slot.t is not None and slot.t > before:
+                break
+            if slot.stroke is not None:
+                if slot.stroke.verdict == UNDECIDED:
+                    undecided.append(slot.stroke)
+            elif slot.ups:
+                undecided += [s for s in slot.ups if s.verdict == UNDECIDED]
+        if not undecided:
+            return False
+        # the open tail lies in the last MAX_TAIL strokes: only they are read (a window that
+        # starts where open_tail's own floor is gives the same tail as the whole field)
         chars = self.editor.field.chars
+        chars = chars[max(0, len(chars) - MAX_TAIL) :]
         text = "".join(s.char for s in chars)
         if len(text) != len(chars):
             return True
         closed: list[tuple[int, int]] = []  # the last analysis's closed findings, in place
-        for i, s in enumerate(chars):
-            if id(s) in self._closed:
-                if closed and closed[-1][1] == i:
-                    closed[-1] = (closed[-1][0], i + 1)
-                else:
-                    closed.append((i, i + 1))
+        if self._closed:
+            for i, s in enumerate(chars):
+                if id(s) in self._closed:
+                    if closed and closed[-1][1] == i:
+                        closed[-1] = (closed[-1][0], i + 1)
+                    else:
+                        closed.append((i, i + 1))
         start = open_tail(text, len(chars))
         end = head_words(text, start, closed)
+        if _may_close(text, end):
+            return True  # a finished e-mail or URL would let head words after it go
         tail = {id(s) for s in chars[end:]}  # erased strokes are in no part of the text
-        for slot in self._queue:
-            if slot.t is not None and slot.t > before:
-                break
-            for s in [slot.stroke] if slot.stroke is not None else slot.ups or []:
-                if s.verdict == UNDECIDED and id(s) not in tail:
-                    return True
-        return False
+        return any(id(s) not in tail for s in undecided)
 
     def _analyse_open(self) -> None:
         self.stats["checkpoints"] += 1
@@ -249,6 +268,20 @@ class HoldBack:
                     s.verdict = DROP if self.mode == "drop" else verdict
                     n += 1
         return n
+
+
+#: Characters of the unspaced kinds (``tails.UNSPACED``: e-mails, URLs, IP addresses).
+_UNSPACED_MARKS = frozenset("@.:/")
+
+
+def _may_close(text: str, end: int) -> bool:
+    """Whether the token that stopped the head words at ``end`` is finished (whitespace after
+    it) and could be a value of an unspaced kind that the last analysis had not yet found
+    whole: a fresh analysis may close it, and pass over it to release the words after it."""
+    stop = end
+    while stop < len(text) and not text[stop].isspace():
+        stop += 1
+    return stop < len(text) and not _UNSPACED_MARKS.isdisjoint(text[end:stop])
 
 
 def _erased_runs(field: Field) -> list[list[Stroke]]:

@@ -91,16 +91,22 @@ class FieldJudge:
         texts (and the free text of the events seen meanwhile) go through the engine as one
         batch, then each field is judged from the cache exactly as ``_detect`` would alone.
         ``also``: the open field at a checkpoint, whose text so far is analysed in the batch."""
+        if not self._pending and not self._pending_free and also is None:
+            return  # the timer's ``expire`` with nothing waiting: the common case
         fields, self._pending = self._pending, []
         free, self._pending_free = list(self._pending_free), {}
         ahead = fields if also is None else [*fields, also]
         texts = [text for text in map(self._analysed_text, ahead) if text]
         self._warm(texts, free)
-        for field in fields:
-            for s in field.strokes:
-                if s.verdict == PENDING:
-                    s.verdict = UNDECIDED
-            self._detect(field)
+        self.forms.upcoming = _next_in_window(ahead)
+        try:
+            for field in fields:
+                for s in field.strokes:
+                    if s.verdict == PENDING:
+                        s.verdict = UNDECIDED
+                self._detect(field)
+        finally:
+            self.forms.upcoming = {}
 
     def _note_free_text(self, event: dict[str, Any]) -> None:
         for value in free_text_values(event):
@@ -137,11 +143,12 @@ class FieldJudge:
         combined = SEP.join(texts)
         spans = self._engine_spans(combined)
         # what its label or its form says (keys/fieldhints.py)
-        labelled = self.forms.entity_for(field, (kind for _, _, kind in spans))
+        terminal = self.rules.is_terminal(field.context.app)
+        labelled = self.forms.entity_for(field, (kind for _, _, kind in spans), terminal=terminal)
         if labelled:
             spans.append((0, len(combined), labelled))
         spans += prefix_spans(combined)
-        if self.rules.is_terminal(field.context.app):
+        if terminal:
             spans += [(a, b, "PASSWORD") for a, b in self.rules.inline_spans(combined)]
         return map_spans(field, parts, texts, spans)
 
@@ -191,3 +198,17 @@ class FieldJudge:
                 s.emit = evs
                 planned[id(s)] = s
         return planned
+
+
+def _next_in_window(fields: list[Field]) -> dict[int, str]:
+    """Start of each field → the text of the next field in the same window (app and title)
+    among ``fields`` (in typing order): what a form's next entry held, for ``fieldhints``."""
+    out: dict[int, str] = {}
+    last: dict[tuple[str | None, str | None], Field] = {}
+    for f in fields:
+        key = (f.context.app, f.context.title)
+        prev = last.get(key)
+        if prev is not None:
+            out[prev.start] = f.text()
+        last[key] = f
+    return out

@@ -160,6 +160,8 @@ class KeystrokeRedactor(HoldBack, FieldJudge):
         self._last_checkpoint = -1
         self._checkpoint_t: float | None = None
         self._analysed_state: tuple[int, int, int, int] | None = None
+        #: The open field's state when a checkpoint found nothing an analysis could release.
+        self._idle_state: tuple[int, int, int, int] | None = None
         #: Strokes of the open field in a finished finding of an unspaced kind (an e-mail) at
         #: its last analysis: what the deadline may pass over (``tails.head_words``).
         self._closed: set[int] = set()
