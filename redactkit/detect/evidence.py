@@ -15,6 +15,7 @@ import ipaddress
 import re
 from collections.abc import Callable
 
+from redactkit.detect import benign
 from redactkit.detect.checksums import luhn_ok
 from redactkit.detect.words import NOT_NAME_WORDS
 
@@ -28,8 +29,9 @@ _DOTTED_QUAD = re.compile(r"^\d{1,3}(?:\.\d{1,3}){3}$")
 #: Card groupings (Visa/Mastercard 4x4, Amex 4-6-5) and bare Luhn-valid runs of 13+ digits:
 #: no phone number is written so; the card recognizers mask them as cards.
 _CARD_GROUPS = re.compile(r"^\d{4}(?:[ -]\d{4}){3}(?:[ -]\d{1,3})?$|^\d{4}[ -]\d{6}[ -]\d{5}$")
-#: A digit run glued to a word by a hyphen: "INV-2024-15573", "SO-7468-86105", "CVE-2024-3094".
-_GLUED = re.compile(r"[^\W\d_]-$")
+#: A digit run glued to a word by a hyphen: "INV-2024-15573", "SO-7468-86105", "CVE-2024-3094"
+#: (also its last groups alone: "PO-2024-«0633223»").
+_GLUED = re.compile(r"(?<![\w-])[^\W\d_][^\W_]*-(?:\d+-){0,3}$")
 #: "v1.2.3.4", "version 10.0.19045.2965", "build 22631.3155"
 _VERSION_BEFORE = re.compile(r"(?:\bv|\bversion\s*|\bbuild\s*|\brelease\s*)$", re.IGNORECASE)
 _HEX_OR_DASH = re.compile(r"[0-9a-fA-F-]")
@@ -55,7 +57,7 @@ def card_number(text: str, start: int, end: int) -> bool:
 
 
 def identifier_number(text: str, start: int, end: int) -> bool:
-    return bool(_GLUED.search(text[max(0, start - 2) : start]))
+    return bool(_GLUED.search(text[max(0, start - 24) : start]))
 
 
 def version(text: str, start: int, end: int) -> bool:
@@ -124,4 +126,9 @@ TESTS: dict[str, Callable[[str, int, int], bool]] = {
     "e-mail or URL": mail_or_url,
     "interface word": interface_word,
     "code": code,
+    "public product": benign.public_product,
+    "organisation or product name": benign.organisation_or_product,
+    "dictionary word": benign.dictionary_word,
+    "quantity": benign.quantity_unit,
+    "event date": benign.event_date,
 }
