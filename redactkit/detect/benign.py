@@ -34,6 +34,7 @@ def _words(span: str) -> list[str]:
 
 #: A version number right after a name: "Madison Suite v4.30.10", "Jenkins 2.401.3".
 _VERSION_AFTER = re.compile(r"[ \t]+v?\d+(?:\.\d+){1,3}(?:-[\w.]+)?\b")
+_VERSION = re.compile(r"^v?\d+(?:\.\d+){1,3}(?:[-+][\w.]+)?$")
 
 
 def _name_strength(word: str) -> int:
@@ -62,6 +63,8 @@ def organisation_or_product(text: str, start: int, end: int) -> bool:
     Biotech", "Halcyon Freight Ltd", "Nimbus Sync"; the span may be their first words only), or
     capitalised words with a version number right after them ("Florence Scheduler 1.19.0")."""
     words = [w for w in _words(text[start:end]) if w]
+    if len(words) >= 2 and _VERSION.match(words[-1]) and all(w[:1].isupper() for w in words[:-1]):
+        return True  # "Loki v11.26.19-rc.5": the model took the version in
     after = _NEXT_CAPITALISED.match(text, end)
     if after and words and words[0][:1].isupper():
         data = _data()
@@ -156,10 +159,19 @@ def noise_token(token: str) -> bool:
     return changes >= 3 or (changes >= 1 and digits > 0)
 
 
+_BARE_NUMBER = re.compile(r"^\d+[.,]?$")
+
+
+def _trimmed(token: str) -> bool:
+    """Noise to cut from a name's edge; not a bare number, which may be the house number or
+    postcode of an address the model ran into the name ("7759 Bem", "Jõhvi IV 41597")."""
+    return noise_token(token) and not _BARE_NUMBER.match(token)
+
+
 def trim_noise(text: str, start: int, end: int) -> tuple[int, int]:
-    """``[start, end)`` without the noise tokens at its ends (``noise_token``); a key=value's
-    value is kept (``beneficiary="Yousef`` -> ``Yousef``). ``start == end`` when nothing is
-    left."""
+    """``[start, end)`` without the noise tokens at its ends (``noise_token``, bare numbers
+    kept); a key=value's value is kept (``beneficiary="Yousef`` -> ``Yousef``). ``start ==
+    end`` when nothing is left."""
     tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
     while tokens:
         a, b = tokens[0]
@@ -170,10 +182,10 @@ def trim_noise(text: str, start: int, end: int) -> tuple[int, int]:
             if rest < b and text[rest:b].strip("'\"").isalpha():
                 tokens[0] = (rest, b)
                 break
-        if not noise_token(tok):
+        if not _trimmed(tok):
             break
         tokens.pop(0)
-    while tokens and noise_token(text[tokens[-1][0] : tokens[-1][1]]):
+    while tokens and _trimmed(text[tokens[-1][0] : tokens[-1][1]]):
         tokens.pop()
     if not tokens:
         return start, start

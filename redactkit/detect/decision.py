@@ -29,12 +29,13 @@ VETOES: dict[str, frozenset[str]] = {
     "card number": frozenset({"PHONE_NUMBER"}),  # masked as a card by the card recognizers
     "identifier number": frozenset({"PHONE_NUMBER", "DATE_TIME"}),
     "version": frozenset({"PHONE_NUMBER", "IP_ADDRESS"}),
-    "hash or UUID": frozenset({"PHONE_NUMBER", "IP_ADDRESS"}),
+    "hash or UUID": frozenset({"PHONE_NUMBER", "IP_ADDRESS", "MEDICAL_LICENSE"}),
     "loopback or unspecified address": frozenset({"IP_ADDRESS"}),
     "no word": frozenset({"PERSON", "LOCATION"}),
     "e-mail or URL": frozenset({"PERSON", "LOCATION"}),
     "interface word": frozenset({"PERSON"}),
     "code": frozenset({"PERSON", "LOCATION"}),
+    "image digest": frozenset({"URL"}),
     "public product": _NAMES | {"ORGANIZATION"},
     "organisation or product name": _NAMES,
     "dictionary word": frozenset({"PERSON", "NRP"}),
@@ -45,7 +46,10 @@ VETOES: dict[str, frozenset[str]] = {
 #: Types whose spans the model pads with noise ("Sione Tuilagi  9:15am", "OPS-46617"): cut
 #: back to their words first (``benign.trim_noise``); a span with nothing left is dropped as
 #: "model noise", a shortened one counted as "model noise trimmed".
-TRIMMED: frozenset[str] = _NAMES
+TRIMMED: frozenset[str] = frozenset({"PERSON", "NRP"})
+#: Places keep their numbers (house numbers, postcodes: "7759 Bem rakpart 81."); a place span
+#: that is noise throughout ("SUP-32915") is dropped.
+NOISE_DROPPED: frozenset[str] = frozenset({"LOCATION"})
 
 #: Validated by a checksum or a strict grammar: no shape evidence outweighs that.
 NEVER_DROPPED: frozenset[str] = frozenset({"CREDIT_CARD", "IBAN_CODE", "EMAIL_ADDRESS"})
@@ -68,12 +72,12 @@ def veto(text: str, start: int, end: int, entity_type: str) -> str | None:
 def judge(text: str, entity_type: str, start: int, end: int) -> tuple[int, int] | None:
     """The span of a candidate that stays (cut back to its words for names), or None when
     evidence drops it; every drop and cut counted in ``DROPS``."""
-    if entity_type in TRIMMED:
+    if entity_type in TRIMMED or entity_type in NOISE_DROPPED:
         a, b = trim_noise(text, start, end)
         if a == b:
             DROPS["model noise"] += 1
             return None
-        if (a, b) != (start, end):
+        if (a, b) != (start, end) and entity_type in TRIMMED:
             DROPS["model noise trimmed"] += 1
             start, end = a, b
     reason = veto(text, start, end, entity_type)
@@ -117,11 +121,19 @@ def keep(
 GUESSES = frozenset({"ScopedSpacyRecognizer", "SpacyRecognizer", "DateRecognizer"})
 
 
-#: Rules that take a name from where it stands, not from a label naming it (a table row's cell
-#: before an e-mail address, "call X", "Per X,"): the column or the verb may hold a company.
-NAME_SHAPES = frozenset({"contact-record", "contact-verb", "per-name"})
-#: The reasons that may drop what those rules found.
-SHAPE_REASONS = ("public product", "organisation or product name")
+_COMPANY = ("public product", "organisation or product name")
+#: Pattern detectors and the only reasons that may drop what they found. Rules that take a
+#: name from where it stands, not from a label naming it (a table row's cell before an
+#: e-mail address, "call X", "Per X,"): the column or the verb may hold a company. The URL
+#: pattern reads ``app:1.4@sha256:...`` as user info and a host; the DEA pattern of medical
+#: licences (one check digit) matches inside hex ids.
+LIMITED: dict[str, tuple[str, ...]] = {
+    "contact-record": _COMPANY,
+    "contact-verb": _COMPANY,
+    "per-name": _COMPANY,
+    "FileAwareUrlRecognizer": ("image digest",),
+    "MedicalLicenseRecognizer": ("hash or UUID",),
+}
 
 
 def _detector(result: RecognizerResult) -> str:
@@ -130,11 +142,9 @@ def _detector(result: RecognizerResult) -> str:
 
 
 def shape_kept(text: str, result: RecognizerResult) -> bool:
-    """Whether a name a shape rule (``NAME_SHAPES``) found stays: not when it is a listed
-    product or ends in a company's head word ("Lumen Ridge Capital | x@y.io")."""
-    if _detector(result) not in NAME_SHAPES:
-        return True
-    for reason in SHAPE_REASONS:
+    """Whether a finding of a pattern detector in ``LIMITED`` stays: not when one of its
+    reasons recognises the span ("Lumen Ridge Capital | x@y.io": a company's head word)."""
+    for reason in LIMITED.get(_detector(result), ()):
         if result.entity_type in VETOES[reason] and evidence.TESTS[reason](
             text, result.start, result.end
         ):

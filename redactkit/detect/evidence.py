@@ -60,8 +60,13 @@ def identifier_number(text: str, start: int, end: int) -> bool:
     return bool(_GLUED.search(text[max(0, start - 24) : start]))
 
 
+#: The span continues a dotted number: "8.25.«19 - 2024-05-13»" (a version's last group).
+_DOTTED_BEFORE = re.compile(r"\d\.\d+\.$|\d\.$")
+
+
 def version(text: str, start: int, end: int) -> bool:
-    return bool(_VERSION_BEFORE.search(text[max(0, start - 9) : start]))
+    before = text[max(0, start - 9) : start]
+    return bool(_VERSION_BEFORE.search(before) or _DOTTED_BEFORE.search(before))
 
 
 def inside_hash(text: str, start: int, end: int) -> bool:
@@ -78,7 +83,20 @@ def inside_hash(text: str, start: int, end: int) -> bool:
     if _UUID.search(run):
         return True
     longest = max(run.split("-"), key=len)
-    return len(longest) >= 16 and any(c.isalpha() for c in longest)
+    if len(longest) >= 16 and any(c.isalpha() for c in longest):
+        return True
+    # a trace or request id: hex groups, 24 digits or more, letters in them
+    # ("04735361-703a3ef0-76b1acdc79d2"); no phone number has a letter a-f
+    return run.count("-") >= 2 and len(run) - run.count("-") >= 24 and any(c.isalpha() for c in run)
+
+
+#: A container image pinned by digest: ``name:tag@sha256:<64 hex>`` (no user info, no host).
+_IMAGE_DIGEST = re.compile(r"@sha(?:256|384|512):[0-9a-f]{32,}")
+
+
+def image_digest(text: str, start: int, end: int) -> bool:
+    """An image reference with its digest, read as ``user@host`` by the URL pattern."""
+    return bool(_IMAGE_DIGEST.search(text, start, min(len(text), end + 8)))
 
 
 def loopback_or_unspecified(text: str, start: int, end: int) -> bool:
@@ -126,6 +144,7 @@ TESTS: dict[str, Callable[[str, int, int], bool]] = {
     "e-mail or URL": mail_or_url,
     "interface word": interface_word,
     "code": code,
+    "image digest": image_digest,
     "public product": benign.public_product,
     "organisation or product name": benign.organisation_or_product,
     "dictionary word": benign.dictionary_word,
