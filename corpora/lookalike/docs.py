@@ -91,7 +91,9 @@ def _fill(r: random.Random, template: str, parts: list[str], pos: int, labels: l
         else:
             label, make = SLOTS[slot]
             value = make(r)
-            (decoys if label.startswith("DECOY_") else labels).append(Label(pos, pos + len(value), label))
+            (decoys if label.startswith("DECOY_") else labels).append(
+                Label(pos, pos + len(value), label)
+            )
         parts.append(value)
         pos += len(value)
         at = m.end()

@@ -19,23 +19,114 @@ from collections.abc import Callable
 HEX = "0123456789abcdef"
 B62 = string.ascii_letters + string.digits
 
-ORGS = ["fernhill", "quokka-labs", "tidewater-io", "brassbell", "nordlicht", "octave-ai", "rivet-dev", "kelpie"]
-REPOS = ["ledgerd", "shipyard", "pgbouncer-exporter", "fluentd-config", "mobile-app", "infra", "auth-service", "docs-site"]
+ORGS = [
+    "fernhill",
+    "quokka-labs",
+    "tidewater-io",
+    "brassbell",
+    "nordlicht",
+    "octave-ai",
+    "rivet-dev",
+    "kelpie",
+]
+REPOS = [
+    "ledgerd",
+    "shipyard",
+    "pgbouncer-exporter",
+    "fluentd-config",
+    "mobile-app",
+    "infra",
+    "auth-service",
+    "docs-site",
+]
 PROJECTS = ["PROJ", "INFRA", "WEB", "SEC", "DATA", "MOB", "OPS", "API"]
 PRODUCTS = [
-    "Backstage", "Temporal", "Pulumi", "Crossplane", "Loki", "Tempo", "Mimir", "Vitess", "Cilium",
-    "Linkerd", "Flux", "Harbor", "Falco", "Dapr", "KEDA", "Knative", "Tekton", "Buildkite",
-    "Concourse", "Renovate", "Meilisearch", "Typesense", "Caddy", "Traefik", "Grafana Agent",
+    "Backstage",
+    "Temporal",
+    "Pulumi",
+    "Crossplane",
+    "Loki",
+    "Tempo",
+    "Mimir",
+    "Vitess",
+    "Cilium",
+    "Linkerd",
+    "Flux",
+    "Harbor",
+    "Falco",
+    "Dapr",
+    "KEDA",
+    "Knative",
+    "Tekton",
+    "Buildkite",
+    "Concourse",
+    "Renovate",
+    "Meilisearch",
+    "Typesense",
+    "Caddy",
+    "Traefik",
+    "Grafana Agent",
 ]
-PACKAGES = ["requests", "pydantic", "left-pad", "express", "serde", "tokio", "lodash", "uvicorn", "zod", "chrono"]
-SERVICES = ["db", "redis", "postgres", "mysql", "kafka-0.kafka", "rabbitmq", "minio", "elasticsearch", "cache", "queue.internal"]
-PORTS = {"db": 3306, "mysql": 3306, "postgres": 5432, "redis": 6379, "cache": 6379, "kafka-0.kafka": 9092,
-         "rabbitmq": 5672, "minio": 9000, "elasticsearch": 9200, "queue.internal": 5672}
-SCHEMES = {"db": "mysql", "mysql": "mysql", "postgres": "postgres", "redis": "redis", "cache": "redis",
-           "kafka-0.kafka": "kafka", "rabbitmq": "amqp", "minio": "http", "elasticsearch": "http",
-           "queue.internal": "amqp"}
-PEOPLE = ["Dana Whitfield", "Oluwaseun Bakare", "Mirela Constantin", "Tomasz Wierzbicki", "Keiko Arakawa",
-          "Rafael Quintero", "Ingrid Solberg", "Thabo Nkosi", "Farah Haddad", "Callum Fraser"]
+PACKAGES = [
+    "requests",
+    "pydantic",
+    "left-pad",
+    "express",
+    "serde",
+    "tokio",
+    "lodash",
+    "uvicorn",
+    "zod",
+    "chrono",
+]
+SERVICES = [
+    "db",
+    "redis",
+    "postgres",
+    "mysql",
+    "kafka-0.kafka",
+    "rabbitmq",
+    "minio",
+    "elasticsearch",
+    "cache",
+    "queue.internal",
+]
+PORTS = {
+    "db": 3306,
+    "mysql": 3306,
+    "postgres": 5432,
+    "redis": 6379,
+    "cache": 6379,
+    "kafka-0.kafka": 9092,
+    "rabbitmq": 5672,
+    "minio": 9000,
+    "elasticsearch": 9200,
+    "queue.internal": 5672,
+}
+SCHEMES = {
+    "db": "mysql",
+    "mysql": "mysql",
+    "postgres": "postgres",
+    "redis": "redis",
+    "cache": "redis",
+    "kafka-0.kafka": "kafka",
+    "rabbitmq": "amqp",
+    "minio": "http",
+    "elasticsearch": "http",
+    "queue.internal": "amqp",
+}
+PEOPLE = [
+    "Dana Whitfield",
+    "Oluwaseun Bakare",
+    "Mirela Constantin",
+    "Tomasz Wierzbicki",
+    "Keiko Arakawa",
+    "Rafael Quintero",
+    "Ingrid Solberg",
+    "Thabo Nkosi",
+    "Farah Haddad",
+    "Callum Fraser",
+]
 ID_PREFIXES = ["we_", "req_", "evt_", "job_", "run_", "bld_", "task_", "msg_", "wf_"]
 # fmt: skip
 
@@ -46,15 +137,34 @@ def rand(r: random.Random, alphabet: str, n: int) -> str:
 
 def semver(r: random.Random) -> str:
     v = f"{r.randint(0, 12)}.{r.randint(0, 40)}.{r.randint(0, 20)}"
-    return r.choice(["", "v"]) + v + r.choice(["", "", f"-rc.{r.randint(1, 5)}", f"-beta.{r.randint(1, 9)}", f"+build.{r.randint(1, 999)}"])
+    return (
+        r.choice(["", "v"])
+        + v
+        + r.choice(
+            [
+                "",
+                "",
+                f"-rc.{r.randint(1, 5)}",
+                f"-beta.{r.randint(1, 9)}",
+                f"+build.{r.randint(1, 999)}",
+            ]
+        )
+    )
 
 
 def repo_url(r: random.Random) -> str:
     host = r.choice(["github.com", "gitlab.com", "bitbucket.org", "codeberg.org"])
     base = f"https://{host}/{r.choice(ORGS)}/{r.choice(REPOS)}"
     return base + r.choice(
-        [f"/pull/{r.randint(1, 9999)}", f"/issues/{r.randint(1, 9999)}", "/blob/main/README.md",
-         f"/commit/{rand(r, HEX, 40)}", f"/releases/tag/{semver(r)}", "", f"/tree/main/src#L{r.randint(1, 400)}"]
+        [
+            f"/pull/{r.randint(1, 9999)}",
+            f"/issues/{r.randint(1, 9999)}",
+            "/blob/main/README.md",
+            f"/commit/{rand(r, HEX, 40)}",
+            f"/releases/tag/{semver(r)}",
+            "",
+            f"/tree/main/src#L{r.randint(1, 400)}",
+        ]
     )
 
 
@@ -80,7 +190,9 @@ def registry_url(r: random.Random) -> str:
 
 
 def image_ref(r: random.Random) -> str:
-    reg = r.choice(["ghcr.io", "quay.io", "docker.io/library", "registry.gitlab.com", "public.ecr.aws"])
+    reg = r.choice(
+        ["ghcr.io", "quay.io", "docker.io/library", "registry.gitlab.com", "public.ecr.aws"]
+    )
     ref = f"{reg}/{r.choice(ORGS)}/{r.choice(REPOS)}:{semver(r).split('+')[0]}"
     return ref + (f"@sha256:{rand(r, HEX, 64)}" if r.random() < 0.3 else "")
 
@@ -150,7 +262,9 @@ def person(r: random.Random) -> str:
 
 def email(r: random.Random) -> str:
     first, last = r.choice(PEOPLE).lower().split()
-    return f"{first}.{last}@{r.choice(['fernhill.dev', 'mailbox.org', 'tidewater.io', 'proton.me'])}"
+    return (
+        f"{first}.{last}@{r.choice(['fernhill.dev', 'mailbox.org', 'tidewater.io', 'proton.me'])}"
+    )
 
 
 def github_token(r: random.Random) -> str:
