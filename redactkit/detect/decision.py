@@ -69,6 +69,17 @@ def veto(text: str, start: int, end: int, entity_type: str) -> str | None:
     return None
 
 
+def explain(text: str, start: int, end: int, entity_type: str) -> str | None:
+    """Why ``judge`` drops or cuts this candidate (None: it stays whole); nothing counted."""
+    if entity_type in TRIMMED or entity_type in NOISE_DROPPED:
+        a, b = trim_noise(text, start, end)
+        if a == b:
+            return "model noise"
+        if (a, b) != (start, end) and entity_type in TRIMMED:
+            return veto(text, a, b, entity_type) or "model noise trimmed"
+    return veto(text, start, end, entity_type)
+
+
 def judge(text: str, entity_type: str, start: int, end: int) -> tuple[int, int] | None:
     """The span of a candidate that stays (cut back to its words for names), or None when
     evidence drops it; every drop and cut counted in ``DROPS``."""
