@@ -141,3 +141,11 @@ def test_drops_are_counted_by_named_reason() -> None:
     TextRedactor().analyze("We moved from Grafana to Datadog; Postmortem for OPS-46617 is due.")
     assert set(DROPS) <= set(VETOES) | {"model noise", "model noise trimmed"}
     assert sum(DROPS.values()) >= 1
+
+
+def test_a_time_cut_by_the_models_tokens_is_trimmed_a_postcode_is_not() -> None:
+    t = "Catalina R. Montoya Ruiz  11:45am"
+    a, b = benign.trim_noise(t, 0, t.index(":"))  # the model's span ends at "11"
+    assert t[a:b] == "Catalina R. Montoya Ruiz"
+    t = "Jõhvi IV 41597"
+    assert benign.trim_noise(t, 0, len(t)) == (0, len(t))

@@ -168,6 +168,20 @@ def _trimmed(token: str) -> bool:
     return noise_token(token) and not _BARE_NUMBER.match(token)
 
 
+_NUMBER_TAIL = re.compile(r"(?i)(?:[:.,]\d+)+(?:[ap]\.?m\.?)?")
+
+
+def _glued_number(text: str, a: int, b: int) -> str:
+    """The token ``text[a:b]``, with the rest of a number the span cut off after it ("11" of
+    "11:45am": the model's token ends at the colon)."""
+    tok = text[a:b]
+    if tok.isdigit():
+        m = _NUMBER_TAIL.match(text, b)
+        if m:
+            return tok + m.group()
+    return tok
+
+
 def trim_noise(text: str, start: int, end: int) -> tuple[int, int]:
     """``[start, end)`` without the noise tokens at its ends (``noise_token``, bare numbers
     kept); a key=value's value is kept (``beneficiary="Yousef`` -> ``Yousef``). ``start ==
@@ -185,7 +199,7 @@ def trim_noise(text: str, start: int, end: int) -> tuple[int, int]:
         if not _trimmed(tok):
             break
         tokens.pop(0)
-    while tokens and _trimmed(text[tokens[-1][0] : tokens[-1][1]]):
+    while tokens and _trimmed(_glued_number(text, *tokens[-1])):
         tokens.pop()
     if not tokens:
         return start, start
