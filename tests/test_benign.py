@@ -149,3 +149,10 @@ def test_a_time_cut_by_the_models_tokens_is_trimmed_a_postcode_is_not() -> None:
     assert t[a:b] == "Catalina R. Montoya Ruiz"
     t = "Jõhvi IV 41597"
     assert benign.trim_noise(t, 0, len(t)) == (0, len(t))
+
+
+def test_punctuation_and_a_label_around_a_name_are_trimmed_not_the_name_dropped() -> None:
+    t = "❯ echo 'Pham Thanh Linh' >> ~/oncall.txt\n- Action: Sandeep to ask Priyanka's team"
+    assert _touched(t, "Pham Thanh Linh"), _masked(t)
+    assert _touched(t, "Sandeep"), _masked(t)
+    assert not _touched(t, "oncall.txt"), _masked(t)

@@ -162,10 +162,16 @@ def noise_token(token: str) -> bool:
 _BARE_NUMBER = re.compile(r"^\d+[.,]?$")
 
 
-def _trimmed(token: str) -> bool:
-    """Noise to cut from a name's edge; not a bare number, which may be the house number or
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def _trimmed(token: str, *, first: bool = False) -> bool:
+    """Noise to cut from a name's edge: a noise token, punctuation alone (``>>``, ``-``), a
+    label before the name (``Action:``); not a bare number, which may be the house number or
     postcode of an address the model ran into the name ("7759 Bem", "Jõhvi IV 41597")."""
-    return noise_token(token) and not _BARE_NUMBER.match(token)
+    if _BARE_NUMBER.match(token):
+        return False
+    return noise_token(token) or not _LETTER.search(token) or (first and token.endswith(":"))
 
 
 _NUMBER_TAIL = re.compile(r"(?i)(?:[:.,]\d+)+(?:[ap]\.?m\.?)?")
@@ -196,7 +202,7 @@ def trim_noise(text: str, start: int, end: int) -> tuple[int, int]:
             if rest < b and text[rest:b].strip("'\"").isalpha():
                 tokens[0] = (rest, b)
                 break
-        if not _trimmed(tok):
+        if not _trimmed(tok, first=True):
             break
         tokens.pop(0)
     while tokens and _trimmed(_glued_number(text, *tokens[-1])):
