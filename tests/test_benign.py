@@ -156,3 +156,9 @@ def test_punctuation_and_a_label_around_a_name_are_trimmed_not_the_name_dropped(
     assert _touched(t, "Pham Thanh Linh"), _masked(t)
     assert _touched(t, "Sandeep"), _masked(t)
     assert not _touched(t, "oncall.txt"), _masked(t)
+
+
+def test_a_csv_cell_glued_to_an_id_is_a_token_of_its_own() -> None:
+    t = "d5738512-d696-4e25-813a-52bac8674cd8,Wei,Demir,wei.demir@yahoo.co.uk"
+    a, b = benign.trim_noise(t, 0, t.index(",Demir"))
+    assert t[a:b] == "Wei"

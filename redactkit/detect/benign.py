@@ -139,7 +139,7 @@ def quantity_unit(text: str, start: int, end: int) -> bool:
 
 # -- the model's spans cut back to their words ---------------------------------------------
 
-_TOKEN = re.compile(r"\S+")
+_TOKEN = re.compile(r"[^\s,;|]+")  # a CSV cell is a token of its own
 _DIGIT = re.compile(r"\d")
 _SEPARATED_DIGIT = re.compile(r"\d.*[-_:./,€$£¥%]|[-_:./,€$£¥%].*\d")
 _KEY_VALUE = re.compile(r"^.*[=:]['\"]?")
