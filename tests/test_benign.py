@@ -162,3 +162,10 @@ def test_a_csv_cell_glued_to_an_id_is_a_token_of_its_own() -> None:
     t = "d5738512-d696-4e25-813a-52bac8674cd8,Wei,Demir,wei.demir@yahoo.co.uk"
     a, b = benign.trim_noise(t, 0, t.index(",Demir"))
     assert t[a:b] == "Wei"
+
+
+def test_a_full_name_before_a_head_word_is_a_person_and_a_column() -> None:
+    assert not benign.organisation_or_product("Jane Doe Engineering", 0, 20)
+    assert not benign.organisation_or_product("Jane Doe Engineering", 0, 8)
+    assert benign.organisation_or_product("Florence Scheduler 1.19.0", 0, 18)
+    assert benign.organisation_or_product("Madison Suite", 0, 13)

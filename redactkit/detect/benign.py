@@ -55,33 +55,37 @@ def public_product(text: str, start: int, end: int) -> bool:
 
 #: Up to two capitalised words right after a span: the model often tags "Jasper" of "Jasper
 #: Inbox" alone.
-_NEXT_CAPITALISED = re.compile(r"(?:[ \t]+[A-Z][\w&.-]*){1,2}")
+_NEXT_CAPITALISED = re.compile(r"(?: [A-Z][\w&.-]*){1,2}")
+
+
+def _head(word: str) -> bool:
+    data = _data()
+    return word.lower() in data["organisation_heads"] or word.lower() in data["product_heads"]
+
+
+def _full_name(words: list[str]) -> bool:
+    """Two or more words, each a common given name or surname somewhere ("Jane Doe" of a
+    table row "Jane Doe Engineering"): a person, whatever follows."""
+    codes = lexicon().lookup(words) if len(words) >= 2 else []
+    return len(words) >= 2 and all(strength(int(c)) >= 2 for c in codes)
 
 
 def organisation_or_product(text: str, start: int, end: int) -> bool:
     """Two to five capitalised words ending in a company's or a product's head word ("Ostara
     Biotech", "Halcyon Freight Ltd", "Nimbus Sync"; the span may be their first words only), or
-    capitalised words with a version number right after them ("Florence Scheduler 1.19.0")."""
+    capitalised words with a version number after them ("Florence Scheduler 1.19.0"). Not when
+    the words before are a full name ("Jane Doe Engineering": a person and a column)."""
     words = [w for w in _words(text[start:end]) if w]
-    if len(words) >= 2 and _VERSION.match(words[-1]) and all(w[:1].isupper() for w in words[:-1]):
-        return True  # "Loki v11.26.19-rc.5": the model took the version in
-    after = _NEXT_CAPITALISED.match(text, end)
-    if after and words and words[0][:1].isupper():
-        data = _data()
-        for i, word in enumerate(_words(after.group())):
-            if len(words) + i + 1 <= 5 and (
-                word.lower() in data["organisation_heads"] or word.lower() in data["product_heads"]
-            ):
-                return True
     if not 1 <= len(words) <= 5 or not words[0][:1].isupper():
         return False
+    if len(words) >= 2 and _VERSION.match(words[-1]) and all(w[:1].isupper() for w in words[:-1]):
+        return not _full_name(words[:-1])  # "Loki v11.26.19-rc.5": the model took the version in
+    after = _NEXT_CAPITALISED.match(text, end)
+    if after and any(_head(w) for w in _words(after.group())[: 5 - len(words)]):
+        return not _full_name(words)
     if _VERSION_AFTER.match(text, end) and not any(c.isdigit() for c in text[start:end]):
-        return True
-    if len(words) < 2:
-        return False
-    last = words[-1].lower()
-    data = _data()
-    return last in data["organisation_heads"] or last in data["product_heads"]
+        return not _full_name(words)
+    return len(words) >= 2 and _head(words[-1]) and not _full_name(words[:-1])
 
 
 _WEEKDAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?"
