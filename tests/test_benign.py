@@ -169,3 +169,9 @@ def test_a_full_name_before_a_head_word_is_a_person_and_a_column() -> None:
     assert not benign.organisation_or_product("Jane Doe Engineering", 0, 8)
     assert benign.organisation_or_product("Florence Scheduler 1.19.0", 0, 18)
     assert benign.organisation_or_product("Madison Suite", 0, 13)
+
+
+def test_a_version_after_to_names_a_product() -> None:
+    t = "- Upgrade Crossplane to v1.8.11-beta.2\n- Thanks to Farah Haddad for the report"
+    assert not _touched(t, "Crossplane"), _masked(t)
+    assert _touched(t, "Farah Haddad"), _masked(t)

@@ -32,8 +32,11 @@ def _words(span: str) -> list[str]:
     return [w.strip(".,:;!?'\"()[]") for w in span.split()]
 
 
-#: A version number right after a name: "Madison Suite v4.30.10", "Jenkins 2.401.3".
-_VERSION_AFTER = re.compile(r"[ \t]+v?\d+(?:\.\d+){1,3}(?:-[\w.]+)?\b")
+#: A version number right after a name: "Madison Suite v4.30.10", "Jenkins 2.401.3",
+#: "Upgrade Crossplane to v1.8.11".
+_VERSION_AFTER = re.compile(
+    r"(?:[ \t]+(?:to|from|at|version))?[ \t]+v?\d+(?:\.\d+){1,3}(?:-[\w.]+)?\b"
+)
 _VERSION = re.compile(r"^v?\d+(?:\.\d+){1,3}(?:[-+][\w.]+)?$")
 
 
