@@ -148,7 +148,7 @@ def quantity_unit(text: str, start: int, end: int) -> bool:
 
 _TOKEN = re.compile(r"[^\s,;|]+")  # a CSV cell is a token of its own
 _DIGIT = re.compile(r"\d")
-_SEPARATED_DIGIT = re.compile(r"\d.*[-_:./,€$£¥%]|[-_:./,€$£¥%].*\d")
+_SEPARATORS = frozenset("-_:./,€$£¥%")
 _KEY_VALUE = re.compile(r"^.*[=:]['\"]?")
 
 
@@ -160,7 +160,7 @@ def noise_token(token: str) -> bool:
     if "_" in token or "=" in token:
         return True
     digits = len(_DIGIT.findall(token))
-    if digits >= 2 or (digits and (token[0].isdigit() or _SEPARATED_DIGIT.search(token))):
+    if digits >= 2 or (digits and (token[0].isdigit() or not _SEPARATORS.isdisjoint(token))):
         return True
     changes = sum(a.islower() and b.isupper() for a, b in zip(token, token[1:]))
     return changes >= 3 or (changes >= 1 and digits > 0)
