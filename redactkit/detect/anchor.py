@@ -28,7 +28,7 @@ from presidio_analyzer.predefined_recognizers import (
     SpacyRecognizer,
 )
 
-from redactkit.detect.decision import decide
+from redactkit.detect.decision import keep
 from redactkit.detect.ner import line_segments
 from redactkit.detect.phones import FastPhoneRecognizer
 from redactkit.detect.recognizers import OfflineEmailRecognizer, TrimmingIbanRecognizer
@@ -85,11 +85,10 @@ def anchor_results(
         name = (r.recognition_metadata or {}).get(RecognizerResult.RECOGNIZER_NAME_KEY, "anchor")
         for start, end in segs:
             pieces.append(make_result(recognizers[-1], r.entity_type, start, end, r.score, name))
-    kept = set(decide(text, ((r.entity_type, r.start, r.end) for r in pieces), labelled))
     out = []
     for r in pieces:
-        key = (r.entity_type, r.start, r.end)
-        if key in kept:
-            kept.discard(key)
+        span = keep(text, r.entity_type, r.start, r.end, labelled)
+        if span is not None:
+            r.start, r.end = span
             out.append(r)
     return out

@@ -18,6 +18,7 @@ from presidio_analyzer import AnalyzerEngine, PatternRecognizer, RecognizerResul
 
 from redactkit.detect.blocks import block_names
 from redactkit.detect.coordination import coordinated
+from redactkit.detect.decision import judged, shape_kept
 from redactkit.detect.escapes import escaped_view
 from redactkit.detect.invisible import is_visible, map_span, strip_invisible
 from redactkit.detect.ner import place_is_name
@@ -144,13 +145,16 @@ class Engine:
         """Our recognizers, and the anchor's findings the decision keeps, on one NLP pass."""
         if nlp_artifacts is None:
             nlp_artifacts = self.nlp_engine.process_text(window, "en")
-        results = self._ours(window, query, nlp_artifacts, ocr=ocr)
+        results = [
+            r for r in self._ours(window, query, nlp_artifacts, ocr=ocr) if shape_kept(window, r)
+        ]
         labelled = [
             (r.start, r.end)
             for r in results
             if (r.recognition_metadata or {}).get(RecognizerResult.RECOGNIZER_IDENTIFIER_KEY)
             in self.labelled_ids
         ]
+        results = [r for r in results if judged(window, r, labelled)]
         found = self.anchor_results(
             self.anchors, window, list(query.entities), nlp_artifacts, labelled
         )

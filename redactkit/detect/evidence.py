@@ -15,6 +15,7 @@ import ipaddress
 import re
 from collections.abc import Callable
 
+from redactkit.detect import benign
 from redactkit.detect.checksums import luhn_ok
 from redactkit.detect.words import NOT_NAME_WORDS
 
@@ -28,8 +29,9 @@ _DOTTED_QUAD = re.compile(r"^\d{1,3}(?:\.\d{1,3}){3}$")
 #: Card groupings (Visa/Mastercard 4x4, Amex 4-6-5) and bare Luhn-valid runs of 13+ digits:
 #: no phone number is written so; the card recognizers mask them as cards.
 _CARD_GROUPS = re.compile(r"^\d{4}(?:[ -]\d{4}){3}(?:[ -]\d{1,3})?$|^\d{4}[ -]\d{6}[ -]\d{5}$")
-#: A digit run glued to a word by a hyphen: "INV-2024-15573", "SO-7468-86105", "CVE-2024-3094".
-_GLUED = re.compile(r"[^\W\d_]-$")
+#: A digit run glued to a word by a hyphen: "INV-2024-15573", "SO-7468-86105", "CVE-2024-3094"
+#: (also its last groups alone: "PO-2024-«0633223»").
+_GLUED = re.compile(r"(?<![\w-])[^\W\d_][^\W_]*-(?:\d+-){0,3}$")
 #: "v1.2.3.4", "version 10.0.19045.2965", "build 22631.3155"
 _VERSION_BEFORE = re.compile(r"(?:\bv|\bversion\s*|\bbuild\s*|\brelease\s*)$", re.IGNORECASE)
 _HEX_OR_DASH = re.compile(r"[0-9a-fA-F-]")
@@ -55,11 +57,16 @@ def card_number(text: str, start: int, end: int) -> bool:
 
 
 def identifier_number(text: str, start: int, end: int) -> bool:
-    return bool(_GLUED.search(text[max(0, start - 2) : start]))
+    return bool(_GLUED.search(text[max(0, start - 24) : start]))
+
+
+#: The span continues a dotted number: "8.25.«19 - 2024-05-13»" (a version's last group).
+_DOTTED_BEFORE = re.compile(r"\d\.\d+\.$|\d\.$")
 
 
 def version(text: str, start: int, end: int) -> bool:
-    return bool(_VERSION_BEFORE.search(text[max(0, start - 9) : start]))
+    before = text[max(0, start - 9) : start]
+    return bool(_VERSION_BEFORE.search(before) or _DOTTED_BEFORE.search(before))
 
 
 def inside_hash(text: str, start: int, end: int) -> bool:
@@ -76,7 +83,20 @@ def inside_hash(text: str, start: int, end: int) -> bool:
     if _UUID.search(run):
         return True
     longest = max(run.split("-"), key=len)
-    return len(longest) >= 16 and any(c.isalpha() for c in longest)
+    if len(longest) >= 16 and any(c.isalpha() for c in longest):
+        return True
+    # a trace or request id: hex groups, 24 digits or more, letters in them
+    # ("04735361-703a3ef0-76b1acdc79d2"); no phone number has a letter a-f
+    return run.count("-") >= 2 and len(run) - run.count("-") >= 24 and any(c.isalpha() for c in run)
+
+
+#: A container image pinned by digest: ``name:tag@sha256:<64 hex>`` (no user info, no host).
+_IMAGE_DIGEST = re.compile(r"@sha(?:256|384|512):[0-9a-f]{32,}")
+
+
+def image_digest(text: str, start: int, end: int) -> bool:
+    """An image reference with its digest, read as ``user@host`` by the URL pattern."""
+    return bool(_IMAGE_DIGEST.search(text, start, min(len(text), end + 8)))
 
 
 def loopback_or_unspecified(text: str, start: int, end: int) -> bool:
@@ -124,4 +144,10 @@ TESTS: dict[str, Callable[[str, int, int], bool]] = {
     "e-mail or URL": mail_or_url,
     "interface word": interface_word,
     "code": code,
+    "image digest": image_digest,
+    "public product": benign.public_product,
+    "organisation or product name": benign.organisation_or_product,
+    "dictionary word": benign.dictionary_word,
+    "quantity": benign.quantity_unit,
+    "event date": benign.event_date,
 }

@@ -19,6 +19,7 @@ from __future__ import annotations
 import regex
 
 from redactkit.detect.labels import NAME_PARTICLES, is_label, personal_type
+from redactkit.detect.value_shapes import is_placeholder
 from redactkit.findings import Finding
 
 SCORE = 0.6
@@ -53,6 +54,9 @@ def plausible_value(etype: str, value: str, *, strict: bool = True) -> bool:
         return False  # "name: build", "name: Deploy to production": a config key, not a person
     if strict and etype == "USERNAME" and v.isalpha() and v.islower():
         return False  # "user: postgres", "user: billing": a service account in a config
+    if strict and etype == "PASSWORD" and is_placeholder(v):
+        return False  # "API_KEY: <your-api-key>", "token: ${TOKEN}": the same placeholder test
+        # the credential catalogue applies to ``password=...`` (value_shapes.is_placeholder)
     if _CODE.search(v) or v.count("(") != v.count(")") or v.count("[") != v.count("]"):
         return False  # "password: str) -> bool:", a signature's line: code, not a field
     return not is_label(v)
