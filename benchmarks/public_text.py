@@ -262,11 +262,11 @@ def table(docs: Sequence[Doc], results: dict[str, tuple[Quality, float]]) -> lis
 def drops_line(drops: Counter | None) -> str:
     """Anchor findings the decision dropped, by reason."""
     if drops is None:
-        return "Anchor findings dropped: not tracked (no decision module)."
+        return "Candidates dropped: not tracked (no decision module)."
     if not drops:
-        return "Anchor findings dropped: none."
+        return "Candidates dropped: none."
     parts = ", ".join(f"{reason} {n}" for reason, n in drops.most_common())
-    return f"Anchor findings dropped, by reason: {parts}."
+    return f"Candidates dropped by the decision, by reason: {parts}."
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -319,8 +319,9 @@ def main(argv: list[str] | None = None) -> int:
             "hand. Data nobody on this project wrote, both redactors in the same run: redactkit "
             "`TextRedactor().redact`, Presidio `AnalyzerEngine` defaults on the same spaCy model "
             "with every result masked. A value leaks if any of its letters or digits is readable. "
-            "*Anchor findings dropped*: candidates of Presidio's stock recognizers for core types "
-            "that redactkit's decision (`redactkit/detect/decision.py`) dropped, by the named "
+            "*Candidates dropped*: candidates of Presidio's stock recognizers for core types, "
+            "and the model's and pattern detectors' guesses it judges, that redactkit's decision "
+            "(`redactkit/detect/decision.py`) dropped, by the named "
             "evidence (phone candidates are digit runs, so a card number or a timestamp read as "
             "a run counts under 'card number' or 'date or time'). Presidio's defaults mask every "
             "result at any score; redactkit's floor is Presidio's findings at the policy "

@@ -58,7 +58,7 @@ def section(
     drops: dict[str, int] | None = None,
 ) -> str:
     """The markdown of the text section (pure: everything comes from the arguments;
-    ``drops``: Presidio's stock findings the decision dropped, by reason)."""
+    ``drops``: candidates the decision dropped, by reason)."""
     chars = sum(len(d.text) for d in docs)
     lines = [
         BEGIN,
@@ -140,8 +140,9 @@ def section(
         listed = ", ".join(f"{k} {v:,}" for k, v in sorted(drops.items(), key=lambda kv: -kv[1]))
         lines += [
             "",
-            "Presidio's stock findings of core types dropped by the decision "
-            f"(`redactkit/detect/decision.py`), by reason: {listed or 'none'}.",
+            "Candidates dropped by the decision (`redactkit/detect/decision.py`: Presidio's "
+            "stock findings of core types, and the model's and the pattern detectors' guesses "
+            f"it judges), by reason: {listed or 'none'}.",
         ]
     lines += ["", "### What is weak", ""]
     weak = [k for k in types if ours.by_type[k].leak_rate > 0][:6]
