@@ -23,13 +23,13 @@ import sys
 import time
 from collections import Counter, defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.suite_cases import Case, Stats, Tree, detect_secrets, gitleaks, trufflehog
+from benchmarks.suite_scoring import Tally, benign_reason, left_parts, score
 from redactkit.detect.credential_rules import RULES
 
 DOC = Path(__file__).resolve().parent.parent / "docs" / "credentials.md"
@@ -89,78 +89,12 @@ def norm(family: str) -> str:
     return re.sub(r"[^a-z0-9]", "", family.lower())
 
 
-def main_part(secret: str, text: str) -> str:
-    """The main piece of ``secret`` that occurs in ``text`` (greedy longest prefixes)."""
-    if secret in text:
-        return secret
-    pieces, rest = [], secret
-    while rest:
-        n = len(rest)
-        while n > 0 and rest[:n] not in text:
-            n -= 1
-        if n == 0:
-            rest = rest[1:]
-            continue
-        pieces.append(rest[:n])
-        rest = rest[n:]
-    # trufflehog joins an endpoint or an id to the secret (`https://x.example.com` + key): the
-    # secret is the longest piece that is no URL or host name, when there is one
-    plain = [p for p in pieces if "://" not in p and not re.fullmatch(r"[\w.\-]+\.[a-z]{2,}", p)]
-    return max(plain or pieces, key=len) if pieces else secret
-
-
-def maximal(secrets: tuple[str, ...]) -> list[str]:
-    """Secrets not contained in another of the case's secrets."""
-    return [s for s in secrets if not any(s != o and s in o for o in secrets)]
-
-
-@dataclass
-class Tally:
-    pos: int = 0
-    left: int = 0
-    neg: int = 0
-    changed: int = 0
-    changed_cred: int = 0
-    examples_left: list[str] = field(default_factory=list)
-    examples_changed: list[str] = field(default_factory=list)
-    by_detector: Counter = field(default_factory=Counter)
-
-
-def score(
-    cases: list[Case], outputs: list[str], cred_hit: list[tuple[str, ...]]
-) -> dict[tuple[str, str], Tally]:
-    """``cred_hit``: per case, the ids of the credential detectors that fired."""
-    tallies: dict[tuple[str, str], Tally] = defaultdict(Tally)
-    for case, out, dets in zip(cases, outputs, cred_hit):
-        cred = bool(dets)
-        t = tallies[(case.suite, case.family)]
-        if case.positive:
-            for secret in maximal(case.secrets):
-                part = main_part(secret, case.text)
-                if len(part) < 4:
-                    continue
-                t.pos += 1
-                if part in out:
-                    t.left += 1
-                    if len(t.examples_left) < 3:
-                        t.examples_left.append(part[:60])
-        else:
-            t.neg += 1
-            if out != case.text:
-                t.changed += 1
-                t.changed_cred += cred
-                t.by_detector.update(set(dets))
-                if cred and len(t.examples_changed) < 3:
-                    t.examples_changed.append(case.text.strip()[:80])
-    return tallies
-
-
 #: What an input that failed is replaced by (fail closed); the failures are counted.
 WITHHELD = "<withheld: detection failed>"
 ERRORS: list[str] = []
 
 
-def run_ours(cases: list[Case]) -> tuple[list[str], list[tuple[str, ...]], float]:
+def run_ours(cases: list[Case]) -> tuple[list[str], list[tuple[tuple[str, str], ...]], float]:
     from redactkit import TextRedactor
     from redactkit.findings import Finding
     from redactkit.text import TextResult, credential_types
@@ -182,11 +116,11 @@ def run_ours(cases: list[Case]) -> tuple[list[str], list[tuple[str, ...]], float
                 except Exception:  # noqa: BLE001
                     ERRORS.append(text[:60])
                     results.append(TextResult(WITHHELD, [Finding("ERROR", 0, 0, 1.0, "error")]))
-        for r in results:
+        for text, r in zip(batch, results):
             outs.append(r.text)
             cred.append(
                 tuple(
-                    f.detector
+                    (f.detector, text[f.start : f.end])
                     for f in r.findings
                     if f.entity_type in creds or f.detector == "error"
                 )
@@ -244,11 +178,20 @@ def summarise(tallies: dict, suite: str, families: set[str] | None = None) -> Ta
         total.neg += t.neg
         total.changed += t.changed
         total.changed_cred += t.changed_cred
+        total.benign += t.benign
+        total.reasons.update(t.reasons)
     return total
 
 
 def pct(a: int, b: int) -> str:
     return f"{a}/{b} ({100 * a / b:.1f}%)" if b else "-"
+
+
+def changed_cells(t: Tally) -> str:
+    """Changed, benign, near-miss and personal-data cells of one row."""
+    return " | ".join(
+        pct(n, t.neg) for n in (t.changed, t.benign, t.near_miss, t.changed - t.changed_cred)
+    )
 
 
 def render(cases, stats, commits, ours, theirs, seed, elapsed) -> str:  # noqa: ANN001
@@ -277,23 +220,29 @@ def render(cases, stats, commits, ours, theirs, seed, elapsed) -> str:  # noqa: 
         " digest, UUID, path, URL, identifier, version or benign-named random value such as a"
         " MIME boundary); in keystrokes, lone random tokens on every channel of a field.",
         "",
+        "*Changed* splits three ways (`benchmarks/suite_scoring.py`): *benign*, a credential"
+        " finding masked a value with named evidence that it is no secret (a placeholder, one"
+        " character repeated, a sequence, low entropy, words): these are the errors to drive"
+        " down; *near-miss*, a credential finding masked real-looking key material the scanner"
+        " turns down only for a format reason (a checksum, a length, a missing provider"
+        " keyword): a redactor may mask those; *personal*, personal-data findings (an e-mail"
+        " address in the line).",
+        "",
         "| suite | cases read | share read | positives | redactkit left | Presidio left |"
-        " negatives | redactkit changed (by a credential) | Presidio changed |",
-        "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+        " negatives | redactkit changed | benign | near-miss | personal | Presidio changed |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
     ]
     for suite, st in stats.items():
         o, p = summarise(ours, suite), summarise(theirs, suite)
         n = sum(c.suite == suite for c in cases)
         lines.append(
             f"| {suite} | {n} | {pct(st.read, st.rows)} | {o.pos} | {pct(o.left, o.pos)} |"
-            f" {pct(p.left, p.pos)} | {o.neg} | {pct(o.changed, o.neg)} ({o.changed_cred}) |"
-            f" {pct(p.changed, p.neg)} |"
+            f" {pct(p.left, p.pos)} | {o.neg} | {changed_cells(o)} | {pct(p.changed, p.neg)} |"
         )
     o, p = summarise(ours, "trufflehog", cat), summarise(theirs, "trufflehog", cat)
     lines.append(
         f"| trufflehog, formats in our catalogue | | | {o.pos} | {pct(o.left, o.pos)} |"
-        f" {pct(p.left, p.pos)} | {o.neg} | {pct(o.changed, o.neg)} ({o.changed_cred}) |"
-        f" {pct(p.changed, p.neg)} |"
+        f" {pct(p.left, p.pos)} | {o.neg} | {changed_cells(o)} | {pct(p.changed, p.neg)} |"
     )
     gl = [c for c in cases if c.suite == "gitleaks" and c.positive]
     if gl:
@@ -326,17 +275,59 @@ def render(cases, stats, commits, ours, theirs, seed, elapsed) -> str:  # noqa: 
               " unverifiable JWT); a redactor masks a random value after `API_KEY=` whoever"
               " issued it. Per detector of ours:", "",
               ", ".join(f"`{d}` {n}" for d, n in per_det.most_common())]  # fmt: skip
-    lines += ["", "### Negatives changed by a credential finding (near-misses we mask)", "",
-              "| suite | family | changed | examples |", "| --- | --- | --- | --- |"]  # fmt: skip
-    for key in sorted(ours, key=lambda k: (-ours[k].changed_cred, k)):
+    reasons: Counter = Counter()
+    for t in ours.values():
+        reasons.update(t.reasons)
+    lines += [
+        "",
+        "Benign values masked, by the evidence that they are benign: "
+        + (", ".join(f"{r} {n}" for r, n in reasons.most_common()) or "none")
+        + ".",
+    ]
+    lines += ["", "### Negatives changed by a credential finding", "",
+              "| suite | family | benign | near-miss | examples (benign first) |",
+              "| --- | --- | --- | --- | --- |"]  # fmt: skip
+    for key in sorted(ours, key=lambda k: (-ours[k].benign, -ours[k].changed_cred, k)):
         t = ours[key]
         if t.changed_cred:
             ex = "; ".join(
-                f"`{e.replace('|', '¦').replace(chr(10), ' ')}`" for e in t.examples_changed
+                f"`{e.replace('|', '¦').replace(chr(10), ' ')}`"
+                for e in (t.examples_benign + t.examples_changed)[:3]
             )
-            lines.append(f"| {key[0]} | {key[1]} | {t.changed_cred}/{t.neg} | {ex} |")
+            lines.append(
+                f"| {key[0]} | {key[1]} | {t.benign}/{t.neg} | {t.near_miss}/{t.neg} | {ex} |"
+            )
     lines.append(END)
     return "\n".join(lines)
+
+
+def write_misses(
+    path: Path, cases: list[Case], outs: list[str], cred: list[tuple[tuple[str, str], ...]]
+) -> None:
+    """Every wanted secret left and every negative changed, one JSON object a line: what to
+    read when working on a family (the suites' own text: for local use, never committed)."""
+    import json
+
+    with path.open("w", encoding="utf-8") as f:
+        for case, out, dets in zip(cases, outs, cred):
+            row = {"suite": case.suite, "family": case.family, "input": case.text}
+            if case.positive:
+                left = left_parts(case, out)[1]
+                if left:
+                    f.write(json.dumps({**row, "kind": "left", "left": left}) + "\n")
+            elif out != case.text:
+                f.write(
+                    json.dumps(
+                        {
+                            **row,
+                            "kind": "changed",
+                            "by": dets,
+                            "benign": [benign_reason(v) for _, v in dets],
+                            "output": out,
+                        }
+                    )
+                    + "\n"
+                )
 
 
 def write_doc(section: str, doc: Path = DOC) -> None:
@@ -358,12 +349,17 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-presidio", action="store_true")
     ap.add_argument("--doc", action="store_true", help=f"write the section into {DOC.name}")
     ap.add_argument("--family", help="only this family (a regex), for working on one")
+    ap.add_argument(
+        "--misses", type=Path, help="write every secret left and negative changed here (JSON lines)"
+    )
     args = ap.parse_args(argv)
     cases, stats, commits = load(args)
     if args.family:
         cases = [c for c in cases if re.search(args.family, c.family)]
     outs, cred, t_ours = run_ours(cases)
     ours = score(cases, outs, cred)
+    if args.misses:
+        write_misses(args.misses, cases, outs, cred)
     if args.no_presidio:
         theirs: dict = defaultdict(Tally)
         t_theirs = 0.0
