@@ -34,7 +34,7 @@ KEYWORDS: tuple[str, ...] = (
 _KEY = re.compile(
     r"password|passwort|passwd|passphrase|contraseña|pwd|pass|secret|token|credentials?"
     r"|api[_\-]?key|access[_\-]?key|auth[_\-]?key|private[_\-]?key|(?:signing|encryption|master|session|client)[_\-]?key"
-    r"|auth|(?<=[_\-.])key|creds|cookie|session|signature|bearer|(?<![a-z])api(?![a-z])|private"
+    r"|auth|(?<=[_\-.])key|(?<![a-z0-9])key(?![a-z])|creds|cookie|session|signature|bearer|(?<![a-z])api(?![a-z])|private"
 )
 #: Words that name a secret only sometimes (`session`, `cookie`, `signature`, a bare `key`):
 #: their values must look random.
@@ -68,9 +68,10 @@ _OP = re.compile(
     r"""[ \t]{0,3}"""
 )
 _FLAG_OP = re.compile(r"""[\w\-]{0,20}?(?:[ \t]{1,3}|=)""")
-_QUOTED = {'"': re.compile(r'"((?:[^"\\\n]|\\.){1,256})"'), "'": re.compile(r"'([^'\n]{1,256})'"),
-           "`": re.compile(r"`([^`\n]{1,256})`")}  # fmt: skip
-_BARE = re.compile(r"""[^\s'"`<>]{1,256}""")
+# values run to 4096 characters: OAuth and session tokens are long (a bound, not a format)
+_QUOTED = {'"': re.compile(r'"((?:[^"\\\n]|\\.){1,4096})"'), "'": re.compile(r"'([^'\n]{1,4096})'"),
+           "`": re.compile(r"`([^`\n]{1,4096})`")}  # fmt: skip
+_BARE = re.compile(r"""[^\s'"`<>]{1,4096}""")
 _OPENER = {")": "(", "}": "{", "]": "["}
 _BARE_IN_FIELDS = re.compile(r"""[^\s'"`<>;]{1,256}""")
 _BARE_IN_URL = re.compile(r"""[^\s'"`<>&#]{1,256}""")
@@ -151,11 +152,19 @@ def judge_value(value: str, *, kind: str, quoted: bool, strong_op: bool) -> floa
     # case identifiers with word-like pieces were turned away above).
     mixed = any(c.isdigit() for c in v) or ck.normalized_entropy(v) >= 0.8
     if long_enough and _classes(v) >= 2 and mixed:
-        if not v.replace(".", "").replace("-", "").isdigit() and not re.fullmatch(
-            r"v?\d+(?:\.\d+)+[\w.\-]*", v
-        ):
+        if not v.replace(".", "").replace("-", "").isdigit() and not _is_version(v):
             return GENERIC_SCORE
     return None
+
+
+_VERSIONISH = re.compile(r"v?\d++(?:\.\d++)++[\w.\-]*+")
+_LONG_RUN = re.compile(r"[A-Za-z0-9]{13}")
+
+
+def _is_version(v: str) -> bool:
+    """``1.2.3``, ``v10.4.1-beta2``: numbers and short tags. ``1000.1fa6966eafbb...`` (an id
+    and key material after a number) is no version."""
+    return bool(_VERSIONISH.fullmatch(v)) and not _LONG_RUN.search(v)
 
 
 def _key_bounds(text: str, ks: int, ke: int) -> tuple[int, int]:

@@ -21,18 +21,17 @@ from redactkit.detect import checksums as ck
 from redactkit.detect.value_shapes import is_identifier, is_placeholder, is_reference
 
 RANDOM_SCORE = 0.6
-_VALUE = r"[A-Za-z0-9+/_\-.~=]{16,256}"
+_CHARS = r"[A-Za-z0-9+/_\-.~=]"
+_VALUE = _CHARS + "{16,256}+"
+#: The rest of a value longer than 256 characters (OAuth and session tokens), up to 4096: read
+#: after a match, so that a failed long match is never retried at every position.
+_REST = re.compile(_CHARS + "{0,3840}+")
 # Anchored on the operator (cheap to find), the name is checked looking back from it.
-_ASSIGN = re.compile(
-    r"(?:=|:|=>)[ \t]{0,3}(?P<q>@?[\"'`]?)(?P<v>" + _VALUE + r")(?![A-Za-z0-9+/_\-.~=])"
-)
+_ASSIGN = re.compile(r"(?:=|:|=>)[ \t]{0,3}(?P<q>@?[\"'`]?)(?P<v>" + _VALUE + ")")
 _NAME_BEFORE = re.compile(r"(?<![\w$.\-])(?P<k>[A-Za-z_][\w.\-]{0,60})[\"'\]]{0,2}[ \t]{0,3}:?$")
-_SETX = re.compile(
-    r"(?i:\bsetx)[ \t]+[A-Za-z_]\w{0,60}[ \t]+(?P<q>[\"']?)(?P<v>"
-    + _VALUE
-    + r")(?![A-Za-z0-9+/_\-.~=])"
-)
+_SETX = re.compile(r"(?i:\bsetx)[ \t]+[A-Za-z_]\w{0,60}[ \t]+(?P<q>[\"']?)(?P<v>" + _VALUE + ")")
 _TOKEN = re.compile(r"(?<![A-Za-z0-9+/_\-.~=])" + _VALUE + r"(?![A-Za-z0-9+/_\-.~=])")
+_VALUE_CHARS = frozenset("+/_-.~=0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _HEX = re.compile(r"[0-9a-fA-F]+")
 _UUID = re.compile(r"[0-9a-fA-F]{8}-?(?:[0-9a-fA-F]{4}-?){3}[0-9a-fA-F]{12}")
 _VERSION = re.compile(r"v?\d++(?:[.\-_]\d++)++(?:[.\-+_]?[A-Za-z0-9]++)*+")
@@ -62,7 +61,7 @@ def is_random_value(value: str, *, min_len: int = 16) -> bool:
     if upper + lower + digit + sym < 3 or not digit and not sym:
         # one case and digits (`[a-z0-9]{32}` keys) only when long and well mixed
         letters = sum(c.isalpha() for c in v)
-        if not (digit and len(v) >= 24 and 4 <= letters <= len(v) - 4 and v.isalnum()):
+        if not (digit and len(v) >= 24 and 4 <= letters <= len(v) - 4 and _one_case_key(v)):
             return False
     if len(v) >= 28 and len(set(v)) == len(v):
         # every character once: an alphabet (bech32's, base32's), not a draw from one; 28 draws
@@ -74,7 +73,23 @@ def is_random_value(value: str, *, min_len: int = 16) -> bool:
         return False  # a dotted name: `org.apache.Foo2Bar.baz`
     if not ck.looks_random(v, min_len=min_len, min_norm_entropy=0.75):
         return False
-    return ck.wordlike_fraction(v) < 0.3
+    # word-like pieces are rare in key material; a long draw of high entropy has a few by chance
+    # (`ttdveNai3Gj6...`: "ttdve", "Nai")
+    words = ck.wordlike_fraction(v)
+    return words < 0.3 or (words < 0.45 and len(v) >= 24 and ck.normalized_entropy(v) >= 0.85)
+
+
+_SEPARATED = re.compile(r"[-_]")
+
+
+def _one_case_key(v: str) -> bool:
+    """Letters of one case and digits: alphanumeric, or cut by dashes into pieces one of which
+    is a long run (``qscgyygcsq-wdvvok7slklk...``), not a slug of short words and numbers
+    (``cpython-311-x86_64-linux-gnu``)."""
+    if v.isalnum():
+        return True
+    parts = _SEPARATED.split(v)
+    return all(p.isalnum() for p in parts if p) and max(map(len, parts)) >= 12
 
 
 def _random_piece(part: str) -> bool:
@@ -89,6 +104,9 @@ def find_random_assignments(text: str) -> list[tuple[str, int, int, float]]:
         found += _SETX.finditer(text)
     for m in found:
         s, e = m.span("v")
+        e = _REST.match(text, e).end()
+        if e < len(text) and text[e] in _VALUE_CHARS:
+            continue  # longer than any key: a blob
         q = m.group("q").lstrip("@")
         if q and not text.startswith(q, e):
             continue  # an opened quote that does not close right after: part of a longer value

@@ -70,8 +70,23 @@ def is_identifier(value: str) -> bool:
     if not (_IDENT_CHARS.fullmatch(value) and _IDENT_JOIN.search(value)):
         return False
     if "_" in value:
-        return True
+        # snake_case joins names; a run of key material is no name (`I_MncTA8nlFcqlBCak...`)
+        return not any(_random_part(p) or _random_run(p) for p in value.split("_"))
+    return _camel_name(value)
+
+
+def _camel_name(value: str) -> bool:
     return sum(len(p) == 1 for p in _CAMEL_PART.findall(value)) <= 1
+
+
+def _random_run(part: str) -> bool:
+    """A 16+ character piece of one case with digits that reads as no name (``9rvli8sm4jo1...``)."""
+    return (
+        len(part) >= 16
+        and any(c.isdigit() for c in part)
+        and sum(c.isalpha() for c in part) >= 4
+        and ck.looks_random(part, min_len=16, min_norm_entropy=0.7)
+    )
 
 
 def _random_segment(seg: str) -> bool:
