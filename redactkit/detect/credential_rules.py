@@ -28,6 +28,7 @@ from redactkit.detect.rule_parts import (  # noqa: F401 - re-exported: the catal
     _age,
     _atlassian,
     _aws_id,
+    _holds_key_material,
     _basic,
     _discord,
     _gitlab,
@@ -197,8 +198,13 @@ RULES: tuple[Rule, ...] = (
     # --- structural -----------------------------------------------------------------------------
     _R("jwt", "JWT", ("eyj",), r"(?<![A-Za-z0-9_\-])(?P<s>eyJ[A-Za-z0-9_\-]{5,2000}\.[A-Za-z0-9_\-]{2,4000}\.[A-Za-z0-9_\-]{0,1000})",
        tier="structural", validator=_jwt, check="shape", prefixes=("eyJ",)),
+    # Jenkins credential stores (`com.cloudbees.plugins.credentials`) keep secrets in braces,
+    # `<secret>{AQAAABAAAA...}</secret>`: a brace value that holds key material is one
+    _R("jenkins-credential", "SECRET", ("cloudbees",),
+       r"<(?P<t>[A-Za-z][\w.\-]{0,40})>\s{0,3}\{(?P<s>[^{}<>\n]{16,4000})\}\s{0,3}</(?P=t)>",
+       tier="context", validator=_holds_key_material, check="shape"),
     # a docker config's `auths` entry: `"auth": "<base64 of user:password>"`, JSON-escaped or not
-    _R("docker-config-auth", "BASIC_AUTH", ('"auth', '\\"auth'),
+    _R("docker-config-auth", "BASIC_AUTH", ('"auth',),
        r'\\{0,3}"auth\\{0,3}"\s{0,3}:\s{0,3}\\{0,3}"(?P<s>[A-Za-z0-9+/]{8,2000}={0,2})\\{0,3}"',
        tier="structural", validator=_basic, check="shape"),
     _R("uri-credentials", "URI_CREDENTIALS", ("://",),

@@ -30,7 +30,7 @@ from redactkit.detect.credential_rules import OCR_FAILED_SCORE, RULES, VERIFIED_
 from redactkit.detect.generic_secrets import KEYWORDS as GENERIC_KEYWORDS
 from redactkit.detect.generic_secrets import find_generic_secrets, is_placeholder
 from redactkit.detect.private_keys import find_private_keys
-from redactkit.detect.random_values import find_random_assignments
+from redactkit.detect.random_values import find_random_assignments, find_random_literals
 from redactkit.findings import Finding
 
 FAMILY = "CREDENTIAL"  # the umbrella type policies can use for every entity below
@@ -40,6 +40,7 @@ GENERIC_TYPES = {
     "cli-password": "PASSWORD",
     "prose-password": "PASSWORD",
     "random-assignment": "SECRET",
+    "random-literal": "SECRET",
 }
 KEY_TYPES = {"private-key": "PRIVATE_KEY", "private-key-partial": "PRIVATE_KEY",
              "putty-private-key": "PRIVATE_KEY", "private-key-body": "PRIVATE_KEY"}  # fmt: skip
@@ -185,7 +186,7 @@ def _scan(
         for rid, s, e, score in find_generic_secrets(work, low):
             raw.append((rid, GENERIC_TYPES[rid], s, e, score))
     # a random value under any name (`HTTP_AUTH_HEADER=bWF0...`): its looks are the evidence
-    for rid, s, e, score in find_random_assignments(work):
+    for rid, s, e, score in find_random_assignments(work) + find_random_literals(work):
         raw.append((rid, GENERIC_TYPES[rid], s, e, score))
     return raw
 

@@ -30,6 +30,11 @@ _REST = re.compile(_CHARS + "{0,3840}+")
 _ASSIGN = re.compile(r"(?:=|:|=>)[ \t]{0,3}(?P<q>@?[\"'`]?)(?P<v>" + _VALUE + ")")
 _NAME_BEFORE = re.compile(r"(?<![\w$.\-])(?P<k>[A-Za-z_][\w.\-]{0,60})[\"'\]]{0,2}[ \t]{0,3}:?$")
 _SETX = re.compile(r"(?i:\bsetx)[ \t]+[A-Za-z_]\w{0,60}[ \t]+(?P<q>[\"']?)(?P<v>" + _VALUE + ")")
+#: A quoted literal: `"..."`, `'...'` or a backtick string, its quote not closing a word
+_LITERAL = re.compile(r"(?<![\w\\])(?P<q>[\"'`])(?P<v>" + _VALUE + r")(?P=q)")
+_LAST_NAME = re.compile(
+    r"([A-Za-z_][\w.\-]{0,60})[\"'\])]{0,2}[ \t]{0,3}(?:=|:|=>|,|\(|-|:=)?[ \t]{0,3}@?$"
+)
 _TOKEN = re.compile(r"(?<![A-Za-z0-9+/_\-.~=])" + _VALUE + r"(?![A-Za-z0-9+/_\-.~=])")
 _VALUE_CHARS = frozenset("+/_-.~=0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _HEX = re.compile(r"[0-9a-fA-F]+")
@@ -117,6 +122,23 @@ def find_random_assignments(text: str) -> list[tuple[str, int, int, float]]:
                 continue  # no name; `https://...` is a URL; a name for a random non-secret
         if is_random_value(text[s:e]):
             out.append(("random-assignment", s, e, RANDOM_SCORE))
+    return out
+
+
+def find_random_literals(text: str) -> list[tuple[str, int, int, float]]:
+    """Random values quoted as string literals, named or not (``return "ntJD0ER8..."``,
+    ``getClient('M0UXRQ2D...')``, ``provider 'S1vAf8FV...'``): a literal of key material in
+    code or a config is a secret whatever its name, unless the name before it is one for
+    random non-secrets (a boundary, a digest, an id, a nonce)."""
+    out: list[tuple[str, int, int, float]] = []
+    for m in _LITERAL.finditer(text):
+        s, e = m.span("v")
+        if not is_random_value(text[s:e], min_len=20):
+            continue
+        name = _LAST_NAME.search(text, max(0, m.start() - 70), m.start())
+        if name is not None and _BENIGN_NAME.search(name.group(1)):
+            continue
+        out.append(("random-literal", s, e, RANDOM_SCORE))
     return out
 
 

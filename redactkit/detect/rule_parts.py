@@ -93,6 +93,11 @@ def _spells_nothing(value: str) -> bool:
     return not is_identifier(value) and ck.wordlike_fraction(value) < 0.3
 
 
+def _holds_key_material(value: str) -> bool:
+    """One of the words of a value is key material (a Jenkins brace value: `{AQAAABAAA...}`)."""
+    return any(ck.looks_random(w, min_len=16, min_norm_entropy=0.7) for w in value.split())
+
+
 def _aws_id(token: str) -> bool:
     return not token.endswith("EXAMPLE")
 

@@ -111,7 +111,7 @@ SERVICE_RULES: tuple[Rule, ...] = (
     _R("launchdarkly-key", "LAUNCHDARKLY_KEY", ("api-", "sdk-"),
        tok(r"(?:api|sdk)-[a-z0-9]{8}-[a-z0-9]{4}-4[a-z0-9]{3}-[a-z0-9]{4}-[a-z0-9]{12}"), tier="context"),
     _R("pganalyze-key", "PGANALYZE_KEY", ("pgar_",), tok(r"pgar_[A-Za-z0-9]{27}"), prefixes=("pgar_",)),
-    _R("photoroom-key", "PHOTOROOM_KEY", ("sk_pr_",), tok(r"sk_pr_[A-Za-z0-9]{1,64}_[a-fA-F0-9]{40}"), prefixes=("sk_pr_",)),
+    _R("photoroom-key", "PHOTOROOM_KEY", ("sk_pr_",), tok(r"(?:sandbox_)?sk_pr_[A-Za-z0-9]{1,64}_[a-fA-F0-9]{40}"), prefixes=("sk_pr_",)),
     _R("pinecone-key", "PINECONE_KEY", ("pcsk_",), tok(r"pcsk_[A-Za-z0-9]{5,6}_[A-Za-z0-9]{63}"), prefixes=("pcsk_",)),
     _R("rootly-key", "ROOTLY_KEY", ("rootly_",), tok(r"rootly_[a-f0-9]{64}"), prefixes=("rootly_",)),
     _R("spectralops-token", "SPECTRALOPS_TOKEN", ("spu-",), tok(r"spu-[a-z0-9]{32}"), prefixes=("spu-",)),
