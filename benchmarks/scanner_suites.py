@@ -179,6 +179,7 @@ def summarise(tallies: dict, suite: str, families: set[str] | None = None) -> Ta
         total.changed += t.changed
         total.changed_cred += t.changed_cred
         total.benign += t.benign
+        total.left_filler += t.left_filler
         total.reasons.update(t.reasons)
     return total
 
@@ -228,21 +229,22 @@ def render(cases, stats, commits, ours, theirs, seed, elapsed) -> str:  # noqa: 
         " keyword): a redactor may mask those; *personal*, personal-data findings (an e-mail"
         " address in the line).",
         "",
-        "| suite | cases read | share read | positives | redactkit left | Presidio left |"
-        " negatives | redactkit changed | benign | near-miss | personal | Presidio changed |",
-        "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+        "| suite | cases read | share read | positives | redactkit left | left, not placeholder-shaped"
+        " | Presidio left | negatives | redactkit changed | benign | near-miss | personal |"
+        " Presidio changed |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
     ]
     for suite, st in stats.items():
         o, p = summarise(ours, suite), summarise(theirs, suite)
         n = sum(c.suite == suite for c in cases)
         lines.append(
             f"| {suite} | {n} | {pct(st.read, st.rows)} | {o.pos} | {pct(o.left, o.pos)} |"
-            f" {pct(p.left, p.pos)} | {o.neg} | {changed_cells(o)} | {pct(p.changed, p.neg)} |"
+            f" {pct(o.left - o.left_filler, o.pos)} | {pct(p.left, p.pos)} | {o.neg} | {changed_cells(o)} | {pct(p.changed, p.neg)} |"
         )
     o, p = summarise(ours, "trufflehog", cat), summarise(theirs, "trufflehog", cat)
     lines.append(
         f"| trufflehog, formats in our catalogue | | | {o.pos} | {pct(o.left, o.pos)} |"
-        f" {pct(p.left, p.pos)} | {o.neg} | {changed_cells(o)} | {pct(p.changed, p.neg)} |"
+        f" {pct(o.left - o.left_filler, o.pos)} | {pct(p.left, p.pos)} | {o.neg} | {changed_cells(o)} | {pct(p.changed, p.neg)} |"
     )
     gl = [c for c in cases if c.suite == "gitleaks" and c.positive]
     if gl:

@@ -6,6 +6,10 @@ re-encodes): the main part is the longest piece of it that occurs in the input a
 host name. When pieces tie for longest (``role_id:secret_id``, two UUIDs) nothing says which is
 the secret, so the want is left when any of them is.
 
+The suites' positives include fillers a redactor rightly leaves (``sk-lf-0000...``,
+``API-AAAA...``, ``da2-abcdefghij...``): a wanted secret left that is itself placeholder-shaped
+by the same evidence as below is counted apart as well.
+
 A negative is *changed* when the output differs from the input. When a credential finding did
 it, the masked values are sorted by named evidence: *benign* when a value is positively no
 secret (a documentation placeholder, one character repeated, a run like ``abcdef123456``, low
@@ -86,6 +90,7 @@ class Tally:
     changed: int = 0
     changed_cred: int = 0
     benign: int = 0  # changed by a credential finding on a value with benign evidence
+    left_filler: int = 0  # wanted secrets left that are themselves placeholder-shaped
     examples_left: list[str] = field(default_factory=list)
     examples_changed: list[str] = field(default_factory=list)
     examples_benign: list[str] = field(default_factory=list)
@@ -122,6 +127,7 @@ def score(
             n, left = left_parts(case, out)
             t.pos += n
             t.left += len(left)
+            t.left_filler += sum(benign_reason(p) is not None for p in left)
             t.examples_left += [p[:60] for p in left][: max(0, 3 - len(t.examples_left))]
             continue
         t.neg += 1

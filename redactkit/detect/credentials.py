@@ -94,6 +94,8 @@ def _score(rule: Rule, value: str, ocr: bool) -> float | None:
         return None
     if rule.random and not _random_enough(rule, value):
         return None
+    if rule.prefixes and _filler_body(rule, value):
+        return None
     verdict = rule.validator(value) if rule.validator is not None else None
     if verdict is None:
         return rule.score
@@ -106,6 +108,31 @@ def _score(rule: Rule, value: str, ocr: bool) -> float | None:
     if (ocr and not rule.ocr_only) or rule.check == "checksum":
         return min(rule.score, OCR_FAILED_SCORE)
     return None
+
+
+def _filler_body(rule: Rule, value: str) -> bool:
+    """A known prefix with a filler after it: one character repeated (``sntryu_aaaa...``), a
+    run (``da2-abcdefghij...``), low entropy, or words (``glptt-hellOworld380_testin``).
+    Documentation and tests write these; no issuer does."""
+    low = value.lower()
+    body = next((value[len(p) :] for p in rule.prefixes if low.startswith(p.lower())), value)
+    if len(body) < 8:
+        return False
+    return ck.is_sequential(body) or ck.normalized_entropy(body) < 0.5 or _words(body)
+
+
+_JOINED = re.compile(r"[a-z][A-Z]|[A-Za-z][_\-][A-Za-z]")
+
+
+def _words(body: str) -> bool:
+    """Words joined as names are (``hellOworld380_testin``, ``AppConfigurationTokenHere``):
+    word-like pieces, long runs, a hump or a separator between letters. Random draws of one
+    case never have the joins, and mixed-case draws are never this word-like."""
+    return (
+        _JOINED.search(body) is not None
+        and ck.wordlike_fraction(body) >= 0.68
+        and ck.mean_piece_length(body) >= 3.5
+    )
 
 
 def _random_enough(rule: Rule, value: str) -> bool:

@@ -34,7 +34,7 @@ KEYWORDS: tuple[str, ...] = (
 _KEY = re.compile(
     r"password|passwort|passwd|passphrase|contraseña|pwd|pass|secret|token|credentials?"
     r"|api[_\-]?key|access[_\-]?key|auth[_\-]?key|private[_\-]?key|(?:signing|encryption|master|session|client)[_\-]?key"
-    r"|auth|(?<=[_\-.])key|(?<![a-z0-9])key(?![a-z])|creds|cookie|session|signature|bearer|(?<![a-z])api(?![a-z])|private"
+    r"|auth|(?<=[_\-.])key|(?<![a-z0-9])key(?![a-z])|(?<=[a-z])key(?![a-z])|creds|cookie|session|signature|bearer|(?<![a-z])api(?![a-z])|private"
 )
 #: Words that name a secret only sometimes (`session`, `cookie`, `signature`, a bare `key`):
 #: their values must look random.
@@ -137,6 +137,8 @@ def judge_value(value: str, *, kind: str, quoted: bool, strong_op: bool) -> floa
             return None  # proxy_auth, challengePassword: a variable, not a value
     if kind == "weak":
         return GENERIC_SCORE if ck.looks_random(v, min_len=16, min_norm_entropy=0.75) else None
+    if kind != "password" and (_HEADER_NAME.fullmatch(v) or _HOST_NAME.fullmatch(v)):
+        return None  # `"Fastly-Key"`, `4f2a9c.example.com`: a header's or a host's name
     if kind == "password":
         if _WORD_PUNCT.fullmatch(v):
             return None  # `Regenerated.`: a word ending a sentence
@@ -157,6 +159,10 @@ def judge_value(value: str, *, kind: str, quoted: bool, strong_op: bool) -> floa
     return None
 
 
+_HEADER_NAME = re.compile(r"[A-Z][a-z]{1,20}(?:-[A-Z][A-Za-z]{0,20})+")
+_HOST_NAME = re.compile(
+    r"[A-Za-z0-9\-]{1,63}(?:\.[A-Za-z0-9\-]{1,63}){0,8}\.(?:com|net|org|io|dev|app|cloud|co|ai)"
+)
 _VERSIONISH = re.compile(r"v?\d++(?:\.\d++)++[\w.\-]*+")
 _LONG_RUN = re.compile(r"[A-Za-z0-9]{13}")
 
@@ -186,6 +192,14 @@ def _keyword_ok(text: str, lowered: str, ks: int, ke: int, key: str, kw: str) ->
             return False
     if kw == "pass" and ks > 0 and text[ks - 1].isalpha() and not text[ks].isupper():
         return False
+    if (
+        kw == "key"
+        and ks > 0
+        and text[ks - 1].isalpha()
+        and not (text[ks - 1].islower() and text[ks] == "K")
+        and text[ks - 1] not in "_-."
+    ):
+        return False  # `apiKey`, `blobKey` (a hump) name keys; `monkey`, `WHISKEY` do not
     if "." in key[key.find(kw.lower()) if kw.lower() in key.lower() else 0 :].lstrip("."):
         return False  # `arm_pass_all.dpatch`: the secret word must be in the last component
     return not _key_excluded(key)

@@ -5,7 +5,14 @@ joins these rows into ``RULES``).
 
 from __future__ import annotations
 
+from redactkit.detect import checksums as ck
 from redactkit.detect.rule_parts import UUID, Rule, _atlassian, _discord, keyed, tok
+
+
+def _random_hex_parts(value: str) -> bool:
+    """Hex parts joined by dashes are random hex (the dashes would skew an entropy measure)."""
+    return ck.looks_random(value.replace("-", ""), min_len=12, min_norm_entropy=0.7)
+
 
 _R = Rule
 SERVICE_RULES: tuple[Rule, ...] = (
@@ -53,7 +60,7 @@ SERVICE_RULES: tuple[Rule, ...] = (
     _R("mailgun-key", "MAILGUN_KEY", ("key-",), tok(r"key-[a-z0-9]{32}"), prefixes=("key-",), random=True),
     # a sending key (`<32 hex>-<8 hex>-<8 hex>`) where the text names mailgun
     _R("mailgun-sending-key", "MAILGUN_KEY", ("mailgun",), tok(r"[a-f0-9]{32}-[a-f0-9]{8}-[a-f0-9]{8}"),
-       tier="context", random=True),
+       tier="context", validator=_random_hex_parts, check="shape"),
     _R("mailgun-key-keyed", "MAILGUN_KEY", ("mailgun",),
        keyed(r"mailgun[\w.\-]{0,20}?(?:key|secret)", r"[a-f0-9]{32}-[a-f0-9]{8}-[a-f0-9]{8}"), tier="context"),
     _R("mailchimp-key", "MAILCHIMP_KEY", ("-us",), tok(r"[a-f0-9]{32}-us[0-9]{1,2}"), random=True),
