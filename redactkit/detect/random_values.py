@@ -151,6 +151,15 @@ _BENIGN_NAME = re.compile(
 _SCHEMES = frozenset(("http", "https", "ftp", "file", "data", "urn", "mailto", "ssh", "git"))
 
 
+def is_named_random_value(name: str, value: str) -> bool:
+    """A value stored under ``name`` (a record field, a form field) that is key material: the
+    same judgement as an assignment in text (``name=value``), so every channel agrees."""
+    v = value.strip()
+    if not v or any(c.isspace() for c in v) or _BENIGN_NAME.search(name):
+        return False
+    return is_random_value(v)
+
+
 def find_random_tokens(text: str, *, min_len: int = 20) -> list[tuple[int, int]]:
     """Lone random tokens (no name needed): spans of ``min_len``+ characters of key material."""
     return [m.span() for m in _TOKEN.finditer(text) if is_random_value(m.group(), min_len=min_len)]
