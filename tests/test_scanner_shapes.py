@@ -103,12 +103,12 @@ def test_jenkins_brace_values_holding_key_material() -> None:
 def test_docker_config_auth_is_checked_as_user_password() -> None:
     rng = random.Random(3)
     creds = base64.b64encode(f"ci:{rand(rng, 20)}".encode()).decode()
-    text = '{"auths": {"registry.example.io": {"auth": "%s"}}}' % creds
+    text = '{"auths": {"registry.example.io": {"auth": "' + creds + '"}}}'
     assert covered(text, creds)
     escaped = text.replace('"', '\\"')
     assert covered(escaped, creds)
     not_creds = base64.b64encode(b"just some words").decode()
-    found = find_credentials('{"auth": "%s"}' % not_creds)
+    found = find_credentials('{"auth": "' + not_creds + '"}')
     assert not any(f.detector == "docker-config-auth" for f in found)
 
 
