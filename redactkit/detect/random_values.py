@@ -15,6 +15,7 @@ identifiers, version strings, base64 of readable text). Two uses:
 
 from __future__ import annotations
 
+import functools
 import re
 
 from redactkit.detect import checksums as ck
@@ -44,6 +45,7 @@ _KNOWN_PREFIX = re.compile(r"^(?:sha(?:1|256|384|512)-|base64,|data:)", re.IGNOR
 _PIECES = re.compile(r"[A-Za-z0-9]+")
 
 
+@functools.lru_cache(maxsize=2048)
 def is_random_value(value: str, *, min_len: int = 16) -> bool:
     """Whether ``value`` looks like generated key material (see the module docstring).
 
@@ -115,13 +117,14 @@ def find_random_assignments(text: str) -> list[tuple[str, int, int, float]]:
         q = m.group("q").lstrip("@")
         if q and not text.startswith(q, e):
             continue  # an opened quote that does not close right after: part of a longer value
+        if not is_random_value(text[s:e]):
+            continue  # judged first: most values are words, paths or numbers, cheap to turn down
         if m.re is _ASSIGN:
             op = m.start()
             key = _NAME_BEFORE.search(text, max(0, op - 66), op)
             if key is None or key.group("k").lower() in _SCHEMES or _BENIGN_NAME.search(key["k"]):
                 continue  # no name; `https://...` is a URL; a name for a random non-secret
-        if is_random_value(text[s:e]):
-            out.append(("random-assignment", s, e, RANDOM_SCORE))
+        out.append(("random-assignment", s, e, RANDOM_SCORE))
     return out
 
 
