@@ -166,3 +166,16 @@ def test_record_random_value_follows_the_policy() -> None:
     v = rand(rng, 40)
     red = RecordRedactor(policy=Policy(entities=("EMAIL_ADDRESS",)))
     assert red.redact({"x_blob": v}) == {"x_blob": v}
+
+
+def test_escaped_json_secrets_are_masked_and_escapes_kept() -> None:
+    from redactkit import TextRedactor
+
+    rng = random.Random(7)
+    pw = rand(rng, 14) + "@!"
+    auth = base64.b64encode(f"ci:{pw}".encode()).decode()
+    text = '{\\n\\"auths\\": {\\n\\"registry.example.io\\": {\\n\\"password\\": \\"%PW%\\",\\n\\"auth\\": \\"%AUTH%\\"\\n}}}'
+    text = text.replace("%PW%", pw).replace("%AUTH%", auth)
+    out = TextRedactor().redact(text).text
+    assert pw not in out and auth not in out
+    assert '\\"password\\": \\"' in out and out.count('\\"') == text.count('\\"')

@@ -205,9 +205,10 @@ RULES: tuple[Rule, ...] = (
     _R("jenkins-credential", "SECRET", ("cloudbees",),
        r"<(?P<t>[A-Za-z][\w.\-]{0,40})>\s{0,3}\{(?P<s>[^{}<>\n]{16,4000})\}\s{0,3}</(?P=t)>",
        tier="context", validator=_holds_key_material, check="shape"),
-    # a docker config's `auths` entry: `"auth": "<base64 of user:password>"`, JSON-escaped or not
+    # a docker config's `auths` entry: `"auth": "<base64 of user:password>"`, JSON-escaped or
+    # not (the engine's escaped view reads `\"auth\"` as ` "auth "`)
     _R("docker-config-auth", "BASIC_AUTH", ('"auth',),
-       r'\\{0,3}"auth\\{0,3}"\s{0,3}:\s{0,3}\\{0,3}"(?P<s>[A-Za-z0-9+/]{8,2000}={0,2})\\{0,3}"',
+       r'"auth[\\ ]{0,4}"\s{0,3}:[\s\\]{0,6}"(?P<s>[A-Za-z0-9+/]{8,2000}={0,2})[\\ ]{0,4}"',
        tier="structural", validator=_basic, check="shape"),
     _R("uri-credentials", "URI_CREDENTIALS", ("://",),
        r"://(?P<u>[^\s:/?#@'\"<>()\[\]]{0,128}):(?P<s>[^\s/'\"<>@]{1,256})@(?=[A-Za-z0-9\[])", tier="structural"),

@@ -59,11 +59,12 @@ _EXCLUDED_KEYS = re.compile(
     r"|message|event|request|trace|group|unique|composite|surrogate|i18n|translation|locale|react|list|dict|map|redis|s3)[_\-.]?key)$",
     re.IGNORECASE,
 )
+# (a space before a closing quote: the engine's escaped view of `\"password\": \"x\"`)
 # `=`, `:`, `=>`, Make's `:=`/`::=`/`?=`, PHP's `.=`, a typed declaration (`token string = "`)
 # and, after a quoted name only, a call's comma (`setProperty("API_TOKEN", "...")`); a dash
 # before a quoted value (`token - 'x'`, as logs and notes write it)
 _OP = re.compile(
-    r"""[\w\-]{0,30}?(["'\]]{0,2})(?:[ \t]{1,3}(?:string|String|str|const))?[ \t]{0,3}"""
+    r"""[\w\-]{0,30}?(?: (?="))?(["'\]]{0,2})(?:[ \t]{1,3}(?:string|String|str|const))?[ \t]{0,3}"""
     r"""(=>|:{1,3}=|\?=|\.=|=|:|->|(?<=["'])[ \t]{0,2},(?=[ \t]{0,2}["'])|(?<=[ \t])-(?=[ \t]{1,3}["']))"""
     r"""[ \t]{0,3}"""
 )
@@ -325,7 +326,12 @@ def _value_after(text: str, s: int, e: int) -> tuple[int, int, bool, bool] | Non
     q = text[pos : pos + 1]
     if q in _QUOTED:
         qm = _QUOTED[q].match(text, pos)
-        return (qm.start(1), qm.end(1), True, strong) if qm else None
+        if qm is None:
+            return None
+        ve = qm.end(1)
+        while ve > qm.start(1) and text[ve - 1] == " ":
+            ve -= 1  # the escaped view's ` "` of a closing `\"`: the space is the backslash
+        return (qm.start(1), ve, True, strong) if ve > qm.start(1) else None
     if s > 0 and text[s - 1] in "?&":
         bare = _BARE_IN_URL
     elif s > 0 and text[s - 1] == ";" or text.count(";", max(0, s - 80), s) >= 2:
