@@ -195,7 +195,7 @@ def changed_cells(t: Tally) -> str:
     )
 
 
-def render(cases, stats, commits, ours, theirs, seed, elapsed) -> str:  # noqa: ANN001
+def render(cases, stats, commits, ours, theirs, seed, elapsed, cost="") -> str:  # noqa: ANN001
     cat = catalogue_families()
     lines = [
         BEGIN,
@@ -213,13 +213,20 @@ def render(cases, stats, commits, ours, theirs, seed, elapsed) -> str:  # noqa: 
         " the summary above (every format we generate, in every surrounding).",
         "",
         "What closes the gaps, by mechanism (`redactkit/detect/`): catalogue rows for formats"
-        " with a fixed shape (`credential_rules.py`, e.g. `twilio-api-key-sid`); values after a"
-        " secret word (`generic_secrets.py`: password, token, secret, key, auth, credential,"
-        " cookie, session, signature, bearer, api, private, creds; in env, shell, YAML, JSON,"
-        " INI, XML, Make, PHP, Go and call syntax); random values under *any* name"
-        " (`random_values.py`: 16+ characters, classes mixed, high entropy, no words, and not a"
-        " digest, UUID, path, URL, identifier, version or benign-named random value such as a"
-        " MIME boundary); in keystrokes, lone random tokens on every channel of a field.",
+        " with a fixed shape (`credential_rules.py`, `service_rules.py`: e.g."
+        " `twilio-api-key-sid`, `azure-entra-refresh-token`, `docker-config-auth` with its"
+        " base64 `user:password` checked, `jenkins-credential`); values after a secret word"
+        " (`generic_secrets.py`: password, token, secret, key and camel-case `*Key`, auth,"
+        " credential, cookie, session, signature, bearer, api, private, creds; in env, shell,"
+        " YAML, JSON (escaped too), INI, XML, Make, PHP, Go and call syntax); random values"
+        " under *any* name or none (`random_values.py`: assigned, or quoted as a literal; 16+"
+        " characters, classes mixed, high entropy, no words, and not a digest, UUID, path, URL,"
+        " identifier, version or benign-named random value such as a MIME boundary, a nonce or"
+        " an id); in keystrokes, lone random tokens on every channel of a field; in records, a"
+        " value judged with its key. Named benign evidence keeps fillers: a known prefix"
+        " followed by one character repeated, a run or words (`sntryu_aaaa...`,"
+        " `da2-abcdefghij...`), documented examples (`AKIAIOSFODNN7EXAMPLE`, jwt.io's"
+        " secrets), placeholders (`xxxx`, `<your-key>`, `${VAR}`, `$1`).",
         "",
         "*Changed* splits three ways (`benchmarks/suite_scoring.py`): *benign*, a credential"
         " finding masked a value with named evidence that it is no secret (a placeholder, one"
@@ -256,6 +263,8 @@ def render(cases, stats, commits, ours, theirs, seed, elapsed) -> str:  # noqa: 
             why = ", ".join(f"{k} ({v})" for k, v in st.skipped.most_common(6))
             lines.append(f"\n{suite}: rows not read statically: {why}.")
     lines += ["", f"Run time: redactkit {elapsed[0]:.0f} s, Presidio {elapsed[1]:.0f} s."]
+    if cost:
+        lines += ["", cost]
     if ERRORS:
         lines.append(f"redactkit failed on {len(ERRORS)} inputs (withheld, as it fails closed).")
     lines.append("")
@@ -349,6 +358,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--detect-secrets", type=Path)
     ap.add_argument("--seed", type=int, default=20261206)
     ap.add_argument("--no-presidio", action="store_true")
+    ap.add_argument("--no-cost", action="store_true", help="skip the credential cost measure")
     ap.add_argument("--doc", action="store_true", help=f"write the section into {DOC.name}")
     ap.add_argument("--family", help="only this family (a regex), for working on one")
     ap.add_argument(
@@ -368,7 +378,12 @@ def main(argv: list[str] | None = None) -> int:
     else:
         p_outs, p_cred, t_theirs = run_presidio(cases)
         theirs = score(cases, p_outs, p_cred)
-    section = render(cases, stats, commits, ours, theirs, args.seed, (t_ours, t_theirs))
+    cost = ""
+    if not args.no_cost:
+        from benchmarks.credential_cost import measure
+
+        cost = measure().line()
+    section = render(cases, stats, commits, ours, theirs, args.seed, (t_ours, t_theirs), cost)
     print(section)
     if args.doc:
         write_doc(section)
