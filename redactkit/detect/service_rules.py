@@ -5,13 +5,19 @@ joins these rows into ``RULES``).
 
 from __future__ import annotations
 
+import re
+
 from redactkit.detect import checksums as ck
 from redactkit.detect.rule_parts import UUID, Rule, _atlassian, _discord, keyed, tok
 
+_HEX = re.compile(r"[0-9a-f]+")
+
 
 def _random_hex_parts(value: str) -> bool:
-    """Hex parts joined by dashes are random hex (the dashes would skew an entropy measure)."""
-    return ck.looks_random(value.replace("-", ""), min_len=12, min_norm_entropy=0.7)
+    """The hex parts of a dashed value are random hex (judged alone: the dashes and a tag
+    such as mailchimp's `-us16` would skew an entropy measure)."""
+    hexes = "".join(p for p in value.split("-") if _HEX.fullmatch(p))
+    return ck.looks_random(hexes, min_len=12, min_norm_entropy=0.7)
 
 
 _R = Rule
@@ -63,7 +69,8 @@ SERVICE_RULES: tuple[Rule, ...] = (
        tier="context", validator=_random_hex_parts, check="shape"),
     _R("mailgun-key-keyed", "MAILGUN_KEY", ("mailgun",),
        keyed(r"mailgun[\w.\-]{0,20}?(?:key|secret)", r"[a-f0-9]{32}-[a-f0-9]{8}-[a-f0-9]{8}"), tier="context"),
-    _R("mailchimp-key", "MAILCHIMP_KEY", ("-us",), tok(r"[a-f0-9]{32}-us[0-9]{1,2}"), random=True),
+    _R("mailchimp-key", "MAILCHIMP_KEY", ("-us",), tok(r"[a-f0-9]{32}-us[0-9]{1,2}"),
+       validator=_random_hex_parts, check="shape"),
     _R("datadog-key", "DATADOG_KEY", ("datadog", "dd_api", "dd_app", "dd-api", "dd-app", "dd_client"),
        keyed(r"(?:datadog|dd)[_\-.]?(?:api|app|client)?[_\-.]?(?:key|token)", r"[a-f0-9]{40}|[a-f0-9]{32}"),
        tier="context", random=True),
