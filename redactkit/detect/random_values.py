@@ -77,8 +77,6 @@ def is_random_value(value: str, *, min_len: int = 16) -> bool:
         return False
     if _VERSION.fullmatch(v) or is_identifier(v) or is_placeholder(v) or is_reference(v):
         return False
-    if any(_readable_base64(p) for p in (v, v.rpartition("-")[2]) if len(p) >= 0.6 * len(v)):
-        return False  # `dGVzdC5weXBpLm9yZw`: an encoding of words, not a draw
     if v.count(".") >= 2 and not any(_random_piece(p) for p in v.split(".")):
         return False  # a dotted name: `org.apache.Foo2Bar.baz`
     if not ck.looks_random(v, min_len=min_len, min_norm_entropy=0.75):
@@ -100,20 +98,6 @@ def _one_case_key(v: str) -> bool:
         return True
     parts = _SEPARATED.split(v)
     return all(p.isalnum() for p in parts if p) and max(map(len, parts)) >= 12
-
-
-def _readable_base64(v: str) -> bool:
-    """Base64 whose bytes are mostly printable text: random bytes are printable about a third
-    of the time, text (a host name, a JSON header) almost always."""
-    if len(v) < 12 or not _B64ISH.fullmatch(v):
-        return False
-    raw = ck.b64decode_loose(v if len(v) % 4 != 1 else v[:-1])
-    if not raw or len(raw) < 16:
-        return False  # shorter draws are printable this often by chance (16 bytes: 1 in 10,000)
-    return sum(32 <= b < 127 for b in raw) >= 0.8 * len(raw)
-
-
-_B64ISH = re.compile(r"[A-Za-z0-9+/_\-]+={0,2}")
 
 
 def _random_piece(part: str) -> bool:
