@@ -11,6 +11,7 @@ benchmarks and the quality evaluation share this module so they measure the same
 
 from __future__ import annotations
 
+import base64
 import json
 import random
 import string
@@ -105,6 +106,15 @@ def _age(rng: random.Random) -> Instance:
 
 def _kv(value: Callable[[random.Random], str]) -> Callable[[random.Random], Instance]:
     return lambda rng: whole(value(rng))
+
+
+LOWER_ALNUM = string.ascii_lowercase + string.digits
+
+
+def b64basic(rng: random.Random) -> str:
+    """Base64 of ``user:password``, as a docker config's ``auth`` holds it."""
+    creds = f"{rand(rng, string.ascii_lowercase, 6)}:{rand(rng, ALNUM, 16)}"
+    return base64.b64encode(creds.encode()).decode()
 
 
 def _uuid(rng: random.Random) -> str:
@@ -247,6 +257,32 @@ _FORMATS: list[Format] = [
     F("replicate-token", "REPLICATE_TOKEN", _tok("r8_", (ALNUM, 37))),
     F("cohere-key", "COHERE_API_KEY", _kv(lambda rng: rand(rng, ALNUM, 40)), ("COHERE_API_KEY", "cohere_key")),
     F("mistral-key", "MISTRAL_API_KEY", _kv(lambda rng: rand(rng, ALNUM, 32)), ("MISTRAL_API_KEY", "mistral_token")),
+    # rows added for formats the secret scanners' suites cover (values made here, not theirs)
+    F("aws-appsync-key", "AWS_APPSYNC_KEY", _tok("da2-", (LOWER_ALNUM, 26))),
+    F("azure-storage-key-nearby", "AZURE_STORAGE_KEY", lambda rng: inside(rng.choice(['{ "AccountKey", "', "AzuriteAccountKey{ \"", "cosmos key: "]), b64(rng, 64), '"'),
+      surroundings=LINE_SURROUNDINGS),
+    F("azure-entra-refresh-token", "AZURE_REFRESH_TOKEN", lambda rng: whole(rng.choice("01") + ".A" + rand(rng, B64URL, rng.randint(55, 90)) + ".AgAB" + rand(rng, B64URL, rng.randint(300, 900)))),
+    F("bitbucket-app-password-family", "BITBUCKET_TOKEN", lambda rng: whole("ATBB" + rand(rng, ALNUM, rng.choice([24, 27, 30, 40])))),
+    F("bitbucket-datacenter-token", "BITBUCKET_TOKEN", _tok("BBDC-", (ALNUM, 44))),
+    F("flyio-macaroon", "FLYIO_TOKEN", lambda rng: whole("FlyV1 fm2_" + b64(rng, rng.randint(120, 400)))),
+    F("docker-config-auth", "BASIC_AUTH", lambda rng: inside('{"auths": {"registry.example.io": {"auth": "', b64basic(rng), '"}}}'),
+      surroundings=LINE_SURROUNDINGS + ("json",)),
+    F("mailgun-sending-key", "MAILGUN_KEY", lambda rng: inside("Mailgun sending key ", f"{rand(rng, HEX, 32)}-{rand(rng, HEX, 8)}-{rand(rng, HEX, 8)}"),
+      surroundings=LINE_SURROUNDINGS),
+    F("newrelic-mobile-token", "NEW_RELIC_KEY", _tok("AA", (HEX, 40), "-NRMA")),
+    F("alchemy-token", "ALCHEMY_TOKEN", _tok("alcht_", (ALNUM, 30))),
+    F("apify-token", "APIFY_TOKEN", _tok("apify_api_", (ALNUM, 36))),
+    F("langfuse-secret-key", "LANGFUSE_KEY", lambda rng: whole("sk-lf-" + _uuid(rng))),
+    F("langsmith-key", "LANGSMITH_KEY", lambda rng: whole(rng.choice(["lsv2_pt_", "lsv2_sk_"]) + rand(rng, HEX, 32) + "_" + rand(rng, HEX, 10))),
+    F("launchdarkly-key", "LAUNCHDARKLY_KEY", lambda rng: whole(rng.choice(["api-", "sdk-"]) + _uuid(rng))),
+    F("pganalyze-key", "PGANALYZE_KEY", _tok("pgar_", (ALNUM, 27))),
+    F("photoroom-key", "PHOTOROOM_KEY", _tok("sk_pr_", (ALNUM, 10), "_", (HEX, 40))),
+    F("pinecone-key", "PINECONE_KEY", _tok("pcsk_", (ALNUM, 5), "_", (ALNUM, 63))),
+    F("rootly-key", "ROOTLY_KEY", _tok("rootly_", (HEX, 64))),
+    F("spectralops-token", "SPECTRALOPS_TOKEN", _tok("spu-", (HEX, 32))),
+    F("octopus-deploy-key", "OCTOPUS_DEPLOY_KEY", _tok("API-", (UPPER_ALNUM, 30))),
+    F("cloudflare-origin-ca-key", "CLOUDFLARE_KEY", _tok("v1.0-", (HEX, 24), "-", (HEX, 146))),
+    F("airtable-oauth-token", "AIRTABLE_TOKEN", lambda rng: whole(rand(rng, ALNUM, 17) + ".v1." + b64json({"userId": "usr" + rand(rng, ALNUM, 14), "secret": rand(rng, HEX, 64)}) + "." + rand(rng, HEX, 64))),
     F("jwt", "JWT", jwt),
     F("uri-credentials", "URI_CREDENTIALS", uri_with_password, surroundings=LINE_SURROUNDINGS + ("env", "json", "yaml")),
     F("authorization-header", "BEARER_TOKEN", auth_header, surroundings=LINE_SURROUNDINGS),

@@ -25,6 +25,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from redactkit.detect.labels import normalise, personal_type
+from redactkit.detect.random_values import is_named_random_value
 from redactkit.detect.urls import sensitive_parts
 from redactkit.policy import Policy
 from redactkit.session import Session
@@ -81,6 +82,8 @@ DEFAULT_SCHEMA: dict[str, str] = {
 }
 SECURE_ROLES = re.compile(r"(?i)secure|password|AXSecureTextField|passwordtext")
 _SECRET_MASK = "<SECRET>"
+#: The entity a random value under any name is reported as (as ``random-assignment`` in text).
+RANDOM_ENTITY = "SECRET"
 
 
 #: Role of a value whose key names an entity type through the label lexicon ("field:PERSON").
@@ -224,6 +227,14 @@ class RecordRedactor:
             return self.text.session.pseudonym("ID", value)
         if role == "url":
             return self._url(value)
+        if (
+            role == "text"
+            and RANDOM_ENTITY in self.text.query.entities
+            and is_named_random_value(slot if isinstance(slot, str) else "", value)
+        ):
+            # key material under any name (`{"x_blob": "<40 random chars>"}`): text detection sees
+            # the value without its key, so the assignment is judged here as text judges one
+            return self.text.replacement(RANDOM_ENTITY, value)
         if role.startswith(FIELD_ROLE):  # a key the label lexicon reads: the value is that
             etype = role[len(FIELD_ROLE) :]  # entity, if the policy wants it (else free text)
             if etype in self.text.query.entities:

@@ -39,6 +39,11 @@ PLACEHOLDERS = frozenset(
         "ghp_aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",  # detect/engine.py warm-up
         "AKIAABCDEFGHIJKLMNOP",  # detect/engine.py warm-up
         "hunter2",  # detect/engine.py warm-up
+        # detect/credential_rules.py: the pypi.org and test.pypi.org token prefixes (base64 of
+        # the host names; a format's prefix, not a key)
+        "pypi-AgEIcHlwaS5vcmc",
+        "pypi-AgENdGVzdC5weXBpLm9yZw",
+        "AgENdGVzdC5weXBpLm9yZw",
         "Tr0ub4dor&3",  # detect/generic_secrets.py docstring (xkcd 936)
         "6KElyVm_D^V1R",  # detect/generic_secrets.py docstring example
         "AKIAZ7QW3RT5YU6IO2PL",  # README.md (the wheel's METADATA) example

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import base64
 import binascii
+import functools
 import json
 import math
 import re
+import string
 import zlib
 from collections import Counter
 
@@ -226,20 +228,29 @@ def shannon_entropy(s: str) -> float:
     return -sum(c / n * math.log2(c / n) for c in Counter(s).values())
 
 
+_HEX_LOWER = frozenset("0123456789abcdef")
+_HEX_UPPER = frozenset("0123456789ABCDEF")
+_LOWER = frozenset(string.ascii_lowercase)
+_UPPER = frozenset(string.ascii_uppercase)
+_DIGITS = frozenset(string.digits)
+
+
 def alphabet_size(s: str) -> int:
     """Size of the smallest common alphabet the string fits (10, 16, 26, 36, 52, 62, 64+)."""
     if s.isdigit():
         return 10
-    if all(c in "0123456789abcdef" for c in s) or all(c in "0123456789ABCDEF" for c in s):
+    chars = set(s)
+    if chars <= _HEX_LOWER or chars <= _HEX_UPPER:
         return 16
-    lower = any(c.islower() for c in s)
-    upper = any(c.isupper() for c in s)
-    digit = any(c.isdigit() for c in s)
-    other = any(not c.isalnum() for c in s)
+    lower = not chars.isdisjoint(_LOWER) or any(c.islower() for c in chars - _LOWER)
+    upper = not chars.isdisjoint(_UPPER) or any(c.isupper() for c in chars - _UPPER)
+    digit = not chars.isdisjoint(_DIGITS) or any(c.isdigit() for c in chars - _DIGITS)
+    other = any(not c.isalnum() for c in chars)
     size = (26 if lower else 0) + (26 if upper else 0) + (10 if digit else 0)
     return size + (30 if other else 0) or 1
 
 
+@functools.lru_cache(maxsize=2048)
 def normalized_entropy(s: str) -> float:
     """Entropy divided by the best a string of this length and alphabet could reach.
 
@@ -275,6 +286,7 @@ def _wordlike(piece: str) -> bool:
     return common >= len(pairs) * (0.99 if len(low) == 3 else 0.7)
 
 
+@functools.lru_cache(maxsize=2048)
 def wordlike_fraction(s: str) -> float:
     """Share of characters that sit in pronounceable, word-like pieces of an identifier.
 
@@ -292,6 +304,7 @@ def mean_piece_length(s: str) -> float:
     return len(s) / len(pieces) if pieces else 0.0
 
 
+@functools.lru_cache(maxsize=2048)
 def looks_random(s: str, *, min_len: int = 12, min_norm_entropy: float = 0.72) -> bool:
     """Whether ``s`` reads like machine-generated key material rather than words or a name.
 
@@ -315,5 +328,6 @@ def is_sequential(s: str) -> bool:
     low = s.lower()
     if len(set(low)) <= 2:
         return True
-    steps = sum(1 for a, b in zip(low, low[1:], strict=False) if ord(b) - ord(a) in (0, 1))
+    codes = [ord(c) for c in low]
+    steps = sum(0 <= b - a <= 1 for a, b in zip(codes, codes[1:]))
     return steps >= 0.8 * (len(low) - 1)

@@ -30,7 +30,7 @@ from redactkit.detect.credential_rules import OCR_FAILED_SCORE, RULES, VERIFIED_
 from redactkit.detect.generic_secrets import KEYWORDS as GENERIC_KEYWORDS
 from redactkit.detect.generic_secrets import find_generic_secrets, is_placeholder
 from redactkit.detect.private_keys import find_private_keys
-from redactkit.detect.random_values import find_random_assignments
+from redactkit.detect.random_values import find_random_assignments, find_random_literals
 from redactkit.findings import Finding
 
 FAMILY = "CREDENTIAL"  # the umbrella type policies can use for every entity below
@@ -40,6 +40,7 @@ GENERIC_TYPES = {
     "cli-password": "PASSWORD",
     "prose-password": "PASSWORD",
     "random-assignment": "SECRET",
+    "random-literal": "SECRET",
 }
 KEY_TYPES = {"private-key": "PRIVATE_KEY", "private-key-partial": "PRIVATE_KEY",
              "putty-private-key": "PRIVATE_KEY", "private-key-body": "PRIVATE_KEY"}  # fmt: skip
@@ -93,6 +94,8 @@ def _score(rule: Rule, value: str, ocr: bool) -> float | None:
         return None
     if rule.random and not _random_enough(rule, value):
         return None
+    if rule.prefixes and _filler_body(rule, value):
+        return None
     verdict = rule.validator(value) if rule.validator is not None else None
     if verdict is None:
         return rule.score
@@ -105,6 +108,31 @@ def _score(rule: Rule, value: str, ocr: bool) -> float | None:
     if (ocr and not rule.ocr_only) or rule.check == "checksum":
         return min(rule.score, OCR_FAILED_SCORE)
     return None
+
+
+def _filler_body(rule: Rule, value: str) -> bool:
+    """A known prefix with a filler after it: one character repeated (``sntryu_aaaa...``), a
+    run (``da2-abcdefghij...``), low entropy, or words (``glptt-hellOworld380_testin``).
+    Documentation and tests write these; no issuer does."""
+    low = value.lower()
+    body = next((value[len(p) :] for p in rule.prefixes if low.startswith(p.lower())), value)
+    if len(body) < 8:
+        return False
+    return ck.is_sequential(body) or ck.normalized_entropy(body) < 0.5 or _words(body)
+
+
+_JOINED = re.compile(r"[a-z][A-Z]|[A-Za-z][_\-][A-Za-z]")
+
+
+def _words(body: str) -> bool:
+    """Words joined as names are (``hellOworld380_testin``, ``AppConfigurationTokenHere``):
+    word-like pieces, long runs, a hump or a separator between letters. Random draws of one
+    case never have the joins, and mixed-case draws are never this word-like."""
+    return (
+        _JOINED.search(body) is not None
+        and ck.wordlike_fraction(body) >= 0.68
+        and ck.mean_piece_length(body) >= 3.5
+    )
 
 
 def _random_enough(rule: Rule, value: str) -> bool:
@@ -185,7 +213,7 @@ def _scan(
         for rid, s, e, score in find_generic_secrets(work, low):
             raw.append((rid, GENERIC_TYPES[rid], s, e, score))
     # a random value under any name (`HTTP_AUTH_HEADER=bWF0...`): its looks are the evidence
-    for rid, s, e, score in find_random_assignments(work):
+    for rid, s, e, score in find_random_assignments(work) + find_random_literals(work):
         raw.append((rid, GENERIC_TYPES[rid], s, e, score))
     return raw
 

@@ -34,7 +34,7 @@ KEYWORDS: tuple[str, ...] = (
 _KEY = re.compile(
     r"password|passwort|passwd|passphrase|contraseña|pwd|pass|secret|token|credentials?"
     r"|api[_\-]?key|access[_\-]?key|auth[_\-]?key|private[_\-]?key|(?:signing|encryption|master|session|client)[_\-]?key"
-    r"|auth|(?<=[_\-.])key|creds|cookie|session|signature|bearer|(?<![a-z])api(?![a-z])|private"
+    r"|auth|(?<=[_\-.])key|(?<![a-z0-9])key(?![a-z])|(?<=[a-z])key(?![a-z])|creds|cookie|session|signature|bearer|(?<![a-z])api(?![a-z])|private"
 )
 #: Words that name a secret only sometimes (`session`, `cookie`, `signature`, a bare `key`):
 #: their values must look random.
@@ -59,18 +59,20 @@ _EXCLUDED_KEYS = re.compile(
     r"|message|event|request|trace|group|unique|composite|surrogate|i18n|translation|locale|react|list|dict|map|redis|s3)[_\-.]?key)$",
     re.IGNORECASE,
 )
+# (a space before a closing quote: the engine's escaped view of `\"password\": \"x\"`)
 # `=`, `:`, `=>`, Make's `:=`/`::=`/`?=`, PHP's `.=`, a typed declaration (`token string = "`)
 # and, after a quoted name only, a call's comma (`setProperty("API_TOKEN", "...")`); a dash
 # before a quoted value (`token - 'x'`, as logs and notes write it)
 _OP = re.compile(
-    r"""[\w\-]{0,30}?(["'\]]{0,2})(?:[ \t]{1,3}(?:string|String|str|const))?[ \t]{0,3}"""
+    r"""[\w\-]{0,30}?(?: (?="))?(["'\]]{0,2})(?:[ \t]{1,3}(?:string|String|str|const))?[ \t]{0,3}"""
     r"""(=>|:{1,3}=|\?=|\.=|=|:|->|(?<=["'])[ \t]{0,2},(?=[ \t]{0,2}["'])|(?<=[ \t])-(?=[ \t]{1,3}["']))"""
     r"""[ \t]{0,3}"""
 )
 _FLAG_OP = re.compile(r"""[\w\-]{0,20}?(?:[ \t]{1,3}|=)""")
-_QUOTED = {'"': re.compile(r'"((?:[^"\\\n]|\\.){1,256})"'), "'": re.compile(r"'([^'\n]{1,256})'"),
-           "`": re.compile(r"`([^`\n]{1,256})`")}  # fmt: skip
-_BARE = re.compile(r"""[^\s'"`<>]{1,256}""")
+# values run to 4096 characters: OAuth and session tokens are long (a bound, not a format)
+_QUOTED = {'"': re.compile(r'"((?:[^"\\\n]|\\.){1,4096})"'), "'": re.compile(r"'([^'\n]{1,4096})'"),
+           "`": re.compile(r"`([^`\n]{1,4096})`")}  # fmt: skip
+_BARE = re.compile(r"""[^\s'"`<>]{1,4096}""")
 _OPENER = {")": "(", "}": "{", "]": "["}
 _BARE_IN_FIELDS = re.compile(r"""[^\s'"`<>;]{1,256}""")
 _BARE_IN_URL = re.compile(r"""[^\s'"`<>&#]{1,256}""")
@@ -136,6 +138,8 @@ def judge_value(value: str, *, kind: str, quoted: bool, strong_op: bool) -> floa
             return None  # proxy_auth, challengePassword: a variable, not a value
     if kind == "weak":
         return GENERIC_SCORE if ck.looks_random(v, min_len=16, min_norm_entropy=0.75) else None
+    if kind != "password" and (_HEADER_NAME.fullmatch(v) or _HOST_NAME.fullmatch(v)):
+        return None  # `"Fastly-Key"`, `4f2a9c.example.com`: a header's or a host's name
     if kind == "password":
         if _WORD_PUNCT.fullmatch(v):
             return None  # `Regenerated.`: a word ending a sentence
@@ -151,11 +155,23 @@ def judge_value(value: str, *, kind: str, quoted: bool, strong_op: bool) -> floa
     # case identifiers with word-like pieces were turned away above).
     mixed = any(c.isdigit() for c in v) or ck.normalized_entropy(v) >= 0.8
     if long_enough and _classes(v) >= 2 and mixed:
-        if not v.replace(".", "").replace("-", "").isdigit() and not re.fullmatch(
-            r"v?\d+(?:\.\d+)+[\w.\-]*", v
-        ):
+        if not v.replace(".", "").replace("-", "").isdigit() and not _is_version(v):
             return GENERIC_SCORE
     return None
+
+
+_HEADER_NAME = re.compile(r"[A-Z][a-z]{1,20}(?:-[A-Z][A-Za-z]{0,20})+")
+_HOST_NAME = re.compile(
+    r"[A-Za-z0-9\-]{1,63}(?:\.[A-Za-z0-9\-]{1,63}){0,8}\.(?:com|net|org|io|dev|app|cloud|co|ai)"
+)
+_VERSIONISH = re.compile(r"v?\d++(?:\.\d++)++[\w.\-]*+")
+_LONG_RUN = re.compile(r"[A-Za-z0-9]{13}")
+
+
+def _is_version(v: str) -> bool:
+    """``1.2.3``, ``v10.4.1-beta2``: numbers and short tags. ``1000.1fa6966eafbb...`` (an id
+    and key material after a number) is no version."""
+    return bool(_VERSIONISH.fullmatch(v)) and not _LONG_RUN.search(v)
 
 
 def _key_bounds(text: str, ks: int, ke: int) -> tuple[int, int]:
@@ -177,6 +193,14 @@ def _keyword_ok(text: str, lowered: str, ks: int, ke: int, key: str, kw: str) ->
             return False
     if kw == "pass" and ks > 0 and text[ks - 1].isalpha() and not text[ks].isupper():
         return False
+    if (
+        kw == "key"
+        and ks > 0
+        and text[ks - 1].isalpha()
+        and not (text[ks - 1].islower() and text[ks] == "K")
+        and text[ks - 1] not in "_-."
+    ):
+        return False  # `apiKey`, `blobKey` (a hump) name keys; `monkey`, `WHISKEY` do not
     if "." in key[key.find(kw.lower()) if kw.lower() in key.lower() else 0 :].lstrip("."):
         return False  # `arm_pass_all.dpatch`: the secret word must be in the last component
     return not _key_excluded(key)
@@ -302,7 +326,12 @@ def _value_after(text: str, s: int, e: int) -> tuple[int, int, bool, bool] | Non
     q = text[pos : pos + 1]
     if q in _QUOTED:
         qm = _QUOTED[q].match(text, pos)
-        return (qm.start(1), qm.end(1), True, strong) if qm else None
+        if qm is None:
+            return None
+        ve = qm.end(1)
+        while ve > qm.start(1) and text[ve - 1] == " ":
+            ve -= 1  # the escaped view's ` "` of a closing `\"`: the space is the backslash
+        return (qm.start(1), ve, True, strong) if ve > qm.start(1) else None
     if s > 0 and text[s - 1] in "?&":
         bare = _BARE_IN_URL
     elif s > 0 and text[s - 1] == ";" or text.count(";", max(0, s - 80), s) >= 2:

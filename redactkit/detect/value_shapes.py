@@ -18,7 +18,8 @@ PLACEHOLDER_PATTERNS: tuple[str, ...] = (
     r"\$\(",
     r"[-_ ](?:goes[-_ ])?here>?$",
     r"x{5,}",
-    r"^(?P<rep>.)(?P=rep){3,}$",
+    r"^(?P<rep>.)(?P=rep){2,}$",
+    r"^\$[0-9@*#?]$",  # a shell's positional or special parameter (`curl --user "$1:$2"`)
     r"0{8,}",
     r"^<[^<>]{0,80}>$",
     r"^\[[^\[\]]{0,80}\]$",
@@ -34,6 +35,9 @@ PLACEHOLDER_PATTERNS: tuple[str, ...] = (
     r"^(?:changeme|pass|pwd|user|username|login|change_me|changeit|password|passwd|secret|token|apikey|api_key|test|testing|dummy\w*|fake\w*|sample\w*|placeholder|redacted|removed|hidden|masked|none|null|nil|undefined|true|false|yes|no|todo|tbd|fixme|foo|bar|baz|foobar|value|string|str|int|required|optional|default|empty|unset|notset|n/?a)$",
     r"^(?:(?-i:xxx|XXX)(?:[\W_]|$)|\*\*\*)",  # "xxx-your-key", "***": not a random "XxX5t8Tp..."
     r"Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==",
+    # documented example secrets: jwt.io's signing secrets (current and older)
+    r"^a-string-secret-at-least-256-bits-long$",
+    r"^your-256-bit-secret$",
     r"^(?:dev|local|test)store ?account",
 )
 _PLACEHOLDER = re.compile("|".join(f"(?:{p})" for p in PLACEHOLDER_PATTERNS), re.IGNORECASE)
@@ -70,8 +74,23 @@ def is_identifier(value: str) -> bool:
     if not (_IDENT_CHARS.fullmatch(value) and _IDENT_JOIN.search(value)):
         return False
     if "_" in value:
-        return True
+        # snake_case joins names; a run of key material is no name (`I_MncTA8nlFcqlBCak...`)
+        return not any(_random_part(p) or _random_run(p) for p in value.split("_"))
+    return _camel_name(value)
+
+
+def _camel_name(value: str) -> bool:
     return sum(len(p) == 1 for p in _CAMEL_PART.findall(value)) <= 1
+
+
+def _random_run(part: str) -> bool:
+    """A 16+ character piece of one case with digits that reads as no name (``9rvli8sm4jo1...``)."""
+    return (
+        len(part) >= 16
+        and any(c.isdigit() for c in part)
+        and sum(c.isalpha() for c in part) >= 4
+        and ck.looks_random(part, min_len=16, min_norm_entropy=0.7)
+    )
 
 
 def _random_segment(seg: str) -> bool:
