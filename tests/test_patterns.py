@@ -50,6 +50,7 @@ ANCHORED = {
     "redactkit.detect.random_values._VERSION": "fullmatch of one value",
     "redactkit.detect.benign._VERSION_AFTER": "match where a name ends",
     "redactkit.detect.generic_secrets._VERSIONISH": "fullmatch of one value",
+    "redactkit.detect.value_shapes._PASSPHRASE_TAIL": "fullmatch of one value",
     "redactkit.detect.addresses._PART_RX['unit']": "match where the address before it ends",
     "redactkit.detect.addresses._PART_RX['postcode-town']": "match where the address before it ends",
     "redactkit.detect.addresses._PART_RX['military']": "match where the address before it ends",

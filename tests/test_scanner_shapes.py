@@ -11,6 +11,7 @@ import string
 
 import pytest
 
+from redactkit import TextRedactor
 from redactkit.detect.credentials import find_credentials
 from redactkit.records import RecordRedactor
 
@@ -179,3 +180,25 @@ def test_escaped_json_secrets_are_masked_and_escapes_kept() -> None:
     out = TextRedactor().redact(text).text
     assert pw not in out and auth not in out
     assert '\\"password\\": \\"' in out and out.count('\\"') == text.count('\\"')
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        ("docker run -e MYSQL_PASSWORD=heron.quill.basalt72 mysql", "heron.quill.basalt72"),
+        ("password = vbWqLpZtRr.KdMx8", "vbWqLpZtRr.KdMx8"),
+        ("the router password is $Tq9vLm2ZxR4w", "$Tq9vLm2ZxR4w"),
+    ],
+)
+def test_passwords_shaped_like_references_are_passwords(text: str, secret: str) -> None:
+    """A passphrase of dotted words, a dotted part no attribute is named, a "$" before mixed
+    case and digits: none is a reference to where the secret lives."""
+    assert secret not in TextRedactor().redact(text).text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["db_password = settings.db_password", "PASSWORD=$DB_PASSWORD", "password=$db_pass1"],
+)
+def test_references_after_password_names_stay(text: str) -> None:
+    assert TextRedactor().redact(text).text == text

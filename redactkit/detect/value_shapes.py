@@ -24,7 +24,9 @@ PLACEHOLDER_PATTERNS: tuple[str, ...] = (
     r"^<[^<>]{0,80}>$",
     r"^\[[^\[\]]{0,80}\]$",
     r"^\$\{",
-    r"^\$\(?[A-Za-z_][\w.]*\)?$",
+    # a shell variable: one case (digits allowed) or letters only; "$Sp7qKYXyVaa1C" mixes
+    # cases and digits as no variable name does: a password that starts with "$"
+    r"^\$\(?(?-i:[A-Z_][A-Z0-9_.]*|[a-z_][a-z0-9_.]*|[A-Za-z_][A-Za-z_.]*)\)?$",
     r"^\{\{",
     r"\{\{.{0,120}\}\}",
     r"\$\{[^{}]{0,120}\}",
@@ -120,7 +122,8 @@ def is_reference(value: str) -> bool:
         return not any(_random_segment(seg) for seg in value.split("/"))
     if _DOTTED.fullmatch(value):
         # "wi6OFIpPvnML.E" is a password with a dot, not obj.attr: no name has such a part.
-        return not any(_random_part(part) for part in value.split("."))
+        parts = value.split(".")
+        return not (any(_random_part(part) for part in parts) or _passphrase(parts))
     return True
 
 
@@ -129,11 +132,27 @@ _DOTTED = re.compile(r"[\w$]+(?:\.[\w$]+)+")
 
 def _random_part(part: str) -> bool:
     """A part of a dotted value that no attribute is named: 8+ characters mixing upper case,
-    lower case and digits that spell no words (``dbPassword2``, ``Secret2Key`` do)."""
+    lower case and digits, or three of each case, that spell no words (``dbPassword2``,
+    ``Secret2Key``, ``getHTTPResponse`` do; ``qaCwXqTAKOZ`` does not)."""
+    upper = sum(c.isupper() for c in part)
+    lower = sum(c.islower() for c in part)
     return (
         len(part) >= 8
-        and any(c.isupper() for c in part)
-        and any(c.islower() for c in part)
-        and any(c.isdigit() for c in part)
+        and upper > 0
+        and lower > 0
+        and (any(c.isdigit() for c in part) or (upper >= 3 and lower >= 3))
         and ck.wordlike_fraction(part) < 0.3
+    )
+
+
+#: The last word of a passphrase: "falcon.ember.lantern49" (words joined by dots, a number
+#: after the last) is no attribute path.
+_PASSPHRASE_TAIL = re.compile(r"[a-z]{3,}\d{2,}")
+
+
+def _passphrase(parts: list[str]) -> bool:
+    return (
+        len(parts) >= 3
+        and all(p.isalpha() and p.islower() for p in parts[:-1])
+        and _PASSPHRASE_TAIL.fullmatch(parts[-1]) is not None
     )
