@@ -60,6 +60,7 @@ from redactkit.screens.pipeline import (
 )
 from redactkit.screens.reread import grow, read_regions, undo_scroll
 from redactkit.screens.result import OnError, ScreenshotResult, context_result, failed_result
+from redactkit.screens.title import context_title, title_findings
 
 
 class FullPath(Protocol):
@@ -197,8 +198,16 @@ class LiveRedactor:
             height, width = pixels.shape[:2]
             loose = reason is None  # boxes not from this frame's own full read
             findings = self._findings(lines, (width, height), loose)
+            words = [w for ln in lines for w in ln.words]
             findings += frame_fields(  # values named by headers and labels (screens/fields.py)
-                [w for ln in lines for w in ln.words], (width, height), red.pad, red.text.query
+                words, (width, height), red.pad, red.text.query
+            )
+            findings += title_findings(  # the window title's parts (screens/title.py)
+                build_layout(words),
+                context_title(context),
+                red.text,
+                pad=red.pad,
+                size=(width, height),
             )
             findings = dedupe(findings)
             out = redact_pixels(pixels, findings, method=red.method, fill=red.fill)
