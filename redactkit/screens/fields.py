@@ -277,6 +277,8 @@ def read_fields(layout: Layout) -> Fields:
             etype = None if kept else ocr_label_type(label)
             if not kept and (etype is None or etype == BENIGN):
                 continue
+            if split is None and keyed(cell.text):
+                continue  # "ADMINS = [...]": a line that names its own value heads nothing
             if split is not None and split[1]:  # "DOB: 1961-07-04" in one cell
                 named = [value_words(etype, split[1], layout)]
             elif lone:

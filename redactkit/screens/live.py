@@ -39,7 +39,7 @@ import numpy as np
 from redactkit.findings import Box, Finding
 from redactkit.policy import Policy
 from redactkit.screens import change, ocr
-from redactkit.screens.fields import frame_fields
+from redactkit.screens.frame import whole_frame
 from redactkit.screens.layout import (
     auto_pad,
     build_layout,
@@ -60,7 +60,6 @@ from redactkit.screens.pipeline import (
 )
 from redactkit.screens.reread import grow, read_regions, undo_scroll
 from redactkit.screens.result import OnError, ScreenshotResult, context_result, failed_result
-from redactkit.screens.title import context_title, title_findings
 
 
 class FullPath(Protocol):
@@ -198,17 +197,8 @@ class LiveRedactor:
             height, width = pixels.shape[:2]
             loose = reason is None  # boxes not from this frame's own full read
             findings = self._findings(lines, (width, height), loose)
-            words = [w for ln in lines for w in ln.words]
-            findings += frame_fields(  # values named by headers and labels (screens/fields.py)
-                words, (width, height), red.pad, red.text.query
-            )
-            findings += title_findings(  # the window title's parts (screens/title.py)
-                build_layout(words),
-                context_title(context),
-                red.text,
-                pad=red.pad,
-                size=(width, height),
-            )
+            # fields, the window title's parts and repeated values over all lines
+            findings += whole_frame(lines, context, red, (width, height))
             findings = dedupe(findings)
             out = redact_pixels(pixels, findings, method=red.method, fill=red.fill)
         except Exception as exc:

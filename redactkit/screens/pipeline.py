@@ -23,6 +23,7 @@ from redactkit.policy import Policy
 from redactkit.screens.fields import apply_fields
 from redactkit.screens.layout import Layout, build_layout, glued_findings, locate
 from redactkit.screens.masks import Color, mask_boxes
+from redactkit.screens.repeats import repeat_findings
 from redactkit.screens.title import title_findings
 
 ImageInput = np.ndarray | Image.Image | str | os.PathLike
@@ -125,6 +126,8 @@ def locate_findings(
             named, findings = apply_fields(layout, findings, size, pad=pad, entities=wanted)
             out += named
             out += title_findings(layout, title, text_redactor, pad=pad, size=size)
+            # a value found once, read again elsewhere with a glyph wrong (screens/repeats.py)
+            out += repeat_findings(layout, [*findings, *named], pad=pad, size=size)
         out += locate(layout, findings, pad=pad, size=size)
     return out
 

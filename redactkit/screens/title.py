@@ -29,6 +29,7 @@ import unicodedata
 import weakref
 from collections import Counter, OrderedDict
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from redactkit.findings import Finding
@@ -112,15 +113,24 @@ def _bigrams(s: str) -> Counter:
 
 
 def name_pieces(name: str) -> list[str]:
-    """What of a full name may show alone: its words of :data:`NAME_WORD_MIN` letters or
-    more, its surname (the last word, from three letters) and every run of its words from a
-    capitalised one to the end ("Fernández de la Vega", "Vega")."""
+    """What of a full name may show alone: its capitalised words of :data:`NAME_WORD_MIN`
+    letters or more and every run of its words from a capitalised one to the end
+    ("Fernández de la Vega", "Vega": the surname). Lower-case words NER took on at the end
+    ("- notes" of a window title) are no part of the name."""
     words = name.split()
+    while words and not _capital(words[-1]):  # "Ingrid Okafor - notes": NER took a word on
+        words.pop()
     if len(words) < 2:
         return []
-    out = [w for w in words if len(compact(w)[0]) >= NAME_WORD_MIN]
-    out += [" ".join(words[k:]) for k in range(1, len(words)) if words[k][:1].isupper()]
+    out = [w for w in words if _capital(w) and len(compact(w)[0]) >= NAME_WORD_MIN]
+    out += [" ".join(words[k:]) for k in range(1, len(words)) if _capital(words[k])]
     return out
+
+
+def _capital(word: str) -> bool:
+    """A name's word: it starts with a capital, or is written in a script without case."""
+    first = next((c for c in word if c.isalpha()), "")
+    return bool(first) and (first.isupper() or first.lower() == first.upper())
 
 
 def title_parts(title: str, text_redactor: Any) -> tuple[tuple[str, str], ...]:
@@ -146,21 +156,41 @@ def title_parts(title: str, text_redactor: Any) -> tuple[tuple[str, str], ...]:
     return out
 
 
-def matches(layout: Layout, part: str) -> list[tuple[int, int]]:
+@dataclass(frozen=True)
+class WordIndex:
+    """A layout's words as matching sees them, computed once per layout: each word's folded
+    letters and digits with its boundaries, and its set of letter pairs."""
+
+    layout: Layout
+    words: tuple[tuple[str, frozenset[int], frozenset[int]], ...]
+    pairs: tuple[frozenset[str], ...]
+
+    @classmethod
+    def of(cls, layout: Layout) -> WordIndex:
+        words = tuple(compact(w.text) for w in layout.words)
+        return cls(layout, words, tuple(frozenset(_bigrams(t)) for t, _, _ in words))
+
+
+def matches(layout: Layout | WordIndex, part: str, tol: int | None = None) -> list[tuple[int, int]]:
     """[first, stop) word index ranges of the layout, each on one line, that spell ``part``
-    (see the module docstring), none overlapping another: of overlapping readings the one
-    closest to ``part`` is kept, then the one of fewest words."""
+    within ``tol`` edits (default :func:`tolerance`; see the module docstring), none
+    overlapping another: of overlapping readings the one closest to ``part`` is kept, then the
+    one of fewest words. A run starts at a word that shares a letter pair with ``part``."""
+    index = layout if isinstance(layout, WordIndex) else WordIndex.of(layout)
+    layout, words = index.layout, index.words
     target = compact(part)[0]
     if len(target) < 3:
         return []
-    tol = tolerance(len(target))
+    tol = tolerance(len(target)) if tol is None else tol
     need = max(1, len(target) - 1 - 2 * tol)  # letter pairs a match must share
     grams = _bigrams(target)
-    words = [compact(w.text) for w in layout.words]
+    keys = frozenset(grams)
     found: list[tuple[int, int, int, int]] = []  # (distance, words, first, stop)
     n = len(words)
     max_run = len(part.split()) + 2
     for first in range(n):
+        if not (index.pairs[first] & keys):
+            continue
         for stop in range(first + 1, min(n, first + max_run) + 1):
             if layout.line_of[stop - 1] != layout.line_of[first]:
                 break
@@ -205,8 +235,9 @@ def title_findings(
     if not title or not layout.words:
         return []
     found = []
+    index = WordIndex.of(layout)
     for etype, part in title_parts(title, text_redactor):
-        for first, stop in matches(layout, part):
+        for first, stop in matches(index, part):
             start, end = layout.starts[first], layout.ends[stop - 1]
             found.append(Finding(etype, start, end, SCORE, DETECTOR))
     return locate(layout, found, pad=pad, size=size)

@@ -16,13 +16,15 @@ from redactkit.detect.labels import ocr_label_type
 from redactkit.screens.layout import Layout
 
 _CONSTANT = re.compile(r"^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$")
-#: A sentence: five words or more, lower-case after the first, ending in a full stop or a question.
-_PROSE = re.compile(r"^[A-Z]?[a-z',]+(?: [a-z',]+){4,}[.?!]$")
-#: A line that carries its own key: an assignment (``LOG_LEVEL=info``, ``export PORT=80``) or
+#: A sentence: five words or more, lower-case after the first, ending in a full stop or a
+#: question (a code comment's marker before it).
+_PROSE = re.compile(r"^(?:[#/*;-]+ )?[A-Z]?[a-z',]+(?: [a-z',]+){4,}[.?!]$")
+#: A line that carries its own key: an assignment (``LOG_LEVEL=info``, ``export PORT=80``,
+#: ``DB_PASSWORD = "..."``) or
 #: a shell prompt (``zara@devbox:~$ ls``, ``root@host:/srv#``), which says what follows is a
 #: command. Under a label, such a line is not that label's value: it is named by itself.
 _KEYED = re.compile(
-    r"^(?:export\s+|set\s+)?[A-Za-z_][A-Za-z0-9_.]*=\S"
+    r"^(?:export\s+|set\s+)?[A-Za-z_][A-Za-z0-9_.]*(?:=\S| = \S)"
     r"|^[\w.-]+@[\w.-]+:\S*?[$#%>](?:\s|$)"
     r"|^(?:PS\s*)?[A-Z]:\\\S*>"
 )
@@ -55,8 +57,10 @@ def plausible(etype: str, text: str) -> bool:
         return False
     if etype == "DATE_TIME":
         return any(ch.isdigit() for ch in text)
-    if etype == "PERSON":
-        return any(ch.isupper() for ch in text)  # "from agenda to meeting." is a sentence
+    if etype == "PERSON":  # "from agenda to meeting.", "# Call please by meeting call?"
+        return any(ch.isupper() for ch in text) and not (
+            _PROSE.match(text) or _CONSTANT.match(text)
+        )
     if etype == "PASSWORD":
         # "AWS_ACCESS_KEY_ID": a variable's name, listed; "Github Token": the next field's
         # label; "Rotate them every month." a sentence under the section's heading

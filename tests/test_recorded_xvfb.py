@@ -1,0 +1,46 @@
+"""A real recording: ``openadapt-capture`` under Xvfb while xdotool types into xterm and xedit.
+
+Skipped where the X tools or the ``recorder`` extra are missing (``scripts/setup`` does not
+install them: only this test needs them). The recorder stores about half of the keys (those
+typed into xedit) as ``keycode_NN`` with no text, and the frames show the typed values and a
+name in the focused xterm's title bar. After redaction no typed value may be spelled by any
+field of the key events, nor read again by OCR from any frame.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+
+import pytest
+
+from benchmarks.recorded_xvfb import missing_tools
+
+pytestmark = pytest.mark.skipif(
+    bool(missing_tools()) or importlib.util.find_spec("openadapt_capture") is None,
+    reason="needs Xvfb, openbox, xterm, xedit, xdotool and openadapt-capture",
+)
+
+
+@pytest.fixture(scope="module")
+def recording():
+    import tempfile
+    from pathlib import Path
+
+    from benchmarks.recorded_xvfb import desktop, record_with_openadapt
+
+    with tempfile.TemporaryDirectory() as tmp, desktop() as env:
+        return record_with_openadapt(env, Path(tmp, "capture"))
+
+
+def test_nothing_typed_is_recoverable_from_the_redacted_recording(recording) -> None:
+    from benchmarks.recorded_xvfb import VALUES, evaluate
+
+    assert len(recording.frames) >= 8 and len(recording.events) >= 100
+    fig = evaluate(recording)
+    keys = fig["keys"]
+    assert keys["keycode_only"] > 0  # the recorder's keycode-only keys are in the session
+    assert keys["values_spelled_before"] == list(VALUES)
+    assert keys["values_spelled_after"] == []
+    frames = fig["frames"]
+    assert frames["with_a_value_readable_before"] >= len(recording.frames) // 2
+    assert frames["readable_after"] == []
