@@ -63,6 +63,7 @@ class Window:
     bar: str
     font: str
     name_boxes: list[Box] = field(default_factory=list)  # every drawn name word
+    bar_box: Box | None = None  # the title bar
     ordinary: list[tuple[str, Box]] = field(default_factory=list)  # words that must stay
 
 
@@ -161,4 +162,5 @@ def render_window(
     parts = {p.casefold() for p in name.replace(".", " ").split() if len(p) > 1}
     name_boxes = [b for word, b in drawn if word.strip(",.:;—-").casefold() in parts]
     ordinary += [(word, b) for word, b in drawn if word.strip(",.:;—-").casefold() not in parts]
-    return Window(np.asarray(img), title, name, bar, font, name_boxes, ordinary)
+    bar_box = Box(x0, y0, x1 - x0, bar_h + 1)
+    return Window(np.asarray(img), title, name, bar, font, name_boxes, ordinary, bar_box)

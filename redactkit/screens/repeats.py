@@ -5,10 +5,12 @@ terminal's echo of it, a card in a form and in its confirmation. OCR reads each 
 own, and a copy next to a cursor, a border or a highlight comes out with a glyph or two wrong
 (``4916 8305 2217 3645`` above ``he 8305 2217 3645``): a pattern no longer matches it, and a
 name model no longer sees a name. Each value the frame's analysis found (full names, cards,
-phones, e-mails, IBANs, national ids; eight folded characters or more) is looked for among the
-frame's words with the title's OCR-tolerant matcher (:func:`redactkit.screens.title.matches`),
-allowing one edit in four for long values, and every other run of words that spells it becomes
-a finding of its type (``detector="frame-repeat"``), masked like any other.
+phones, e-mails, IBANs, national ids of eight folded characters or more) is looked for among
+the frame's words with the title's OCR-tolerant matcher
+(:func:`redactkit.screens.title.matches`), a full name also by its surname and its long words
+alone (as the text engine masks them within one text), allowing one edit in four for long
+values; every other run of words that spells one becomes a finding of its type
+(``detector="frame-repeat"``), masked like any other.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from collections.abc import Iterable
 
 from redactkit.findings import Finding
 from redactkit.screens.layout import Layout, locate, words_touched
-from redactkit.screens.title import WordIndex, compact, matches, tolerance
+from redactkit.screens.title import WordIndex, compact, matches, name_pieces, tolerance
 
 DETECTOR = "frame-repeat"
 SCORE = 0.6
@@ -68,7 +70,10 @@ def find_repeats(
     for etype, text in values:
         if etype not in REPEATED or len(wanted) >= MAX_VALUES:
             continue
-        if etype == "PERSON" and len(text.split()) < 2:
+        if etype == "PERSON":  # a full name, and its surname or long words alone
+            if len(text.split()) >= 2:
+                for piece in (text, *name_pieces(text)):
+                    wanted.setdefault(piece, etype)
             continue
         if len(compact(text)[0]) >= MIN_LENGTH:
             wanted.setdefault(text, etype)
