@@ -5,9 +5,10 @@ terminal under a password prompt, a contact form beside a table, a card in a sen
 
 from __future__ import annotations
 
+from test_fields import W, found, words_at
+
 from redactkit.screens.layout import build_layout
 from redactkit.screens.repeats import find_repeats
-from test_fields import W, found, words_at
 
 
 def test_lines_that_name_their_own_value_end_the_field_above() -> None:
