@@ -9,7 +9,8 @@ phones, e-mails, IBANs, national ids of eight folded characters or more) is look
 the frame's words with the title's OCR-tolerant matcher
 (:func:`redactkit.screens.title.matches`), a full name also by its surname and its long words
 alone (as the text engine masks them within one text), allowing one edit in four for long
-values; every other run of words that spells one becomes a finding of its type
+values (a name's run starts with a capital, an e-mail's holds its ``@``); every other run of
+words that spells one becomes a finding of its type
 (``detector="frame-repeat"``), masked like any other.
 """
 
@@ -83,9 +84,13 @@ def find_repeats(
     out = []
     for text, etype in wanted.items():
         tol = repeat_tolerance(len(compact(text)[0]))
-        for first, stop in matches(index, text, tol):
+        for first, stop in matches(index, text, tol, capital=etype == "PERSON"):
             if all(i in covered for i in range(first, stop)):
                 continue
+            if etype == "EMAIL_ADDRESS" and not any(
+                "@" in layout.words[i].text for i in range(first, stop)
+            ):
+                continue  # "ops@example.com" is no "api.example.com" of a URL
             start, end = layout.starts[first], layout.ends[stop - 1]
             out.append(Finding(etype, start, end, SCORE, DETECTOR))
     return locate(layout, out, pad=pad, size=size)

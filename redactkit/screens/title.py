@@ -127,6 +127,11 @@ def name_pieces(name: str) -> list[str]:
     return out
 
 
+def _capital_start(text: str) -> bool:
+    first = next((c for c in text if c.isalnum()), "")
+    return bool(first) and not first.islower()
+
+
 def _capital(word: str) -> bool:
     """A name's word: it starts with a capital, or is written in a script without case."""
     first = next((c for c in word if c.isalpha()), "")
@@ -171,11 +176,15 @@ class WordIndex:
         return cls(layout, words, tuple(frozenset(_bigrams(t)) for t, _, _ in words))
 
 
-def matches(layout: Layout | WordIndex, part: str, tol: int | None = None) -> list[tuple[int, int]]:
+def matches(
+    layout: Layout | WordIndex, part: str, tol: int | None = None, *, capital: bool = False
+) -> list[tuple[int, int]]:
     """[first, stop) word index ranges of the layout, each on one line, that spell ``part``
     within ``tol`` edits (default :func:`tolerance`; see the module docstring), none
     overlapping another: of overlapping readings the one closest to ``part`` is kept, then the
-    one of fewest words. A run starts at a word that shares a letter pair with ``part``."""
+    one of fewest words. A run starts at a word that shares a letter pair with ``part``; with
+    ``capital`` (a name), at a word whose first letter or digit is not lower case ("Contact"
+    is a name's word, "contacts" of a URL is not)."""
     index = layout if isinstance(layout, WordIndex) else WordIndex.of(layout)
     layout, words = index.layout, index.words
     target = compact(part)[0]
@@ -190,6 +199,8 @@ def matches(layout: Layout | WordIndex, part: str, tol: int | None = None) -> li
     max_run = len(part.split()) + 2
     for first in range(n):
         if not (index.pairs[first] & keys):
+            continue
+        if capital and not _capital_start(layout.words[first].text):
             continue
         for stop in range(first + 1, min(n, first + max_run) + 1):
             if layout.line_of[stop - 1] != layout.line_of[first]:
@@ -237,7 +248,7 @@ def title_findings(
     found = []
     index = WordIndex.of(layout)
     for etype, part in title_parts(title, text_redactor):
-        for first, stop in matches(index, part):
+        for first, stop in matches(index, part, capital=etype in _NAMEY):
             start, end = layout.starts[first], layout.ends[stop - 1]
             found.append(Finding(etype, start, end, SCORE, DETECTOR))
     return locate(layout, found, pad=pad, size=size)
