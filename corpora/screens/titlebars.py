@@ -163,4 +163,4 @@ def render_window(
     name_boxes = [b for word, b in drawn if word.strip(",.:;—-").casefold() in parts]
     ordinary += [(word, b) for word, b in drawn if word.strip(",.:;—-").casefold() not in parts]
     bar_box = Box(x0, y0, x1 - x0, bar_h + 1)
-    return Window(np.asarray(img), title, name, bar, font, name_boxes, ordinary, bar_box)
+    return Window(np.asarray(img), title, name, bar, font, name_boxes, bar_box, ordinary)
