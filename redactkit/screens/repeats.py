@@ -71,8 +71,10 @@ def find_repeats(
     for etype, text in values:
         if etype not in REPEATED or len(wanted) >= MAX_VALUES:
             continue
+        if "\n" in text:
+            continue  # a span across OCR lines (cells of other columns): no one value
         if etype == "PERSON":  # a full name, and its surname or long words alone
-            if len(text.split()) >= 2:
+            if 2 <= len(text.split()) <= 5 and not any(c.isdigit() for c in text):
                 for piece in (text, *name_pieces(text)):
                     wanted.setdefault(piece, etype)
             continue
