@@ -137,7 +137,7 @@ def adapt(raw: dict) -> dict:
     return event
 
 
-def record_with_openadapt(env: dict, out: Path) -> Recording:
+def record_with_openadapt(env: dict, out: Path, fps: float = 4.0) -> Recording:
     """Record with the recorder's own API while xdotool types; read its database back."""
     os.environ["DISPLAY"] = env["DISPLAY"]
     from openadapt_capture import CaptureSession
@@ -145,7 +145,7 @@ def record_with_openadapt(env: dict, out: Path) -> Recording:
 
     with Recorder(str(out), task_description="typing", capture_video=False,
                   capture_images=True, capture_audio=False, capture_window_data=True,
-                  screen_capture_fps=4.0, control_enabled=False) as rec:  # fmt: skip
+                  screen_capture_fps=fps, control_enabled=False) as rec:  # fmt: skip
         if not rec.wait_for_ready():
             raise RuntimeError("the recorder did not become ready")
         type_values(env)
