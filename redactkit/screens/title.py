@@ -128,8 +128,10 @@ def name_pieces(name: str) -> list[str]:
 
 
 def _capital_start(text: str) -> bool:
+    """Whether a word starts as a name does: its first letter or digit is not lower case, or
+    is ``l``, OCR's reading of a capital ``I`` ("loana")."""
     first = next((c for c in text if c.isalnum()), "")
-    return bool(first) and not first.islower()
+    return bool(first) and (not first.islower() or first == "l")
 
 
 def _capital(word: str) -> bool:
@@ -183,8 +185,9 @@ def matches(
     within ``tol`` edits (default :func:`tolerance`; see the module docstring), none
     overlapping another: of overlapping readings the one closest to ``part`` is kept, then the
     one of fewest words. A run starts at a word that shares a letter pair with ``part``; with
-    ``capital`` (a name), at a word whose first letter or digit is not lower case ("Contact"
-    is a name's word, "contacts" of a URL is not)."""
+    ``capital`` (a name), a run that starts with the part's first letter starts in upper case
+    ("Contact" is a name's word, "contacts" of a URL is not; OCR's "ogdan" lost the capital
+    and is taken)."""
     index = layout if isinstance(layout, WordIndex) else WordIndex.of(layout)
     layout, words = index.layout, index.words
     target = compact(part)[0]
@@ -200,8 +203,12 @@ def matches(
     for first in range(n):
         if not (index.pairs[first] & keys):
             continue
-        if capital and not _capital_start(layout.words[first].text):
-            continue
+        if (
+            capital
+            and words[first][0][:1] == target[:1]
+            and not _capital_start(layout.words[first].text)
+        ):
+            continue  # same first letter, in lower case: a word, not the name
         for stop in range(first + 1, min(n, first + max_run) + 1):
             if layout.line_of[stop - 1] != layout.line_of[first]:
                 break
