@@ -99,7 +99,7 @@ def redactkit_screens(scenes, before: Path, after: Path) -> tuple[list[float], l
     """Redact every scene with the field step off (into ``before``) and on (into ``after``),
     the two interleaved frame by frame (order alternating) so that load on the machine hits
     both alike; seconds per frame of each."""
-    import redactkit.screens.redactor as red
+    import redactkit.screens.pipeline as red  # where the full path calls the field step
     from redactkit.screens.redactor import ScreenshotRedactor
 
     real = red.apply_fields

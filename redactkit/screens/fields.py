@@ -21,7 +21,6 @@ row or a label column apart from values, and their columns are kept.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from statistics import median
@@ -37,6 +36,7 @@ from redactkit.screens.layout import (
     build_layout,
     words_touched,
 )
+from redactkit.screens.values import keyed, plausible, value_words
 
 #: Two words of a row belong to different cells when the gap between them exceeds this many
 #: text heights (a space is about 0.3, table columns and form gutters are wider).
@@ -53,7 +53,6 @@ DETECTOR = "screen-field"
 #: Text detectors that read layout from line order, which OCR text does not keep (a label
 #: "above" in OCR order may be a header three columns away): on screens the boxes decide.
 TEXT_LAYOUT_ONLY = frozenset({"label-above"})
-_CONSTANT = re.compile(r"^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$")
 _RULE_CHARS = frozenset("|[]{}_-—–=+:;.,•·*#~")
 
 
@@ -160,6 +159,7 @@ def _column(
     prev_right = head_row[c - 1].box.right if c > 0 else None
     h = head.height
     table = len(head_row) >= 3
+    kind = ocr_label_type(head.text.rstrip(": "))
     out: list[Cell] = []
     gaps: list[tuple[int, int]] = []
     last_top, last_bottom = head.box.top, head.box.bottom
@@ -180,6 +180,12 @@ def _column(
             not table or sum(_is_label(cell) for cell in row) >= 2
         ):  # the next field of a form, or a new header row under a table
             at_label = True
+            break
+        if any(_is_label(cell) and ocr_label_type(cell.text) not in (None, kind) for cell in under):
+            at_label = True  # a label of another kind: a form's next field, even when the
+            break  # head's row runs on into another panel and looks like a table's header
+        if not table and any(keyed(cell.text) for cell in under):
+            at_label = True  # a line that names its own value ends the field above it
             break
         if out:
             pitch = max(float(h), top - last_top)
@@ -235,19 +241,6 @@ def _under(b: Box, head: Box, prev_right: int | None, right: int | None, h: int)
     return abs(b.left - head.left) <= 1.5 * h or head.left <= centre <= head.right + 1.5 * h
 
 
-def _plausible(etype: str, cells: Sequence[Cell]) -> bool:
-    text = " ".join(cell.text for cell in cells)
-    if not any(ch.isalnum() for ch in text):
-        return False
-    if etype == "DATE_TIME":
-        return any(ch.isdigit() for ch in text)
-    if etype == "PERSON":
-        return any(ch.isupper() for ch in text)  # "from agenda to meeting." is a sentence
-    if etype == "PASSWORD":
-        return not _CONSTANT.match(text)  # "AWS_ACCESS_KEY_ID": a variable's name, listed
-    return True
-
-
 @dataclass(frozen=True, slots=True)
 class Fields:
     """What the labels and headers of one screen say: ``values`` (entity type, word indices
@@ -284,8 +277,10 @@ def read_fields(layout: Layout) -> Fields:
             etype = None if kept else ocr_label_type(label)
             if not kept and (etype is None or etype == BENIGN):
                 continue
+            if split is None and keyed(cell.text):
+                continue  # "ADMINS = [...]": a line that names its own value heads nothing
             if split is not None and split[1]:  # "DOB: 1961-07-04" in one cell
-                named = [split[1]]
+                named = [value_words(etype, split[1], layout)]
             elif lone:
                 continue
             else:
@@ -300,7 +295,7 @@ def read_fields(layout: Layout) -> Fields:
                     cells = []  # a column of labels (some unknown or misread): labels left
                 if beside and (not cells or not at_label):
                     cells.append(nxt)  # type: ignore[arg-type]
-                named = [v.words for v in cells if not etype or _plausible(etype, [v])]
+                named = [v.words for v in cells if not etype or plausible(etype, v.text)]
             if etype:
                 out += [(etype, words) for words in named]
             else:

@@ -39,7 +39,7 @@ import numpy as np
 from redactkit.findings import Box, Finding
 from redactkit.policy import Policy
 from redactkit.screens import change, ocr
-from redactkit.screens.fields import frame_fields
+from redactkit.screens.frame import whole_frame
 from redactkit.screens.layout import (
     auto_pad,
     build_layout,
@@ -197,9 +197,8 @@ class LiveRedactor:
             height, width = pixels.shape[:2]
             loose = reason is None  # boxes not from this frame's own full read
             findings = self._findings(lines, (width, height), loose)
-            findings += frame_fields(  # values named by headers and labels (screens/fields.py)
-                [w for ln in lines for w in ln.words], (width, height), red.pad, red.text.query
-            )
+            # fields, the window title's parts and repeated values over all lines
+            findings += whole_frame(lines, context, red, (width, height))
             findings = dedupe(findings)
             out = redact_pixels(pixels, findings, method=red.method, fill=red.fill)
         except Exception as exc:

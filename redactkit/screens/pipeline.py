@@ -23,6 +23,8 @@ from redactkit.policy import Policy
 from redactkit.screens.fields import apply_fields
 from redactkit.screens.layout import Layout, build_layout, glued_findings, locate
 from redactkit.screens.masks import Color, mask_boxes
+from redactkit.screens.repeats import repeat_findings
+from redactkit.screens.title import title_findings
 
 ImageInput = np.ndarray | Image.Image | str | os.PathLike
 
@@ -102,12 +104,15 @@ def locate_findings(
     size: tuple[int, int],
     *,
     pad: int | None = None,
+    title: str | None = None,
 ) -> list[Finding]:
     """Analyse each layout's text as OCR text and return the findings with pixel boxes.
 
     From glued layouts (all but the first) only findings that cross a glued junction count:
     the others were already seen, with better word boundaries, in the first.
     ``text_redactor`` is a :class:`redactkit.text.TextRedactor`; ``size`` = (width, height).
+    ``title``: the window title from the event context; its sensitive parts are masked
+    wherever the first layout reads them (:mod:`redactkit.screens.title`).
     """
     out: list[Finding] = []
     for k, layout in enumerate(layouts):
@@ -120,6 +125,9 @@ def locate_findings(
             wanted = frozenset(getattr(text_redactor.query, "entities", ())) or None
             named, findings = apply_fields(layout, findings, size, pad=pad, entities=wanted)
             out += named
+            out += title_findings(layout, title, text_redactor, pad=pad, size=size)
+            # a value found once, read again elsewhere with a glyph wrong (screens/repeats.py)
+            out += repeat_findings(layout, [*findings, *named], pad=pad, size=size)
         out += locate(layout, findings, pad=pad, size=size)
     return out
 

@@ -40,6 +40,7 @@ from redactkit.screens.result import (
     context_result,
     failed_result,
 )
+from redactkit.screens.title import context_title
 from redactkit.session import Session
 
 
@@ -100,12 +101,15 @@ class ScreenshotRedactor:
         stage = "ocr"
         try:
             height, width = pixels.shape[:2]
+            title = context_title(context)
             findings: list[Finding] = []
             for view in ocr_views(pixels):
                 stage = "ocr"
                 layouts = read_layouts(view, timeout=self.ocr_timeout, glue=self.glue)
                 stage = "detect"
-                findings += locate_findings(layouts, self.text, (width, height), pad=self.pad)
+                findings += locate_findings(
+                    layouts, self.text, (width, height), pad=self.pad, title=title
+                )
             stage = "mask"
             findings = dedupe(findings)
             out = redact_pixels(pixels, findings, method=self.method, fill=self.fill)

@@ -108,7 +108,7 @@ def read_regions(
         m = max(4, int(0.3 * min(r.height, 40)))
         x0, y0 = max(0, r.left - 2 * m), max(0, r.top - m)
         x1, y1 = min(w, r.right + 2 * m), min(h, r.bottom + m)
-        crops.append(view[y0:y1, x0:x1])
+        crops.append(_panel_only(view[y0:y1, x0:x1], r.left - x0, r.right - x0))
         offsets.append((x0, y0, y))
         y += (y1 - y0) + gap
     mosaic_w = max(c.shape[1] for c in crops)
@@ -133,6 +133,37 @@ def read_regions(
             continue
         grouped.setdefault((k, word.block, word.par, word.line), []).append(replace(word, box=box))
     return [w for ws in grouped.values() for w in ws], mosaic.shape[0] * mosaic.shape[1]
+
+
+#: A margin column whose median luminance differs from the region's background by more than
+#: this (grey levels) is a panel's edge: a window border, the desktop beside a terminal.
+EDGE = 60
+
+
+def _panel_only(crop: np.ndarray, left: int, right: int) -> np.ndarray:
+    """The crop with its margins beyond the first panel edge painted in the region's
+    background (a copy; the crop itself when there is no edge).
+
+    A line typed at a window's left edge, cropped with a margin that takes in the window's
+    border, reads worse than in the whole frame: a line-high piece of the border glues to the
+    first glyph (``4916`` read as ``916``). The margin is only room for Tesseract around the
+    glyphs; beyond the panel the region lies in it holds nothing of the region's."""
+    gray = crop if crop.ndim == 2 else crop[..., :3].mean(axis=2)
+    cols = np.median(gray, axis=0)
+    inner = cols[left:right]
+    if inner.size == 0:
+        return crop
+    bg = float(np.median(inner))
+    far = np.abs(cols - bg) > EDGE
+    lo = next((x + 1 for x in range(left - 1, -1, -1) if far[x]), 0)
+    hi = next((x for x in range(right, len(cols)) if far[x]), len(cols))
+    if lo == 0 and hi == len(cols):
+        return crop
+    fill = np.median(crop[:, left:right].reshape(-1, *crop.shape[2:]), axis=0).astype(np.uint8)
+    out = crop.copy()
+    out[:, :lo] = fill
+    out[:, hi:] = fill
+    return out
 
 
 def within(box: Box, region: Box, slack: int = 0) -> bool:

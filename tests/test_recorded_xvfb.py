@@ -1,0 +1,51 @@
+"""A real recording: ``openadapt-capture`` under Xvfb while xdotool types into xterm and xedit.
+
+Skipped where the X tools or the ``recorder`` extra are missing (``scripts/setup`` does not
+install them: only this test needs them). The recorder stores about half of the keys (those
+typed into xedit) as ``keycode_NN`` with no text, and the frames show the typed values and a
+name in the focused xterm's title bar. After redaction no typed value may be spelled by any
+field of the key events, nor a phone or card read again by OCR from any frame (a name: in
+at most one frame in eight, see the test).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+
+import pytest
+
+from benchmarks.recorded_xvfb import missing_tools
+
+pytestmark = pytest.mark.skipif(
+    bool(missing_tools()) or importlib.util.find_spec("openadapt_capture") is None,
+    reason="needs Xvfb, openbox, xterm, xedit, xdotool and openadapt-capture",
+)
+
+
+@pytest.fixture(scope="module")
+def recording():
+    import tempfile
+    from pathlib import Path
+
+    from benchmarks.recorded_xvfb import desktop, record_with_openadapt
+
+    with tempfile.TemporaryDirectory() as tmp, desktop() as env:
+        return record_with_openadapt(env, Path(tmp, "capture"), fps=2.0)
+
+
+def test_nothing_typed_is_recoverable_from_the_redacted_recording(recording) -> None:
+    from benchmarks.recorded_xvfb import VALUES, evaluate
+
+    assert len(recording.frames) >= 6 and len(recording.events) >= 100
+    fig = evaluate(recording)
+    keys = fig["keys"]
+    assert keys["keycode_only"] > 0  # the recorder's keycode-only keys are in the session
+    assert keys["values_spelled_before"] == list(VALUES)
+    assert keys["values_spelled_after"] == []
+    frames = fig["frames"]
+    assert frames["with_a_value_readable_before"] >= len(recording.frames) // 2
+    # the phone and the card: in no frame. The name: its given name beside xedit's hatched
+    # scroll bar is misread by the live path's crop in a few frames of some runs (0 of 35, 3
+    # of 32 in docs/ocr.md): bounded here, listed as open in the docs
+    assert not {"PHONE_NUMBER", "CREDIT_CARD"} & set(frames["readable_after"])
+    assert frames["with_a_value_readable_after"] <= max(1, len(recording.frames) // 8)
