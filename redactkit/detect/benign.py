@@ -18,8 +18,8 @@ import re
 import tomllib
 from importlib import resources
 
+from redactkit.detect.lexicon import codes, lexicon, strength
 from redactkit.detect.lexicon import common as common_word
-from redactkit.detect.lexicon import lexicon, strength
 
 
 @functools.cache
@@ -41,7 +41,7 @@ _VERSION = re.compile(r"^v?\d+(?:\.\d+){1,3}(?:[-+][\w.]+)?$")
 
 
 def _name_strength(word: str) -> int:
-    return strength(int(lexicon().lookup([word])[0]))
+    return strength(codes([word])[0])
 
 
 def public_product(text: str, start: int, end: int) -> bool:
@@ -124,7 +124,7 @@ def dictionary_word(text: str, start: int, end: int) -> bool:
     words = _words(text[start:end])
     if len(words) != 1 or not words[0].isalpha():
         return False
-    code = int(lexicon().lookup(words)[0])
+    code = codes(words)[0]
     return common_word(code) and strength(code) == 0
 
 

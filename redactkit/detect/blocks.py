@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import regex
 
-from redactkit.detect.lexicon import common, lexicon, strength
+from redactkit.detect.lexicon import codes, common, strength
 from redactkit.detect.names import _NOT_NAMES
 from redactkit.detect.words import NOT_NAME_WORDS
 from redactkit.findings import Finding, merge_spans
@@ -82,8 +82,8 @@ def _numbered(text: str, f: Finding) -> bool:
 
 def _has_name(line: str) -> bool:
     words = [w for w in line.split() if len(w) > 2]
-    codes = lexicon().lookup(words).tolist() if words else []
-    return any(strength(c) >= 1 and not common(c) for c in codes)
+    found = codes(words) if words else []
+    return any(strength(c) >= 1 and not common(c) for c in found)
 
 
 def _line_index(starts: list[int], pos: int) -> int:

@@ -75,6 +75,26 @@ class Lexicon:
         return self.hashes.nbytes + self.codes.nbytes
 
 
+#: Codes of words looked up one or a few at a time (the evidence tests and the document-level
+#: steps ask about the same few words again and again; a batch pays a fixed cost per call).
+_CODES: dict[str, int] = {}
+_CODES_MAX = 1 << 16
+
+
+def codes(words: Sequence[str]) -> list[int]:
+    """Code byte of each word, like ``lexicon().lookup`` but remembered per word (safe to
+    call from several threads: a cleared memo only costs a new lookup)."""
+    out = [_CODES.get(w, -1) for w in words]
+    todo = list(dict.fromkeys(w for w, c in zip(words, out, strict=True) if c < 0))
+    if todo:
+        got = dict(zip(todo, lexicon().lookup(todo).tolist(), strict=True))
+        if len(_CODES) > _CODES_MAX:
+            _CODES.clear()
+        _CODES.update(got)
+        out = [got[w] if c < 0 else c for w, c in zip(words, out, strict=True)]
+    return out
+
+
 _LOCK = threading.Lock()
 _LEXICON: Lexicon | None = None
 

@@ -9,7 +9,7 @@ import re
 from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 
 from redactkit.detect.labelled import NAME_PARTICLES
-from redactkit.detect.lexicon import common, given, lexicon, surname
+from redactkit.detect.lexicon import codes, common, given, surname
 from redactkit.detect.results import make_result
 from redactkit.detect.words import NOT_NAME_WORDS
 from redactkit.findings import Finding
@@ -216,8 +216,8 @@ def name_parts(finding: Finding, value: str) -> list[str]:
     parts = [w for w in words if len(w) >= 3 and _name_word(w) and w not in NAME_PARTICLES]
     if finding.score >= NAME_PARTS_MIN_SCORE or not parts:
         return parts
-    codes = lexicon().lookup(parts).tolist()
-    return [w for w, c in zip(parts, codes, strict=True) if not common(c)]
+    found = codes(parts)
+    return [w for w, c in zip(parts, found, strict=True) if not common(c)]
 
 
 _INITIAL = re.compile(r"^[A-ZÀ-ÖØ-Þ]\.?$")
@@ -281,18 +281,18 @@ def place_is_name(text: str, start: int, end: int) -> tuple[int, int] | None:
     cands = [w for w in cands if w.lower() not in NOT_NAME_WORDS and w.lower() not in _ORG_WORDS]
     if not cands:
         return None
-    codes = dict(zip([word, *cands], lexicon().lookup([word, *cands]).tolist(), strict=True))
-    if nxt and nxt.group(1) in codes:
-        c = codes[nxt.group(1)]
-        if given(codes[word]) >= 1 and surname(c) >= 1 and not common(c):
+    codes_of = dict(zip([word, *cands], codes([word, *cands]), strict=True))
+    if nxt and nxt.group(1) in codes_of:
+        c = codes_of[nxt.group(1)]
+        if given(codes_of[word]) >= 1 and surname(c) >= 1 and not common(c):
             return start, nxt.end(1)
-    if prev and prev.group(1) in codes:
-        c = codes[prev.group(1)]
+    if prev and prev.group(1) in codes_of:
+        c = codes_of[prev.group(1)]
         if (
             given(c) >= 1
             and not common(c)
-            and surname(codes[word]) >= 1
-            and not common(codes[word])
+            and surname(codes_of[word]) >= 1
+            and not common(codes_of[word])
         ):
             return prev.start(1), end
     return None
