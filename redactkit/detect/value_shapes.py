@@ -145,8 +145,8 @@ def _random_part(part: str) -> bool:
     )
 
 
-#: The last word of a passphrase: "falcon.ember.lantern49" (words joined by dots, a number
-#: after the last) is no attribute path.
+#: The last word of a passphrase: three or more lower-case words joined by dots with a number
+#: after the last (a password manager's generated passphrase) is no attribute path.
 _PASSPHRASE_TAIL = re.compile(r"[a-z]{3,}\d{2,}")
 
 
