@@ -199,3 +199,17 @@ def test_address_forms_and_block_edges(text: str, address: str) -> None:
 )
 def test_english_words_before_numbers_are_no_street(text: str) -> None:
     assert spans(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a table read column by column: the cell after an address is a meeting date
+        "58 Elm Grove\nNov 20, 2025",
+        "Harbour View 14, Porto\n2026-09-03",
+        "Keizersgracht 216, Brno\n16/06/2026",
+    ],
+)
+def test_a_date_on_the_next_line_is_no_part_of_the_address(text: str) -> None:
+    date = text.split("\n")[1]
+    assert all(date[:4] not in found for found in spans(text)), spans(text)

@@ -190,21 +190,25 @@ _TOWN = (
     r"{0,3}"
 )
 _STATE = r"\p{Lu}{2,3}|\d{2}|nan"
+#: A state written in letters: only these follow a town without a comma or a line end
+#: ("Farfa Sabina RI"); a number after a word ("Nov 20, 2025") is a date's day.
+_STATE_ALPHA = r"\p{Lu}{2,3}|nan"
 _MILITARY = r"(?:APO|FPO|DPO)[ ]+(?:AA|AE|AP)[ ]+\d{5}"
 _ENDS = r"[ \t]*(?:$|\r?\n|\\n|[,.;:!?)\"'])"
 _PARTS = {
     "unit": _UNIT,
-    "postcode-town": rf"(?:{_POSTCODE})[ ]+{_TOWN}|{_TOWN},?[ ]+(?:{_STATE}[ ]+)?(?:{_POSTCODE})",
+    "postcode-town": rf"(?:{_POSTCODE})[ ]+{_TOWN}|{_TOWN},?[ ]+(?:{_STATE}[ ]+)?(?:{_POSTCODE})(?![-/.]\d)",
     "military": _MILITARY,
     "country": rf"(?i:{_COUNTRY})(?:[ ]\(\p{{L}}+\))?(?:[ ]+(?:{_POSTCODE}))?",
-    "postcode": _POSTCODE,
+    # not the year of a date on the next line of a table ("2025-02-17", "2025/02/17")
+    "postcode": rf"(?:{_POSTCODE})(?![-/.]\d)",
     # the second street of a corner: "the corner of Kooli 79 and Azevedo Inlet"
     "cross": rf"and[ ]+(?:(?:{_HOUSE}[ ]+)?{_NAME}[ ]+(?-i:{_alt(_TYPES_AFTER)})s?\b\.?"
     rf"|(?:{_HOUSE},?[ ]+)?{_TYPED}(?:,?[ ]+{_NUM})?|{_NAME}[ ]+{_NUM})",
     # a town or state ends a phrase or a line: "..., Boston and then" is prose
     "state": rf"(?:{_STATE})(?![\p{{L}}\d])",
     # ... or stands before the country or postcode that closes the block ("Anholt Denmark")
-    "town": rf"{_TOWN}(?={_ENDS}|[ ]+(?:(?i:{_COUNTRY})|{_POSTCODE}|{_STATE})(?![\p{{L}}\d]))"
+    "town": rf"{_TOWN}(?={_ENDS}|[ ]+(?:(?i:{_COUNTRY})|{_POSTCODE}|{_STATE_ALPHA})(?![\p{{L}}\d]))"
     # ... or, written in capitals as postal addresses write it, before the prose resumes
     rf"|\p{{Lu}}{{3,}}(?:[ ]\p{{Lu}}[\p{{L}}\-]+){{0,2}}(?=[ ]+\p{{Ll}})",
 }
@@ -263,11 +267,17 @@ def _extend(text: str, end: int) -> tuple[int, set[str]]:
             if (
                 kind in ("town", "state")
                 and last not in ("postcode", "unit")
-                and not (kind == "state" and last == "town")
+                and not (kind == "state" and last == "town" and not m.group("p").isdigit())
                 and not _JOINED.search(gap)
             ):
                 continue  # a town joins after a comma, on its own line or after a postcode
-            if kind == "state" and last != "town" and not _STATE_END.match(text, stop):
+            if kind == "town" and m.group("p").split()[0].casefold().rstrip(".") in NOT_NAME_WORDS:
+                continue  # "Nov 20, 2025" on the next line of a table is a date, not a town
+            if (
+                kind == "state"
+                and (last != "town" or m.group("p").isdigit())
+                and not (_STATE_END.match(text, stop))
+            ):
                 continue  # a state code after its town, or ending the phrase
             end, kinds, last = stop, kinds | {kind}, kind
             break
