@@ -1,4 +1,4 @@
-"""Contact blocks: the lines above a postal address or a phone line name whose they are.
+"""Contact blocks: the lines above a postal address or a phone line name the person they belong to.
 
 A signature, a letterhead or a shipping label stacks its lines: a person, a title or a
 company, a street line, a town, phones. The model reads a lone line of two unknown words
