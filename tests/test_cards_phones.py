@@ -168,3 +168,11 @@ def test_no_ipv6_from_pieces_of_invalid_forms(text: str) -> None:
     from redactkit.detect.ipv6 import find_ipv6
 
     assert find_ipv6(text) == []
+
+
+def test_an_iban_wrapped_onto_the_next_line_is_masked_whole() -> None:
+    """A paragraph wrapped on a screen or in a narrow e-mail: the checksum joins the pieces."""
+    text = "please pay to IBAN GB29 NWBK 6016\n1331 9268 19 by Friday\nDE89370400440532013000\n"
+    out = TextRedactor().redact(text).text
+    for piece in ("GB29", "NWBK", "6016", "1331", "9268", "DE8937"):
+        assert piece not in out, out

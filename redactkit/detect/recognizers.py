@@ -163,8 +163,24 @@ class TrimmingIbanRecognizer(IbanRecognizer):
     """
 
     _CANDIDATE = re.compile(r"\b[A-Z]{2}\d{2}(?:[ \-]?[A-Z0-9]{1,4}){3,9}")
+    #: A line break between two groups: an IBAN wrapped onto the next line of a paragraph (a
+    #: chat message on a screen, a narrow e-mail). The checksum says whether the two pieces
+    #: are one IBAN; a list of IBANs one per line is still read line by line as well.
+    _WRAP = re.compile(r"(?<=[A-Z0-9])\r?\n(?=[A-Z0-9])")
 
     def analyze(self, text: str, entities, nlp_artifacts=None, regex_flags=None):
+        results = self._analyze(text, entities, nlp_artifacts, regex_flags)
+        if "\n" in text and self._WRAP.search(text):
+            view = self._WRAP.sub(lambda m: " " * len(m.group()), text)
+            seen = {(r.start, r.end) for r in results}
+            results += [
+                r
+                for r in self._analyze(view, entities, nlp_artifacts, regex_flags)
+                if (r.start, r.end) not in seen and "\n" in text[r.start : r.end]
+            ]
+        return results
+
+    def _analyze(self, text: str, entities, nlp_artifacts=None, regex_flags=None):
         results = super().analyze(text, entities, nlp_artifacts, regex_flags)
         claimed = [(r.start, r.end) for r in results]
         for m in self._CANDIDATE.finditer(text):
