@@ -167,10 +167,12 @@ class TrimmingIbanRecognizer(IbanRecognizer):
     #: chat message on a screen, a narrow e-mail). The checksum says whether the two pieces
     #: are one IBAN; a list of IBANs one per line is still read line by line as well.
     _WRAP = re.compile(r"(?<=[A-Z0-9])\r?\n(?=[A-Z0-9])")
+    #: An IBAN's head with a line break inside its groups: only then is the text read again.
+    _WRAPPED_HEAD = re.compile(r"\b[A-Z]{2}\d{2}(?:[ \-]?[A-Z0-9]{1,4}){0,8}+\r?\n[A-Z0-9]")
 
     def analyze(self, text: str, entities, nlp_artifacts=None, regex_flags=None):
         results = self._analyze(text, entities, nlp_artifacts, regex_flags)
-        if "\n" in text and self._WRAP.search(text):
+        if "\n" in text and self._WRAPPED_HEAD.search(text):
             view = self._WRAP.sub(lambda m: " " * len(m.group()), text)
             seen = {(r.start, r.end) for r in results}
             results += [
