@@ -380,7 +380,7 @@ def _line_before(text: str, start: int) -> int:
     lb = _LINE_START.search(text, max(0, start - 12), start)
     if not lb:
         return start
-    line_start = max(text.rfind("\n", 0, lb.start()) + 1, text.rfind("\\n", 0, lb.start()) + 2)
+    line_start = _line_start(text, lb.start())
     tokens = list(_TOKEN.finditer(text, line_start, lb.start()))
     at, digits, caps, taken = start, False, False, 0
     for i in range(len(tokens) - 1, max(-1, len(tokens) - 9), -1):

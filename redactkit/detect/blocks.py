@@ -14,6 +14,8 @@ Runs on the findings of every detector of one text, like the other document-leve
 
 from __future__ import annotations
 
+import bisect
+
 import regex
 
 from redactkit.detect.lexicon import codes, common, strength
@@ -56,7 +58,7 @@ def block_names(text: str, findings: list[Finding]) -> list[Finding]:
     extra: list[Finding] = []
     done: set[int] = set()
     for f in anchors:
-        at = _line_index(starts, f.start)
+        at = bisect.bisect_right(starts, f.start) - 1
         for i in range(at - 1, max(-1, at - 1 - _LINES_ABOVE), -1):
             if i in done:
                 continue
@@ -84,14 +86,3 @@ def _has_name(line: str) -> bool:
     words = [w for w in line.split() if len(w) > 2]
     found = codes(words) if words else []
     return any(strength(c) >= 1 and not common(c) for c in found)
-
-
-def _line_index(starts: list[int], pos: int) -> int:
-    lo, hi = 0, len(starts)
-    while hi - lo > 1:
-        mid = (lo + hi) // 2
-        if starts[mid] <= pos:
-            lo = mid
-        else:
-            hi = mid
-    return lo

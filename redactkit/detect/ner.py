@@ -262,10 +262,6 @@ def whole_place(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-_NEXT_NAME = re.compile(r"(?<![ \t])[ \t]++([A-ZÀ-ÖØ-Þ][\w'’-]*[a-zß-öø-ÿĀ-ſ])(?![\w'’-])")
-_PREV_NAME = re.compile(r"(?<![\w'’-])([A-ZÀ-ÖØ-Þ][\w'’-]*+(?<=[a-zß-öø-ÿĀ-ſ]))[ \t]++$")
-
-
 def place_is_name(text: str, start: int, end: int) -> tuple[int, int] | None:
     """The span of the person's name when a one-word place the model found is half of one:
     a given name before a surname ("[Belle] Jónás", "[Lucjusz] Jasiński") or a surname after
@@ -275,24 +271,25 @@ def place_is_name(text: str, start: int, end: int) -> tuple[int, int] | None:
     word = text[start:end]
     if not _NAME_WORD.match(word):
         return None
-    nxt = _NEXT_NAME.match(text, end)
-    prev = _PREV_NAME.search(text, max(0, start - 40), start)
-    cands = [w for w in (nxt and nxt.group(1), prev and prev.group(1)) if w]
-    cands = [w for w in cands if w.lower() not in NOT_NAME_WORDS and w.lower() not in _ORG_WORDS]
-    if not cands:
+    nxt = _name_beside(_NEXT_WORD.match(text, end))
+    prev = _name_beside(_PREV_WORD.search(text, max(0, start - 40), start))
+    if nxt is None and prev is None:
         return None
-    codes_of = dict(zip([word, *cands], codes([word, *cands]), strict=True))
-    if nxt and nxt.group(1) in codes_of:
-        c = codes_of[nxt.group(1)]
-        if given(codes_of[word]) >= 1 and surname(c) >= 1 and not common(c):
+    words = [word, *(m.group(1) for m in (nxt, prev) if m is not None)]
+    code = dict(zip(words, codes(words), strict=True))
+    if nxt is not None:
+        c = code[nxt.group(1)]
+        if given(code[word]) >= 1 and surname(c) >= 1 and not common(c):
             return start, nxt.end(1)
-    if prev and prev.group(1) in codes_of:
-        c = codes_of[prev.group(1)]
-        if (
-            given(c) >= 1
-            and not common(c)
-            and surname(codes_of[word]) >= 1
-            and not common(codes_of[word])
-        ):
+    if prev is not None:
+        c = code[prev.group(1)]
+        if given(c) >= 1 and not common(c) and surname(code[word]) >= 1 and not common(code[word]):
             return prev.start(1), end
     return None
+
+
+def _name_beside(m: re.Match[str] | None) -> re.Match[str] | None:
+    """``m`` when its word may be part of a person's name (no calendar or organisation word)."""
+    if m is None or not _name_word(m.group(1)) or m.group(1).lower() in _ORG_WORDS:
+        return None
+    return m
