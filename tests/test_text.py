@@ -472,7 +472,20 @@ def test_propagate_adds_only_whole_word_copies(spans, text) -> None:
     assert all(a.end < b.start for a, b in zip(out, out[1:]))
 
 
-@settings(max_examples=150, deadline=None)
+class _Whole:
+    """A stand-in for ``Compact`` that keeps the whole text (the search it replaces)."""
+
+    def __init__(self, text: str, keep) -> None:
+        self.text = text
+
+    def __bool__(self) -> bool:
+        return True
+
+    def placed(self, results):
+        return list(results)
+
+
+@settings(max_examples=200, deadline=None)
 @given(
     st.lists(
         st.sampled_from(
@@ -480,30 +493,47 @@ def test_propagate_adds_only_whole_word_copies(spans, text) -> None:
                 "see https://files.acme.io/a?b=1 now",
                 "www.example.org",
                 "'docs.python.org/3/'",
+                '"https://x.co/p"',
                 "README.md",
                 "plain words here",
                 "report.docx",
                 "x.y",
                 "\n",
                 " ",
+                "\t",
+                "\u00a0",
+                "\x1c",
+                "\u2028",
                 "e.g. this",
                 "api.github.com/repos",
+                "jane.doe@acme.io",
+                "mailto:ops@corp.example.com",
+                "x.io/users?email=jane@acme.io",
+                "@",
+                "a@b",
+                ".",
+                "-",
+                "é",
             ]
         ),
         max_size=14,
     )
 )
-def test_url_search_by_line_finds_what_a_whole_text_search_finds(parts: list[str]) -> None:
-    """The URL recognizer searches only lines with a host name's dot; same results."""
+def test_runs_search_finds_what_a_whole_text_search_finds(parts: list[str]) -> None:
+    """The URL and e-mail recognizers search only the runs of text that can hold a match
+    (``detect.compact``): the same results as a search of the whole text."""
     import redactkit.detect.recognizers as rec
 
     text = "".join(parts)
-    recognizer = rec.FileAwareUrlRecognizer()
-    by_line = {(r.start, r.end) for r in recognizer.analyze(text, ["URL"])}
-    saved = rec._lines_with
-    rec._lines_with = lambda pattern, t: [(0, len(t))]
-    try:
-        whole = {(r.start, r.end) for r in recognizer.analyze(text, ["URL"])}
-    finally:
-        rec._lines_with = saved
-    assert by_line == whole
+    for recognizer, entity in (
+        (rec.FileAwareUrlRecognizer(), "URL"),
+        (rec.OfflineEmailRecognizer(), "EMAIL_ADDRESS"),
+    ):
+        runs = {(r.start, r.end, r.score) for r in recognizer.analyze(text, [entity])}
+        saved = rec.Compact
+        rec.Compact = _Whole
+        try:
+            whole = {(r.start, r.end, r.score) for r in recognizer.analyze(text, [entity])}
+        finally:
+            rec.Compact = saved
+        assert runs == whole

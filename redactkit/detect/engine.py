@@ -14,7 +14,7 @@ import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
-from presidio_analyzer import AnalyzerEngine, PatternRecognizer, RecognizerResult
+from presidio_analyzer import PatternRecognizer, RecognizerResult
 
 from redactkit.detect.blocks import block_names
 from redactkit.detect.coordination import coordinated
@@ -67,7 +67,7 @@ class Query:
 class Engine:
     def __init__(self) -> None:
         from redactkit.detect.anchor import anchor_recognizers, anchor_results
-        from redactkit.detect.context import CompoundContextEnhancer
+        from redactkit.detect.context import CompoundContextEnhancer, GroupedAnalyzerEngine
         from redactkit.detect.ner import name_parts, whole_name, whole_place
         from redactkit.detect.nlp import TrimmedSpacyEngine
         from redactkit.detect.ocr_values import ocr_recognizers
@@ -76,7 +76,7 @@ class Engine:
         nlp_engine = TrimmedSpacyEngine()
         nlp_engine.load()
         registry = build_registry(nlp_engine)
-        self.analyzer = AnalyzerEngine(
+        self.analyzer = GroupedAnalyzerEngine(
             registry=registry,
             nlp_engine=nlp_engine,
             supported_languages=["en"],

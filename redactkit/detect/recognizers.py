@@ -16,7 +16,6 @@ Presidio's stock recognizers for the core types also run, untouched, as the anch
 
 from __future__ import annotations
 
-import bisect
 import re
 import unicodedata
 from functools import partial
@@ -39,6 +38,7 @@ from presidio_analyzer.predefined_recognizers import (
 from redactkit.detect import labelled
 from redactkit.detect.addresses import find_addresses
 from redactkit.detect.cards import find_cards
+from redactkit.detect.compact import Compact
 from redactkit.detect.credentials import CREDENTIAL_TYPES, find_credentials
 from redactkit.detect.ipv6 import find_ipv6
 from redactkit.detect.logins import find_logins
@@ -64,8 +64,11 @@ class OfflineEmailRecognizer(EmailRecognizer):
         return bool(OFFLINE_TLD(bare).fqdn)
 
     def analyze(self, text: str, entities, nlp_artifacts=None, regex_flags=None):
+        runs = Compact(text, lambda run: "@" in run)
+        if not runs:
+            return []
         out = []
-        for r in super().analyze(text, entities, nlp_artifacts, regex_flags):
+        for r in runs.placed(super().analyze(runs.text, entities, nlp_artifacts, regex_flags)):
             at = text.find("@", r.start, r.end)
             cut = max(text.rfind(c, r.start, at) for c in "/?&=#") if at > 0 else -1
             if cut >= 0:
@@ -112,25 +115,16 @@ class FileAwareUrlRecognizer(UrlRecognizer):
         }
     )
 
-    #: Every URL has a host name's dot before a letter; lines without one are not searched
-    #: (Presidio's four URL patterns, 6,000 characters each, cost as much on any line).
+    #: Every URL has a host name's dot before a letter; runs of text without one are not
+    #: searched (Presidio's four URL patterns, 6,000 characters each, cost as much anywhere).
     _DOT_LETTER = re.compile(r"[\w-]\.[A-Za-z]{2}")
 
     def analyze(self, text: str, entities, nlp_artifacts=None, regex_flags=None):
-        lines = _lines_with(self._DOT_LETTER, text)
-        if not lines:
+        runs = Compact(text, self._DOT_LETTER.search)
+        if not runs:
             return []
-        compact = "\n".join(text[a:b] for a, b in lines)
-        # where each line starts in ``compact``, and how far it moves back into ``text``
-        starts, shifts, pos = [], [], 0
-        for a, b in lines:
-            starts.append(pos)
-            shifts.append(a - pos)
-            pos += b - a + 1
         out = []
-        for r in super().analyze(compact, entities, nlp_artifacts, regex_flags):
-            shift = shifts[bisect.bisect_right(starts, r.start) - 1]
-            r.start, r.end = r.start + shift, r.end + shift
+        for r in runs.placed(super().analyze(runs.text, entities, nlp_artifacts, regex_flags)):
             span = text[r.start : r.end]
             schemeless = "://" not in span and not span.lower().startswith("www.")
             if schemeless and (
@@ -140,18 +134,6 @@ class FileAwareUrlRecognizer(UrlRecognizer):
                 continue
             out.append(r)
         return out
-
-
-def _lines_with(pattern: re.Pattern, text: str) -> list[tuple[int, int]]:
-    """The spans of the lines of ``text`` in which ``pattern`` matches, in order."""
-    lines: list[tuple[int, int]] = []
-    for m in pattern.finditer(text):
-        if lines and m.start() < lines[-1][1]:
-            continue
-        a = text.rfind("\n", 0, m.start()) + 1
-        b = text.find("\n", m.end())
-        lines.append((a, len(text) if b < 0 else b))
-    return lines
 
 
 class TrimmingIbanRecognizer(IbanRecognizer):
