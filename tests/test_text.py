@@ -511,6 +511,12 @@ class _Whole:
                 "x.io/users?email=jane@acme.io",
                 "@",
                 "a@b",
+                "10.0.0.1",
+                "::1",
+                "fe80::1ff:fe23:4567:890a",
+                "2001:db8::/32",
+                "::ffff:192.0.2.1",
+                "host:8080",
                 ".",
                 "-",
                 "é",
@@ -520,7 +526,7 @@ class _Whole:
     )
 )
 def test_runs_search_finds_what_a_whole_text_search_finds(parts: list[str]) -> None:
-    """The URL and e-mail recognizers search only the runs of text that can hold a match
+    """The URL, e-mail and IP recognizers search only the runs of text that can hold a match
     (``detect.compact``): the same results as a search of the whole text."""
     import redactkit.detect.recognizers as rec
 
@@ -528,6 +534,7 @@ def test_runs_search_finds_what_a_whole_text_search_finds(parts: list[str]) -> N
     for recognizer, entity in (
         (rec.FileAwareUrlRecognizer(), "URL"),
         (rec.OfflineEmailRecognizer(), "EMAIL_ADDRESS"),
+        (rec.RunsIpRecognizer(), "IP_ADDRESS"),
     ):
         runs = {(r.start, r.end, r.score) for r in recognizer.analyze(text, [entity])}
         saved = rec.Compact

@@ -5,10 +5,12 @@ the same work in the registry).
 
 This is the recall floor. redactkit's own recognizers repair and extend Presidio's; what the
 stock ones find for a core type stays in the output unless a named piece of evidence says the
-span is something benign. Two stand-ins, both supersets of the stock behaviour:
+span is something benign. Stand-ins, each a superset of the stock behaviour:
 
 * e-mail: Presidio's recognizer, validated against tldextract's bundled suffix list instead of
   one downloaded at run time;
+* IP addresses: Presidio's recognizer over the runs of text that can hold one (its results
+  unchanged, ``compact``);
 * IBAN: Presidio's recognizer (its results unchanged), plus IBANs it loses when digits follow
   them (``TrimmingIbanRecognizer``);
 * phone: the same phonenumbers matcher over candidate digit runs (``phones``), not eight
@@ -24,14 +26,17 @@ from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 from presidio_analyzer.predefined_recognizers import (
     CreditCardRecognizer,
-    IpRecognizer,
     SpacyRecognizer,
 )
 
 from redactkit.detect.decision import keep
 from redactkit.detect.ner import line_segments
 from redactkit.detect.phones import FastPhoneRecognizer
-from redactkit.detect.recognizers import OfflineEmailRecognizer, TrimmingIbanRecognizer
+from redactkit.detect.recognizers import (
+    OfflineEmailRecognizer,
+    RunsIpRecognizer,
+    TrimmingIbanRecognizer,
+)
 from redactkit.detect.results import make_result
 
 #: The core types the anchor covers (national ids are stock recognizers of the registry itself).
@@ -53,7 +58,7 @@ def anchor_recognizers() -> list[EntityRecognizer]:
     return [
         CreditCardRecognizer(),
         TrimmingIbanRecognizer(),
-        IpRecognizer(),
+        RunsIpRecognizer(),
         OfflineEmailRecognizer(),
         FastPhoneRecognizer(),
         SpacyRecognizer(),
