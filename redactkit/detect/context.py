@@ -39,6 +39,19 @@ class CompoundContextEnhancer(LemmaContextAwareEnhancer):
         )
         return list(results)
 
+    def _extract_surrounding_words(self, nlp_artifacts, word: str, start: int) -> list[str]:
+        # Presidio's, without its keyword list (``_add_n_words`` reads the lemmas), so the
+        # artifacts never build one (``nlp.LazyKeywordArtifacts``).
+        if not nlp_artifacts.tokens:
+            return [""]
+        i = self._find_index_of_match_token(
+            word, start, nlp_artifacts.tokens, nlp_artifacts.tokens_indices
+        )
+        lemmas = nlp_artifacts.lemmas
+        words = self._add_n_words(i, self.context_prefix_count, lemmas, [], True)
+        words += self._add_n_words(i, self.context_suffix_count, lemmas, [], False)
+        return list(set(words))
+
     @staticmethod
     def _find_index_of_match_token(word: str, start: int, tokens, tokens_indices: list[int]) -> int:
         # Presidio scans every token for every result (quadratic on long texts); the offsets are
