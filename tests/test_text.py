@@ -544,3 +544,47 @@ def test_runs_search_finds_what_a_whole_text_search_finds(parts: list[str]) -> N
         finally:
             rec.Compact = saved
         assert runs == whole
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "a",
+                "b.c",
+                "www.",
+                "example",
+                ".org",
+                ".com",
+                ".io",
+                ".docx",
+                "-",
+                ".",
+                "/path",
+                "(",
+                "'",
+                " ",
+                "\n",
+                "K",
+                "\u212a",
+                "9",
+                "x" * 120,
+                "https://",
+                "@",
+            ]
+        ),
+        max_size=12,
+    )
+)
+def test_url_pattern_started_at_host_names_finds_what_presidio_finds(parts: list[str]) -> None:
+    """The schemeless URL pattern tried only where a stretch of host-name characters starts
+    (and the stock patterns past 253 of them) finds exactly Presidio's URL matches."""
+    from presidio_analyzer.predefined_recognizers import UrlRecognizer
+
+    import redactkit.detect.recognizers as rec
+
+    text = "".join(parts)
+    ours = rec.FileAwareUrlRecognizer()._search(text, ["URL"], None, None)
+    stock = UrlRecognizer().analyze(text, ["URL"])
+    assert {(r.start, r.end, r.score) for r in ours} == {(r.start, r.end, r.score) for r in stock}

@@ -20,7 +20,8 @@ import re
 import unicodedata
 from functools import partial
 
-from presidio_analyzer import Pattern, RecognizerRegistry
+import regex
+from presidio_analyzer import Pattern, RecognizerRegistry, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpEngine
 from presidio_analyzer.predefined_recognizers import (
     CreditCardRecognizer,
@@ -129,13 +130,41 @@ class FileAwareUrlRecognizer(UrlRecognizer):
     #: Every URL has a host name's dot before a letter; runs of text without one are not
     #: searched (Presidio's four URL patterns, 6,000 characters each, cost as much anywhere).
     _DOT_LETTER = re.compile(r"[\w-]\.[A-Za-z]{2}")
+    #: A stretch of host-name characters longer than the pattern's 253 (see ``__init__``).
+    _LONG_STRETCH = regex.compile(r"(?i)[a-z0-9.\-]{254}")
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        # Presidio's schemeless pattern has no left boundary: it is tried at every character
+        # of a host name and backtracks through 1,500 TLDs at each dot. A match found from
+        # inside a stretch of host-name characters ([a-z0-9.-]) is also found from the
+        # stretch's start (its {1,253} reaches every dot the later start reaches), and the
+        # search takes the leftmost start; so starting only where a stretch starts finds the
+        # same matches, five times faster. Not so past 253 characters: such texts are
+        # searched with the stock patterns (``self._stock``).
+        self._stock = UrlRecognizer(*args, **kwargs)
+        self.patterns = [
+            Pattern(p.name, f"(?i)(?<![a-z0-9.\\-]){p.regex[4:]}", p.score)
+            if p.name == "Non schema URL" and p.regex.startswith("(?i)")
+            else p
+            for p in self.patterns
+        ]
+
+    def _search(self, text: str, entities, nlp_artifacts, regex_flags):
+        if not self._LONG_STRETCH.search(text):
+            return super().analyze(text, entities, nlp_artifacts, regex_flags)
+        results = self._stock.analyze(text, entities, nlp_artifacts, regex_flags)
+        for r in results:  # the engine finds a result's recognizer (its context) by id
+            r.recognition_metadata[RecognizerResult.RECOGNIZER_NAME_KEY] = self.name
+            r.recognition_metadata[RecognizerResult.RECOGNIZER_IDENTIFIER_KEY] = self.id
+        return results
 
     def analyze(self, text: str, entities, nlp_artifacts=None, regex_flags=None):
         runs = Compact(text, self._DOT_LETTER.search)
         if not runs:
             return []
         out = []
-        for r in runs.placed(super().analyze(runs.text, entities, nlp_artifacts, regex_flags)):
+        for r in runs.placed(self._search(runs.text, entities, nlp_artifacts, regex_flags)):
             span = text[r.start : r.end]
             schemeless = "://" not in span and not span.lower().startswith("www.")
             if schemeless and (
