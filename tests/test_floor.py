@@ -137,3 +137,23 @@ def test_a_place_takes_in_its_postcode_and_house_number(text: str, place: str, w
     start = text.index(place)
     a, b = whole_place(text, start, start + len(place))
     assert text[a:b] == whole
+
+
+def test_recognizers_are_asked_in_registration_order() -> None:
+    """Presidio gathers a request's recognizers in a set; which of two equal results (same
+    span, type and score from two recognizers) survives its de-duplication followed that
+    order, so the same text could come out differently from one process to the next. The
+    registry answers in registration order, every time."""
+    from redactkit.detect.engine import get_engine
+
+    engine = get_engine()
+    registry = engine.analyzer.registry
+    ad_hoc = [engine.credentials[False]]
+    entities = sorted(engine.supported_entities & engine.registry_entities)
+    got = registry.get_recognizers("en", entities, ad_hoc_recognizers=ad_hoc)
+    order = [*registry.recognizers, *ad_hoc]
+    assert [order.index(r) for r in got] == sorted(order.index(r) for r in got)
+    assert len(got) > 10
+    # the memoised answer keeps the order too
+    again = registry.get_recognizers("en", entities, ad_hoc_recognizers=ad_hoc)
+    assert [id(r) for r in again] == [id(r) for r in got]

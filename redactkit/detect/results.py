@@ -99,6 +99,13 @@ class MemoRegistry(RecognizerRegistry):
         found = memo.get(key)
         if found is None:
             found = super().get_recognizers(language, entities, all_fields, ad_hoc_recognizers)
+            # Presidio collects them in a set: their order, and so which of two equal results
+            # (same span, type and score from two recognizers) survives its de-duplication,
+            # followed memory addresses and changed from run to run. Registration order.
+            order = {
+                id(r): i for i, r in enumerate([*self.recognizers, *(ad_hoc_recognizers or ())])
+            }
+            found = sorted(found, key=lambda r: order.get(id(r), len(order)))
             if len(memo) >= self._MAX:
                 memo.clear()
             memo[key] = (found, list(self.recognizers), list(ad_hoc_recognizers or ()))
