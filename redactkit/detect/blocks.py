@@ -19,7 +19,7 @@ import bisect
 import regex
 
 from redactkit.detect.lexicon import codes, common, strength
-from redactkit.detect.names import _NOT_NAMES
+from redactkit.detect.name_judge import NOT_NAMES as _NOT_NAMES
 from redactkit.detect.words import NOT_NAME_WORDS
 from redactkit.findings import Finding, merge_spans
 

@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import regex
 
-from redactkit.detect.names import _COUNTRY_WORDS, _LIST, _NOT_NAMES
+from redactkit.detect.name_judge import COUNTRY_WORDS, NOT_NAMES, in_country
+from redactkit.detect.names import _LIST
 from redactkit.detect.words import NOT_NAME_WORDS
 from redactkit.findings import Finding, merge_spans
 
@@ -24,16 +25,14 @@ _SPLIT = regex.compile(r",[ ]|,?[ ](?:and|&|or)[ ]")
 def _plain(item: str) -> bool:
     """An item that may be a name: no organisation, country, calendar or interface word."""
     return not any(
-        w.casefold() in NOT_NAME_WORDS
-        or w.casefold() in _NOT_NAMES
-        or w.casefold() in _COUNTRY_WORDS
+        w.casefold() in NOT_NAME_WORDS or w.casefold() in NOT_NAMES or w.casefold() in COUNTRY_WORDS
         for w in item.split()
     )
 
 
 #: A speaker's tag at the start of a line (real or escaped): "Drew: Remember me?".
 _SPEAKER = regex.compile(
-    r"(?m)(?:^|(?<=\\n))[ \t]*+(?P<v>\p{Lu}[\p{L}'’\-]+(?:[ ]\p{Lu}[\p{L}'’\-]+)?):[ \t]"
+    r"(?m)(?:^|(?<=\\n))[ \t]*+(?P<v>\p{Lu}[\p{L}'’\-]+(?:[ ]\p{Lu}[\p{L}'’\-]+)?):[ \t\"“]"
 )
 #: Speakers that are roles, not people.
 _ROLES = frozenset(
@@ -88,7 +87,7 @@ def coordinated(text: str, findings: list[Finding]) -> list[Finding]:
         if not named or named * 2 < settled:
             continue
         for (start, end), k in zip(spans, kinds, strict=True):
-            if not k and _plain(text[start:end]):
+            if not k and _plain(text[start:end]) and not in_country(text, start, end):
                 extra.append(Finding("PERSON", start, end, 0.5, "name-coordinated"))
     extra += _speakers(text, findings)
     return merge_spans([*findings, *extra]) if extra else findings
