@@ -14,20 +14,17 @@ from __future__ import annotations
 
 import regex
 
-from redactkit.detect.name_judge import COUNTRY_WORDS, NOT_NAMES, in_country
+from redactkit.detect.name_judge import excluded, in_country
 from redactkit.detect.names import _LIST
-from redactkit.detect.words import NOT_NAME_WORDS
 from redactkit.findings import Finding, merge_spans
 
 _SPLIT = regex.compile(r",[ ]|,?[ ](?:and|&|or)[ ]")
 
 
 def _plain(item: str) -> bool:
-    """An item that may be a name: no organisation, country, calendar or interface word."""
-    return not any(
-        w.casefold() in NOT_NAME_WORDS or w.casefold() in NOT_NAMES or w.casefold() in COUNTRY_WORDS
-        for w in item.split()
-    )
+    """An item that may be a name: no organisation, country, calendar or interface word, no
+    product-style capitals ("GitHub")."""
+    return not any(excluded(w) for w in item.split())
 
 
 #: A speaker's tag at the start of a line (real or escaped): "Drew: Remember me?".

@@ -38,9 +38,12 @@ INTERJECTIONS = frozenset(
     "imo imho tbh idk iirc afaik ngl smh brb asap pls plz thx omg ps nb".split()
 )
 
-#: A capitalised name word: "Eva", "O'Neill", "Jae-won", and the prefixes written with a
-#: capital inside ("McCune", "MacDonald", "DeShawn", "DiCaprio"); not "Eva's".
-CAP = r"(?:(?:Mc|Mac|Fitz|De|Di|Da|Du|La|Le)(?=\p{Lu}))?\p{Lu}[\p{Ll}'’\-]*\p{Ll}(?<!['’]s)"
+#: A capitalised name word: "Eva", "O'Neill", "Jae-won", "McCune", "Jean-Pierre"; not "Eva's".
+#: One capital inside is let through the scan (cheaper than telling them there) and judged on
+#: the word: ``camel`` ("JavaScript", "GitHub") is no name, a name prefix ("McCune") is.
+CAP = r"\p{Lu}[\p{Ll}'’\-]*(?:\p{Lu}[\p{Ll}'’\-]*)?\p{Ll}(?<!['’]s)"
+_NAME_PART = regex.compile(r"(?:Mc|Mac|Fitz|De|Di|Da|Du|La|Le)?\p{Lu}?[^\p{Lu}]*")
+_JOINS = regex.compile(r"[\-'’]")
 ANY = r"\p{L}[\p{L}'’\-]*\p{L}"
 ITEM = rf"{CAP}(?:[ ]{CAP})?"
 #: Particles inside a full name ("Ries A van den Nieuwenhuizen", "Maria de la Cruz").
@@ -70,10 +73,16 @@ def in_country(text: str, start: int, end: int) -> bool:
     )
 
 
+def camel(word: str) -> bool:
+    """Capitals inside a word that no name prefix explains ("JavaScript", "iPhone", "GitHub")."""
+    return not all(_NAME_PART.fullmatch(p) for p in _JOINS.split(word))
+
+
 def excluded(word: str) -> bool:
-    """A word no rule takes as a name: calendar, interface, organisation, country words."""
+    """A word no rule takes as a name: calendar, interface, organisation, country words,
+    product-style capitals inside a word."""
     low = word.casefold()
-    return low in NOT_NAME_WORDS or low in COUNTRY_WORDS or low in NOT_NAMES
+    return low in NOT_NAME_WORDS or low in COUNTRY_WORDS or low in NOT_NAMES or camel(word)
 
 
 class Judge:

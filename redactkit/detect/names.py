@@ -27,7 +27,15 @@ from __future__ import annotations
 import regex
 
 from redactkit.detect.lexicon import given
-from redactkit.detect.name_frames import frame_matches, framed_spans
+from redactkit.detect.name_frames import (
+    PLURAL_AFTER as _PLURAL_AFTER,
+)
+from redactkit.detect.name_frames import (
+    frame_matches,
+    framed_spans,
+    initialled,
+    subject_pair,
+)
 from redactkit.detect.name_judge import (
     ANY,
     CAP,
@@ -35,6 +43,7 @@ from redactkit.detect.name_judge import (
     ITEM,
     NOT_NAMES,
     ORG_WORDS,
+    PARTICLES,
     Judge,
     in_country,
     words,
@@ -126,8 +135,12 @@ _LIST = regex.compile(
     rf"(?<![\p{{L}}'’\-])(?P<v>{_ITEM}(?:,[ ]{_ITEM}){{1,12}},?[ ](?:and|&|or)[ ]{_ITEM}"
     rf"|{_ITEM}[ ](?:and|&)[ ]{_ITEM})(?![\p{{L}}'’\-])"
 )
+#: A full name, a middle initial or particles inside ("Alma J Kristoffersen", "Ries A van den
+#: Nieuwenhuizen").
 _FULL = regex.compile(
-    rf"(?<![\p{{L}}'’\-])(?P<v>{_CAP}(?:[ ]\p{{Lu}}\.?)?[ ]{_CAP})(?![\p{{L}}'’\-])"
+    rf"(?<![\p{{L}}'’\-])(?P<v>{_CAP}"
+    rf"(?P<mid>[ ]\p{{Lu}}\.?(?:[ ](?:{PARTICLES})){{0,2}}|(?:[ ](?:{PARTICLES})){{1,2}})?"
+    rf"[ ]{_CAP})(?![\p{{L}}'’\-])"
 )
 #: A speaker at the start of a line, real or escaped ("Zarita: \"Who are you?\"").
 #: A chat header copied from a client: a name, two spaces, a time ("ioana  7:45am").
@@ -154,6 +167,7 @@ _OPENING = regex.compile(
     rf"did|spent|began|became|went|grew|seems|seemed|looks|looked)\b"
 )
 _CAP_WORD = regex.compile(_CAP)
+_NEXT_CAPITAL = regex.compile(r"[ ]\p{Lu}")
 #: Followed by an organisation word, capitalised words name a company ("Essel Propack Ltd").
 _ORG_AFTER = regex.compile(
     rf"[ ]*+(?:&[ ]*+)?(?i:{'|'.join(sorted(_ORG_WORDS, key=len, reverse=True))})\b\.?"
@@ -262,16 +276,27 @@ def find_names(text: str) -> list[Finding]:
             and named * 4 >= len(items) * 3
             and all(not any(w.casefold() in NOT_NAME_WORDS for w in _words(it)) for it in items)
         ):
-            pos = m.start("v")
-            for it in items:
-                at = text.index(it, pos)
-                add(at, at + len(it), "list")
-                pos = at + len(it)
+            why = "list"
+        elif _PLURAL_AFTER.match(text, m.end()) and subject_pair(judge, items):
+            why = "pair"  # "Stil and Cooke were": names joined as one subject
+        else:
+            continue
+        pos = m.start("v")
+        for it in items:
+            at = text.index(it, pos)
+            add(at, at + len(it), why)
+            pos = at + len(it)
     for m in matches["full"]:
         words = _words(m.group("v"))
         first, last = words[0], words[-1]
-        if given(judge.code(first)) >= 2 and judge.name(first) and judge.surname_like(last):
+        mid = (m.group("mid") or "").strip()
+        if mid[:1].islower():  # particles: "Ries A van den Nieuwenhuizen", "Rio de Janeiro"
+            if initialled(judge, first, last, mid) and not _NEXT_CAPITAL.match(text, m.end()):
+                add(*m.span("v"), "initialled")
+        elif given(judge.code(first)) >= 2 and judge.name(first) and judge.surname_like(last):
             add(*m.span("v"), "full")
+        elif mid and initialled(judge, first, last, mid):
+            add(*m.span("v"), "initialled")  # "Tsuneto W Heida", "Ries A van den Nieuwenhuizen"
     for kind in ("vocative", "speaker"):
         for m in matches[kind]:
             if judge.name(m.group("v")):
