@@ -52,6 +52,14 @@ def names(text: str) -> list[str]:
         ("It rained all day, but Svetlana still wants to go.", ["Svetlana"]),
         # only people begin writing, even with a name that is also a common word
         ("Long began writing at nineteen.", ["Long"]),
+        # who speaks to whom, and who is shouted at
+        (
+            "'Not again,' muttered Ondrej. 'Fine,' said Wojcik to Halvorsen.",
+            ["Halvorsen", "Ondrej", "Wojcik"],
+        ),
+        ('Then she shouted at Perpetua: "Out!"', ["Perpetua"]),
+        # a given name that is also a month, with a middle initial
+        ("The sleeve credits Jan P. Kubelik.", ["Jan P. Kubelik"]),
     ],
 )
 def test_names_in_their_frame(text: str, expected: list[str]) -> None:
@@ -76,6 +84,8 @@ def test_names_in_their_frame(text: str, expected: list[str]) -> None:
         "We met at Villanueva del Pardillo Country Club. JavaScript and TypeScript are fast.",
         # interjections and words that open a sentence before a question
         "Btw, can you check? Ok, can I go? However, can we wait?",
+        # months and sections before an initial, things shouted at
+        "Meeting on Jan 5. See Section A Paragraph 2. He waved at Acme to no avail.",
         # code that reads like a clause
         "if Tamsin is not None and Emax is None: pass",
         # a country of several words whose words are also names

@@ -35,6 +35,7 @@ import regex
 
 from redactkit.detect.lexicon import given, surname
 from redactkit.detect.name_judge import CAP, ORG_WORDS, Judge, words
+from redactkit.detect.words import GIVEN_NAME_WORDS
 
 _WORDS_BOUND = r"(?<![\p{L}'’\-])"
 _INITIAL = r"[ ]\p{Lu}\.?"
@@ -159,10 +160,11 @@ def initialled(judge: Judge, first: str, last: str, mid: str) -> bool:
     Pardillo", "Rio de Janeiro" are places."""
     if mid[:1].islower():
         return given(judge.code(first)) >= 2 and judge.name(first) and judge.surname_like(last)
+    given_word = first.casefold() in GIVEN_NAME_WORDS  # "Jan A. Jílek", "June B. Carter"
     return (
-        (judge.name(first) or judge.unknown(first))
+        (judge.name(first) or judge.unknown(first) or given_word)
         and judge.surname_like(last)
-        and _some_name(judge, [first, last])
+        and (given_word or _some_name(judge, [first, last]))
     )
 
 

@@ -113,11 +113,12 @@ _BODILY_VERBS = (
 _OBJECT = regex.compile(
     rf"(?i:\b(?:(?:said|says|replied|wrote|whispered|shouted|yelled|explained|waved|"
     rf"talked|spoke|listened|belongs|belonged|went|goes|sent[ ]it|gave[ ]it|handed[ ]it)"
-    rf"(?-i:[ ]{_CAP}(?:[ ]{_CAP})?)?[ ]to|"
+    rf"(?-i:[ ](?P<s>{_CAP}(?:[ ]{_CAP})?))?[ ]to|"
     rf"(?:gave|given|give|gives|told|tell|tells|asked|thanked|thank|hugged|kissed|married|"
-    rf"emailed|texted|phoned|paid|owe|owes|owed|promised|showed|shown|sent|handed|offered)))"
+    rf"emailed|texted|phoned|paid|owe|owes|owed|promised|showed|shown|sent|handed|offered|"
+    rf"(?:shouted|yelled|smiled|winked|stared|glared|laughed|waved)[ ]at)))"
     rf"[ ]+(?P<v>{_CAP}(?:[ ]{_CAP})?)(?P<w>[ ]+(?i:his|her|their|the|a|an|about|that|for|to|"
-    rf"some|my|your|our)\b|[.!?,;]|$)"
+    rf"some|my|your|our)\b|[.!?,;:]|$)"
 )
 _SUBJECT = regex.compile(
     rf"(?<![\p{{L}}'’\-])(?P<v>{_CAP}(?:[ ]{_CAP})?)[ ]+(?P<verb>{_PERSON_VERBS})\b"
@@ -267,6 +268,9 @@ def find_names(text: str) -> list[Finding]:
             for w in words
         ):
             add(*m.span("v"), "object")
+            speaker = _words(m.group("s") or "")  # "said Raina to Natalie": both are people
+            if speaker and all(judge.name(w) or judge.surname_like(w) for w in speaker):
+                add(*m.span("s"), "object")
     for m in matches["list"]:
         items = regex.split(r",[ ]|,?[ ](?:and|&|or)[ ]", m.group("v"))
         sure = sum(any(judge.name(w) for w in _words(it)) for it in items)
