@@ -47,6 +47,7 @@ ANCHORED = {
     "redactkit.screens.walk._PARTIAL": "fullmatch of a file name",
     "redactkit.detect.ner._POSTCODE_AFTER": "match where a place ends",
     "redactkit.detect.names._ORG_AFTER": "match where a name ends",
+    "redactkit.detect.name_frames.PLURAL_AFTER": "match where a list of names ends",
     "redactkit.detect.random_values._VERSION": "fullmatch of one value",
     "redactkit.detect.benign._VERSION_AFTER": "match where a name ends",
     "redactkit.detect.generic_secrets._VERSIONISH": "fullmatch of one value",

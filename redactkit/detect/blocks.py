@@ -5,9 +5,11 @@ company, a street line, a town, phones. The model reads a lone line of two unkno
 ("Bibulat Sultygov", "Ezinet Umkhayev") as nothing in particular; its place in a block above
 an address or a phone number says it is the person the address belongs to. A line there is
 taken as a name when it is shaped like one: two to four capitalised words or initials (a
-title before them allowed), no digits, no organisation, calendar or interface word. Lines
-of the block are those up to four lines above the address or phone, a blank line included,
-and their list or quote marks (``}}``, ``???``, ``>``) are not part of the line.
+title before them allowed), no digits, no organisation, calendar or interface word. Lines of
+the block are those up to four lines above the address or phone, a blank line included, and
+their list or quote marks (``}}``, ``???``, ``>``) are not part of the line. A country alone
+on its line ends a block too (a name, a town, a country): above it, as above a phone, a line
+needs a word the lexicon knows as a name.
 
 Runs on the findings of every detector of one text, like the other document-level steps.
 """
@@ -19,8 +21,8 @@ import bisect
 import regex
 
 from redactkit.detect.lexicon import codes, common, strength
-from redactkit.detect.names import _NOT_NAMES
-from redactkit.detect.words import NOT_NAME_WORDS
+from redactkit.detect.name_judge import NOT_NAMES as _NOT_NAMES
+from redactkit.detect.words import COUNTRIES, NOT_NAME_WORDS
 from redactkit.findings import Finding, merge_spans
 
 _LINE_BREAK = regex.compile(r"\r?\n|\\n")
@@ -31,6 +33,12 @@ _NAME_LINE = regex.compile(
     r"[ \t]*+,?$"
 )
 _ANCHORS = frozenset({"LOCATION", "PHONE_NUMBER"})
+_COUNTRY_LINE = regex.compile(
+    r"(?:^|(?<=\n|\\n))[ \t]*+(?P<c>"
+    + "|".join(regex.escape(c) for c in sorted(COUNTRIES, key=len, reverse=True))
+    + r")[ \t]*+(?=\r?$|\\n)",
+    regex.MULTILINE,
+)
 _LINES_ABOVE = 4
 
 
@@ -46,12 +54,19 @@ def _lines(text: str) -> list[tuple[int, int]]:
 def block_names(text: str, findings: list[Finding]) -> list[Finding]:
     """``findings`` and a PERSON finding for each name-shaped line above an address or phone
     line of the same block."""
+    if not _LINE_BREAK.search(text):
+        return findings
     anchors = [
         f
         for f in findings
         if f.entity_type in _ANCHORS or any(c.isdigit() for c in text[f.start : f.end])
     ]
-    if not anchors or not _LINE_BREAK.search(text):
+    # A country alone on its line ends a postal block ("Crisólogo López\n\nHellissandur\nIceland")
+    anchors += [
+        Finding("LOCATION", m.start("c"), m.end("c"), 0.0, "country-line")
+        for m in _COUNTRY_LINE.finditer(text)
+    ]
+    if not anchors:
         return findings
     lines = _lines(text)
     starts = [s for s, _ in lines]

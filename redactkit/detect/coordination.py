@@ -14,26 +14,22 @@ from __future__ import annotations
 
 import regex
 
-from redactkit.detect.names import _COUNTRY_WORDS, _LIST, _NOT_NAMES
-from redactkit.detect.words import NOT_NAME_WORDS
+from redactkit.detect.name_judge import excluded, in_country
+from redactkit.detect.names import _LIST
 from redactkit.findings import Finding, merge_spans
 
 _SPLIT = regex.compile(r",[ ]|,?[ ](?:and|&|or)[ ]")
 
 
 def _plain(item: str) -> bool:
-    """An item that may be a name: no organisation, country, calendar or interface word."""
-    return not any(
-        w.casefold() in NOT_NAME_WORDS
-        or w.casefold() in _NOT_NAMES
-        or w.casefold() in _COUNTRY_WORDS
-        for w in item.split()
-    )
+    """An item that may be a name: no organisation, country, calendar or interface word, no
+    product-style capitals ("GitHub")."""
+    return not any(excluded(w) for w in item.split())
 
 
 #: A speaker's tag at the start of a line (real or escaped): "Drew: Remember me?".
 _SPEAKER = regex.compile(
-    r"(?m)(?:^|(?<=\\n))[ \t]*+(?P<v>\p{Lu}[\p{L}'’\-]+(?:[ ]\p{Lu}[\p{L}'’\-]+)?):[ \t]"
+    r"(?m)(?:^|(?<=\\n))[ \t]*+(?P<v>\p{Lu}[\p{L}'’\-]+(?:[ ]\p{Lu}[\p{L}'’\-]+)?):[ \t\"“]"
 )
 #: Speakers that are roles, not people.
 _ROLES = frozenset(
@@ -88,7 +84,7 @@ def coordinated(text: str, findings: list[Finding]) -> list[Finding]:
         if not named or named * 2 < settled:
             continue
         for (start, end), k in zip(spans, kinds, strict=True):
-            if not k and _plain(text[start:end]):
+            if not k and _plain(text[start:end]) and not in_country(text, start, end):
                 extra.append(Finding("PERSON", start, end, 0.5, "name-coordinated"))
     extra += _speakers(text, findings)
     return merge_spans([*findings, *extra]) if extra else findings

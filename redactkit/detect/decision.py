@@ -19,6 +19,7 @@ from presidio_analyzer import RecognizerResult
 
 from redactkit.detect import evidence
 from redactkit.detect.benign import trim_noise
+from redactkit.detect.name_frames import FRAMES
 
 _NAMES = frozenset({"PERSON", "LOCATION", "NRP"})
 
@@ -142,6 +143,8 @@ LIMITED: dict[str, tuple[str, ...]] = {
     "contact-record": _COMPANY,
     "contact-verb": _COMPANY,
     "per-name": _COMPANY,
+    # the name lexicon's frames: a product fills the slot of a person too ("Postgres and Redis are")
+    **{f"name-{frame}": _COMPANY for frame in (*(f.name for f in FRAMES), "pair", "initialled")},
     "FileAwareUrlRecognizer": ("image digest",),
     "MedicalLicenseRecognizer": ("hash or UUID",),
 }

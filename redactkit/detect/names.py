@@ -24,35 +24,35 @@ full name with a non-common part); interface and calendar words never count.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 import regex
 
-from redactkit.detect.lexicon import common, given, lexicon, strength, surname
-from redactkit.detect.words import COUNTRIES, GIVEN_NAME_WORDS, NOT_NAME_WORDS
+from redactkit.detect.lexicon import given
+from redactkit.detect.name_frames import (
+    PLURAL_AFTER as _PLURAL_AFTER,
+)
+from redactkit.detect.name_frames import (
+    frame_matches,
+    framed_spans,
+    initialled,
+    subject_pair,
+)
+from redactkit.detect.name_judge import (
+    ANY,
+    CAP,
+    COUNTRY_WORDS,
+    ITEM,
+    NOT_NAMES,
+    ORG_WORDS,
+    PARTICLES,
+    Judge,
+    in_country,
+    words,
+)
+from redactkit.detect.words import GIVEN_NAME_WORDS, NOT_NAME_WORDS
 from redactkit.findings import Finding
 
-#: Words of organisation names ("Acme Labs", "Ilya Systems") that are no surname.
-_ORG_WORDS = frozenset(
-    "inc ltd limited llc gmbh corp corporation company co group bank university institute foundation "
-    "association services systems technologies technology labs partners holdings hospital "
-    "clinic school college council agency department ministry team club ag sa bv plc studio "
-    "software solutions networks cloud capital ventures media press news airlines energy "
-    "health insurance trust fund center centre committee office".split()
-)
-
-#: Nationalities and languages that are also given names somewhere ("German", "Florentina").
-_DEMONYMS = frozenset(
-    "german english french dutch irish scottish welsh british american canadian mexican spanish "
-    "italian portuguese brazilian greek turkish russian polish czech danish swedish norwegian "
-    "finnish icelandic hungarian romanian bulgarian serbian croatian ukrainian indian chinese "
-    "japanese korean thai vietnamese arab arabic persian hebrew african egyptian moroccan "
-    "nigerian kenyan latin roman christian catholic muslim jewish hindu buddhist".split()
-)
-_TITLE_WORDS = frozenset("mr mrs ms miss mx dr prof sir madam mme mlle herr frau".split())
-_CAP = r"\p{Lu}[\p{Ll}'’\-]*\p{Ll}(?<!['’]s)"  # "Eva", "O'Neill", "Jae-won"; not "Eva's"
-_ANY = r"\p{L}[\p{L}'’\-]*\p{L}"
-_ITEM = rf"{_CAP}(?:[ ]{_CAP})?"
+_ORG_WORDS, _NOT_NAMES, _COUNTRY_WORDS = ORG_WORDS, NOT_NAMES, COUNTRY_WORDS
+_CAP, _ANY, _ITEM = CAP, ANY, ITEM
 
 #: Titles and relations before a name ("ms. Mirsade", "my wife Eva", "uncle Bob").
 _TITLES = r"mr|mrs|ms|miss|mx|dr|prof|sir|madam|mme|mlle|herr|frau|señor|señora|sr|sra|dear"
@@ -113,11 +113,12 @@ _BODILY_VERBS = (
 _OBJECT = regex.compile(
     rf"(?i:\b(?:(?:said|says|replied|wrote|whispered|shouted|yelled|explained|waved|"
     rf"talked|spoke|listened|belongs|belonged|went|goes|sent[ ]it|gave[ ]it|handed[ ]it)"
-    rf"(?-i:[ ]{_CAP}(?:[ ]{_CAP})?)?[ ]to|"
+    rf"(?-i:[ ](?P<s>{_CAP}(?:[ ]{_CAP})?))?[ ]to|"
     rf"(?:gave|given|give|gives|told|tell|tells|asked|thanked|thank|hugged|kissed|married|"
-    rf"emailed|texted|phoned|paid|owe|owes|owed|promised|showed|shown|sent|handed|offered)))"
+    rf"emailed|texted|phoned|paid|owe|owes|owed|promised|showed|shown|sent|handed|offered|"
+    rf"(?:shouted|yelled|smiled|winked|stared|glared|laughed|waved)[ ]at)))"
     rf"[ ]+(?P<v>{_CAP}(?:[ ]{_CAP})?)(?P<w>[ ]+(?i:his|her|their|the|a|an|about|that|for|to|"
-    rf"some|my|your|our)\b|[.!?,;]|$)"
+    rf"some|my|your|our)\b|[.!?,;:]|$)"
 )
 _SUBJECT = regex.compile(
     rf"(?<![\p{{L}}'’\-])(?P<v>{_CAP}(?:[ ]{_CAP})?)[ ]+(?P<verb>{_PERSON_VERBS})\b"
@@ -135,8 +136,12 @@ _LIST = regex.compile(
     rf"(?<![\p{{L}}'’\-])(?P<v>{_ITEM}(?:,[ ]{_ITEM}){{1,12}},?[ ](?:and|&|or)[ ]{_ITEM}"
     rf"|{_ITEM}[ ](?:and|&)[ ]{_ITEM})(?![\p{{L}}'’\-])"
 )
+#: A full name, a middle initial or particles inside ("Alma J Kristoffersen", "Ries A van den
+#: Nieuwenhuizen").
 _FULL = regex.compile(
-    rf"(?<![\p{{L}}'’\-])(?P<v>{_CAP}(?:[ ]\p{{Lu}}\.?)?[ ]{_CAP})(?![\p{{L}}'’\-])"
+    rf"(?<![\p{{L}}'’\-])(?P<v>{_CAP}"
+    rf"(?P<mid>[ ]\p{{Lu}}\.?(?:[ ](?:{PARTICLES})){{0,2}}|(?:[ ](?:{PARTICLES})){{1,2}})?"
+    rf"[ ]{_CAP})(?![\p{{L}}'’\-])"
 )
 #: A speaker at the start of a line, real or escaped ("Zarita: \"Who are you?\"").
 #: A chat header copied from a client: a name, two spaces, a time ("ioana  7:45am").
@@ -162,46 +167,15 @@ _OPENING = regex.compile(
     rf"(?m)(?:^|(?<=[.!?][ ]))(?P<v>{_CAP})[ ]+(?:is|was|has|had|will|would|can|could|does|"
     rf"did|spent|began|became|went|grew|seems|seemed|looks|looked)\b"
 )
-_WORD = regex.compile(rf"{_ANY}")
 _CAP_WORD = regex.compile(_CAP)
-_COUNTRY_WORDS = frozenset(w.casefold() for c in COUNTRIES for w in c.split())
-_NOT_NAMES = _ORG_WORDS | _DEMONYMS | _TITLE_WORDS
+_NEXT_CAPITAL = regex.compile(r"[ ]\p{Lu}")
 #: Followed by an organisation word, capitalised words name a company ("Essel Propack Ltd").
 _ORG_AFTER = regex.compile(
     rf"[ ]*+(?:&[ ]*+)?(?i:{'|'.join(sorted(_ORG_WORDS, key=len, reverse=True))})\b\.?"
 )
 
 
-def _words(span: str) -> list[str]:
-    return _WORD.findall(span)
-
-
-class _Judge:
-    """Lexicon codes of every candidate word of a text, looked up in one batch."""
-
-    def __init__(self, words: Iterable[str]) -> None:
-        uniq = sorted(set(words))
-        codes = lexicon().lookup(uniq)
-        self.codes = dict(zip(uniq, codes.tolist(), strict=True))
-
-    def code(self, word: str) -> int:
-        return self.codes.get(word, 0)
-
-    def name(self, word: str, *, allow_common: bool = False, min_strength: int = 1) -> bool:
-        """``word`` is a lexicon name not ruled out by the word lists."""
-        low = word.casefold()
-        if low in NOT_NAME_WORDS or low in _COUNTRY_WORDS or low in _NOT_NAMES:
-            return False
-        c = self.code(word)
-        return strength(c) >= min_strength and (allow_common or not common(c))
-
-    def surname_like(self, word: str) -> bool:
-        """A lexicon surname, or a capitalised word no dictionary knows ("Bodrov")."""
-        low = word.casefold()
-        if not word or low in NOT_NAME_WORDS or low in _COUNTRY_WORDS or low in _NOT_NAMES:
-            return False
-        c = self.code(word)
-        return not common(c) and (surname(c) >= 1 or c == 0)
+_words = words
 
 
 def find_names(text: str) -> list[Finding]:
@@ -220,17 +194,27 @@ def find_names(text: str) -> list[Finding]:
         "lone": list(_LONE.finditer(text)),
         "opening": list(_OPENING.finditer(text)),
     }
-    if not any(matches.values()):
+    framed = frame_matches(text)
+    if not framed and not any(matches.values()):
         return []
-    judge = _Judge(w for ms in matches.values() for m in ms for w in _words(m.group("v")))
+    judge = Judge(
+        w
+        for ms in (*matches.values(), [m for _, m in framed])
+        for m in ms
+        for w in _words(m.group("v"))
+    )
     out: list[Finding] = []
 
     def add(start: int, end: int, why: str) -> None:
-        if not _ORG_AFTER.match(text, end) and not any(
-            w.casefold() in _ORG_WORDS for w in _words(text[start:end])
+        if (
+            not _ORG_AFTER.match(text, end)
+            and not any(w.casefold() in _ORG_WORDS for w in _words(text[start:end]))
+            and not in_country(text, start, end)
         ):
             out.append(Finding("PERSON", start, end, 0.6, f"name-{why}"))
 
+    for start, end, frame in framed_spans(judge, framed):
+        add(start, end, frame)
     for m in matches["possessive"]:
         words = _words(m.group("v"))
         owned = m.group("of") is not None and all(judge.surname_like(w) for w in words)
@@ -272,9 +256,9 @@ def find_names(text: str) -> list[Finding]:
             )
         if ok:
             add(*m.span("v"), "subject")
-    for m in matches["bodily"]:
+    for m in matches["bodily"]:  # only people smile or begin writing: "Young began writing"
         words = _words(m.group("v"))
-        if all(judge.surname_like(w) or judge.name(w) for w in words):
+        if all(judge.surname_like(w) or judge.name(w, allow_common=True) for w in words):
             add(*m.span("v"), "bodily")
     for m in matches["object"]:
         words = _words(m.group("v"))
@@ -284,6 +268,9 @@ def find_names(text: str) -> list[Finding]:
             for w in words
         ):
             add(*m.span("v"), "object")
+            speaker = _words(m.group("s") or "")  # "said Raina to Natalie": both are people
+            if speaker and all(judge.name(w) or judge.surname_like(w) for w in speaker):
+                add(*m.span("s"), "object")
     for m in matches["list"]:
         items = regex.split(r",[ ]|,?[ ](?:and|&|or)[ ]", m.group("v"))
         sure = sum(any(judge.name(w) for w in _words(it)) for it in items)
@@ -293,16 +280,27 @@ def find_names(text: str) -> list[Finding]:
             and named * 4 >= len(items) * 3
             and all(not any(w.casefold() in NOT_NAME_WORDS for w in _words(it)) for it in items)
         ):
-            pos = m.start("v")
-            for it in items:
-                at = text.index(it, pos)
-                add(at, at + len(it), "list")
-                pos = at + len(it)
+            why = "list"
+        elif _PLURAL_AFTER.match(text, m.end()) and subject_pair(judge, items):
+            why = "pair"  # "Stil and Cooke were": names joined as one subject
+        else:
+            continue
+        pos = m.start("v")
+        for it in items:
+            at = text.index(it, pos)
+            add(at, at + len(it), why)
+            pos = at + len(it)
     for m in matches["full"]:
         words = _words(m.group("v"))
         first, last = words[0], words[-1]
-        if given(judge.code(first)) >= 2 and judge.name(first) and judge.surname_like(last):
+        mid = (m.group("mid") or "").strip()
+        if mid[:1].islower():  # particles: "Ries A van den Nieuwenhuizen", "Rio de Janeiro"
+            if initialled(judge, first, last, mid) and not _NEXT_CAPITAL.match(text, m.end()):
+                add(*m.span("v"), "initialled")
+        elif given(judge.code(first)) >= 2 and judge.name(first) and judge.surname_like(last):
             add(*m.span("v"), "full")
+        elif mid and initialled(judge, first, last, mid):
+            add(*m.span("v"), "initialled")  # "Tsuneto W Heida", "Ries A van den Nieuwenhuizen"
     for kind in ("vocative", "speaker"):
         for m in matches[kind]:
             if judge.name(m.group("v")):

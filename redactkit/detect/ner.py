@@ -209,6 +209,11 @@ def name_parts(finding: Finding, value: str) -> list[str]:
     if finding.entity_type != "PERSON" or finding.score < NAME_PARTS_WEAK_SCORE:
         return []
     words = value.split()
+    # "Fernanda Ricci's Cautionary Tales": the name ends at its possessive; what follows is
+    # what the person owns, and the surname is lent without its "'s".
+    owner = next((i for i, w in enumerate(words) if _POSSESSIVE_S.search(w)), None)
+    if owner is not None:
+        words = [*words[:owner], _POSSESSIVE_S.sub("", words[owner])]
     if not 2 <= len(words) <= 5 or not all(
         w in NAME_PARTICLES or _NAME_WORD.match(w) or _INITIAL.match(w) for w in words
     ):
@@ -221,6 +226,7 @@ def name_parts(finding: Finding, value: str) -> list[str]:
 
 
 _INITIAL = re.compile(r"^[A-ZÀ-ÖØ-Þ]\.?$")
+_POSSESSIVE_S = re.compile(r"['’]s?$")
 
 
 def _looks_like_name(span: str) -> bool:
