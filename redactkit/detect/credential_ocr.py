@@ -64,7 +64,9 @@ def repair_prefixes(text: str, prefixes: list[str]) -> str:
     return text if chars is None else "".join(chars)
 
 
-_CLASS = re.compile(r"\[(?!\^)((?:\\.|[^\]\\])+)\]")
+#: A character class in a catalogue pattern. Its body is bounded (the catalogue's longest is
+#: far shorter) so that a run of "[" without "]" costs linear time, not quadratic.
+_CLASS = re.compile(r"\[(?!\^)((?:\\.|[^\]\\]){1,120}+)\]")
 
 
 def _widen_class(m: re.Match[str]) -> str:
