@@ -29,6 +29,7 @@ from redactkit.detect.credential_ocr import (
 from redactkit.detect.credential_rules import OCR_FAILED_SCORE, RULES, VERIFIED_SCORE, Rule
 from redactkit.detect.generic_secrets import KEYWORDS as GENERIC_KEYWORDS
 from redactkit.detect.generic_secrets import find_generic_secrets, is_placeholder
+from redactkit.detect.value_shapes import is_template
 from redactkit.detect.private_keys import find_private_keys
 from redactkit.detect.random_values import find_random_assignments, find_random_literals
 from redactkit.findings import Finding
@@ -90,12 +91,18 @@ def active_rules(text: str, lowered: str, *, ocr: bool = False) -> list[Rule]:
 
 def _score(rule: Rule, value: str, ocr: bool) -> float | None:
     """The score of a candidate value, or None when it must be dropped."""
-    if is_placeholder(value):
-        return None
-    if rule.random and not _random_enough(rule, value):
-        return None
-    if rule.prefixes and _filler_body(rule, value):
-        return None
+    if _registered(rule, value):
+        # A registered prefix is evidence by itself: only a placeholder written as one
+        # (`xxxx`, `<key>`, `your-...`) or words after it exempt the token, not a filler body.
+        if is_template(value) or _words(_body(rule, value)):
+            return None
+    else:
+        if is_placeholder(value):
+            return None
+        if rule.random and not _random_enough(rule, value):
+            return None
+        if rule.prefixes and _filler_body(rule, value):
+            return None
     verdict = rule.validator(value) if rule.validator is not None else None
     if verdict is None:
         return rule.score
@@ -110,12 +117,31 @@ def _score(rule: Rule, value: str, ocr: bool) -> float | None:
     return None
 
 
-def _filler_body(rule: Rule, value: str) -> bool:
-    """A known prefix with a filler after it: one character repeated (``sntryu_aaaa...``), a
-    run (``da2-abcdefghij...``), low entropy, or words (``glptt-hellOworld380_testin``).
-    Documentation and tests write these; no issuer does."""
+#: A prefix this long (separator included) is registered to one issuer: ``da2-``, ``spu-``,
+#: ``pgar_``, ``BBDC-``, ``shippo_live_``. Shorter ones (``SK``, ``pk.``) are common letters.
+DISTINCT_PREFIX = 4
+
+
+def _body(rule: Rule, value: str) -> str:
     low = value.lower()
-    body = next((value[len(p) :] for p in rule.prefixes if low.startswith(p.lower())), value)
+    return next((value[len(p) :] for p in rule.prefixes if low.startswith(p.lower())), value)
+
+
+def _registered(rule: Rule, value: str) -> bool:
+    """The value starts with a distinctive prefix of a prefix-tier row: the token is the
+    issuer's format whatever its body (``shippo_live_aaaa...`` is still a Shippo token, in a
+    test suite or in a real config), unlike a value judged by its looks under a generic name."""
+    if rule.tier not in ("prefix", "checksum", "structural") or rule.random:
+        return False
+    low = value.lower()
+    return any(len(p) >= DISTINCT_PREFIX and low.startswith(p.lower()) for p in rule.prefixes)
+
+
+def _filler_body(rule: Rule, value: str) -> bool:
+    """A short prefix with a filler after it: one character repeated (``SK0000...``), a run,
+    low entropy, or words (``glptt-hellOworld380_testin``). Documentation and tests write these;
+    no issuer does. (Distinctive prefixes are judged by ``_registered`` instead.)"""
+    body = _body(rule, value)
     if len(body) < 8:
         return False
     return ck.is_sequential(body) or ck.normalized_entropy(body) < 0.5 or _words(body)
