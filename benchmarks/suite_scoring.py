@@ -3,8 +3,8 @@
 A wanted secret is *left* when its main part is still readable in the output. trufflehog
 joins pieces into one ``want`` (an id and a secret, a URL and a key, a connection string it
 re-encodes): the main part is the longest piece of it that occurs in the input and is no URL or
-host name. When pieces tie for longest (``role_id:secret_id``, two UUIDs) nothing says which is
-the secret, so the want is left when any of them is.
+host name (with its port; ``localhost`` too). When pieces tie for longest (``role_id:secret_id``,
+two UUIDs) nothing says which is the secret, so the want is left when any of them is.
 
 The suites' positives include fillers a redactor rightly leaves (``sk-lf-0000...``,
 ``API-AAAA...``, ``da2-abcdefghij...``): a wanted secret left that is itself placeholder-shaped
@@ -29,7 +29,13 @@ from benchmarks.suite_cases import Case
 from redactkit.detect import checksums as ck
 from redactkit.detect.value_shapes import is_placeholder
 
-_HOST = re.compile(r"[\w.\-]+\.[a-z]{2,}")
+_HOST = re.compile(r"(?:[\w.\-]+\.[a-z]{2,}|localhost)(?::\d{1,5})?")
+
+
+def _is_host(piece: str) -> bool:
+    """A host name, with its port and the quotes of the JSON it was cut from
+    (``"docker.example.com:8083``): what trufflehog joins to a secret to say where it works."""
+    return _HOST.fullmatch(piece.strip("\"'{}:,")) is not None
 
 
 def _pieces(secret: str, text: str) -> list[str]:
@@ -54,7 +60,7 @@ def main_parts(secret: str, text: str) -> list[str]:
     decoded = unquote(secret)  # `sqlserver://sa:P%40ss...`: the input has the plain password
     if decoded != secret:
         pieces += _pieces(decoded, text)
-    plain = [p for p in pieces if "://" not in p and not _HOST.fullmatch(p)] or pieces
+    plain = [p for p in pieces if "://" not in p and not _is_host(p)] or pieces
     if not plain:
         return [secret]
     top = max(map(len, plain))

@@ -123,18 +123,24 @@ DISTINCT_PREFIX = 4
 
 
 def _body(rule: Rule, value: str) -> str:
-    low = value.lower()
-    return next((value[len(p) :] for p in rule.prefixes if low.startswith(p.lower())), value)
+    low = value[:16].lower()
+    for p in rule.prefixes:
+        at = low.find(p.lower())
+        if 0 <= at <= 6:
+            return value[at + len(p) :]
+    return value
 
 
 def _registered(rule: Rule, value: str) -> bool:
     """The value starts with a distinctive prefix of a prefix-tier row: the token is the
     issuer's format whatever its body (``shippo_live_aaaa...`` is still a Shippo token, in a
     test suite or in a real config), unlike a value judged by its looks under a generic name."""
-    if rule.tier not in ("prefix", "checksum", "structural") or rule.random:
+    if rule.tier == "generic":
         return False
-    low = value.lower()
-    return any(len(p) >= DISTINCT_PREFIX and low.startswith(p.lower()) for p in rule.prefixes)
+    head = value[:16].lower()  # a scheme word may come first (`FlyV1 fm2_...`)
+    return any(
+        len(p) >= DISTINCT_PREFIX and 0 <= head.find(p.lower()) <= 6 for p in rule.prefixes
+    )
 
 
 def _filler_body(rule: Rule, value: str) -> bool:
