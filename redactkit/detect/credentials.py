@@ -26,6 +26,7 @@ from redactkit.detect.credential_ocr import (
     split_gaps,
     widen,
 )
+from redactkit.detect.credential_pairs import find_pair_ids, find_random_pairs
 from redactkit.detect.credential_rules import OCR_FAILED_SCORE, RULES, VERIFIED_SCORE, Rule
 from redactkit.detect.generic_secrets import KEYWORDS as GENERIC_KEYWORDS
 from redactkit.detect.generic_secrets import find_generic_secrets, is_placeholder
@@ -42,6 +43,7 @@ GENERIC_TYPES = {
     "prose-password": "PASSWORD",
     "random-assignment": "SECRET",
     "random-literal": "SECRET",
+    "credential-pair": "SECRET",
 }
 KEY_TYPES = {"private-key": "PRIVATE_KEY", "private-key-partial": "PRIVATE_KEY",
              "putty-private-key": "PRIVATE_KEY", "private-key-body": "PRIVATE_KEY"}  # fmt: skip
@@ -246,6 +248,10 @@ def _scan(
             raw.append((rid, GENERIC_TYPES[rid], s, e, score))
     # a random value under any name (`HTTP_AUTH_HEADER=bWF0...`): its looks are the evidence
     for rid, s, e, score in find_random_assignments(work) + find_random_literals(work):
+        raw.append((rid, GENERIC_TYPES[rid], s, e, score))
+    # the other half of a pair: an id beside its secret, or `id:secret` in one token
+    pairs = find_pair_ids(work, [(s, e) for _, _, s, e, _ in raw]) + find_random_pairs(work)
+    for rid, s, e, score in pairs:
         raw.append((rid, GENERIC_TYPES[rid], s, e, score))
     return raw
 
