@@ -140,9 +140,7 @@ def _registered(rule: Rule, value: str) -> bool:
     if rule.tier == "generic":
         return False
     head = value[:16].lower()  # a scheme word may come first (`FlyV1 fm2_...`)
-    return any(
-        len(p) >= DISTINCT_PREFIX and 0 <= head.find(p.lower()) <= 6 for p in rule.prefixes
-    )
+    return any(len(p) >= DISTINCT_PREFIX and 0 <= head.find(p.lower()) <= 6 for p in rule.prefixes)
 
 
 def _filler_body(rule: Rule, value: str) -> bool:

@@ -1,0 +1,89 @@
+"""Credentials in two halves (an id and its secret) and `id:secret` tokens: the id is masked
+beside its secret, never alone or under a name for records and requests. Values are drawn here
+from a seeded generator, never copied from the scanners' suites."""
+
+from __future__ import annotations
+
+import random
+import string
+import uuid
+
+import pytest
+
+from redactkit.detect.credentials import find_credentials
+
+ALNUM = string.ascii_letters + string.digits
+
+
+def rand(rng: random.Random, n: int, alphabet: str = ALNUM) -> str:
+    while True:
+        v = "".join(rng.choice(alphabet) for _ in range(n))
+        if any(c.isdigit() for c in v) and any(c.isupper() for c in v):
+            return v
+
+
+def masked(text: str, value: str) -> bool:
+    return any(f.start <= text.index(value) and text.index(value) + len(value) <= f.end
+               for f in find_credentials(text))  # fmt: skip
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_an_id_beside_its_secret_is_masked(seed: int) -> None:
+    rng = random.Random(seed)
+    stem = rng.choice(["zorbo", "acme_api", "widgetly", "client"])
+    ident, secret = rand(rng, 24), rand(rng, 32)
+    for text in (
+        f'{stem}_id: "{ident}"\n{stem}_secret: "{secret}"\n',
+        f"{stem.upper()}_SECRET={secret}\n{stem.upper()}_ID={ident}\n",
+        f'{{"{stem}_id": "{ident}", "{stem}_secret": "{secret}"}}',
+    ):
+        assert masked(text, secret), text
+        assert masked(text, ident), text
+
+
+def test_vault_role_id_goes_with_secret_id() -> None:
+    rng = random.Random(11)
+    role = str(uuid.UUID(int=rng.getrandbits(128), version=4))
+    sec = str(uuid.UUID(int=rng.getrandbits(128), version=4))
+    text = f"role_id = '{role}'\nsecret_id = '{sec}'\n"
+    assert masked(text, role) and masked(text, sec)
+
+
+def test_an_id_without_its_secret_or_under_a_record_name_stays() -> None:
+    rng = random.Random(5)
+    ident, secret = rand(rng, 24), rand(rng, 32)
+    req = str(uuid.UUID(int=rng.getrandbits(128), version=4))
+    # no secret beside it: a client id alone is an identifier
+    assert find_credentials(f'widget_id: "{ident}"\nwidget_name: "blue"\n') == []
+    # a request id beside a token is a log's, not the token's other half
+    text = f"request_id={req} token={secret}"
+    assert masked(text, secret) and not masked(text, req)
+    # another stem: the id belongs to something else
+    text = f'order_id: "{ident}"\nzorbo_secret: "{secret}"\n'
+    assert not masked(text, ident)
+
+
+def test_the_next_literal_of_a_credential_tuple() -> None:
+    rng = random.Random(8)
+    first = rand(rng, 20)
+    second = "".join(rng.choice("0123456789abcdef") for _ in range(40))
+    text = f"creds = ('{first}', '{second}')"
+    assert masked(text, first) and masked(text, second)
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_an_id_secret_token_of_two_random_halves(seed: int) -> None:
+    rng = random.Random(100 + seed)
+    pair = rand(rng, 22) + "==:" + rand(rng, 32)
+    text = f"pat build-token-{seed}\n{pair}\nurl=https://example.test"
+    assert masked(text, pair)
+
+
+def test_colon_joined_ordinary_tokens_stay() -> None:
+    for text in (
+        "sha256:" + "ab12" * 16,
+        "ERROR:root:Connection refused by upstream_server_name",
+        "2026-12-07T04:53:35.123456789:tracing_subscriber_default",
+        "com.example.service.InvoiceWorker:processPendingInvoices",
+    ):
+        assert find_credentials(text) == [], text
