@@ -30,9 +30,9 @@ from redactkit.detect.credential_pairs import find_pair_ids, find_random_pairs
 from redactkit.detect.credential_rules import OCR_FAILED_SCORE, RULES, VERIFIED_SCORE, Rule
 from redactkit.detect.generic_secrets import KEYWORDS as GENERIC_KEYWORDS
 from redactkit.detect.generic_secrets import find_generic_secrets, is_placeholder
-from redactkit.detect.value_shapes import is_template
 from redactkit.detect.private_keys import find_private_keys
 from redactkit.detect.random_values import find_random_assignments, find_random_literals
+from redactkit.detect.value_shapes import is_template
 from redactkit.findings import Finding
 
 FAMILY = "CREDENTIAL"  # the umbrella type policies can use for every entity below
