@@ -80,13 +80,15 @@ ALIASES = {
 #: Why the wants still left are left, by kind (read from the families table below).
 GAPS = (
     "Known gaps, by kind: trufflehog's `jdbc` detector wants every JDBC URL, with or without a"
-    " password (it verifies by connecting): those with none, or a placeholder one, hold no"
-    " secret and stay; its `hashicorpvaultauth` want joins `role_id:secret_id`, whose"
-    " `role_id` (an identifier) ties for the longest piece; values under `*_id` names (client"
-    " ids the scanners pair with a secret) are kept as any random id is; a key after a bare"
-    " provider word with neither quotes nor an operator (`mixpanel <key>`, a key alone on a"
-    " line after `pat <name>`) is not read as assigned; placeholder-shaped wants (`API-AAAA...`,"
-    " `sk-lf-0000...`, `abcd1234abcd1234...`) are left on purpose (the column apart)."
+    " password (it verifies by connecting); a URL without a password, or with a placeholder one"
+    " (`//user:pass@host`, `password=MY-PASSWORD`), holds no secret and stays (its password,"
+    " when there is one, and any `password=`/`pwd=` parameter are masked): the rows *wants that"
+    " hold a secret* leave those out (`suite_scoring.holds_no_secret`); generic keyword values"
+    " with a filler body (`braintrust_key=sk-AAAA...`: a 3-character prefix is no registered"
+    " one) stay placeholders; hex or sequential keys after a provider's name"
+    " (`cloudflare: abcdef1234...`, `github <40 hex>` is a commit id as often) and keys in"
+    " tables (`apiKey |<hex>`), in escaped notebook JSON, or after a bare detector name that no"
+    " list of ours knows (`kanbantool '<12 chars>'`, `redhat <key>`) are left."
 )
 
 
@@ -193,6 +195,8 @@ def summarise(tallies: dict, suite: str, families: set[str] | None = None) -> Ta
         total.changed_cred += t.changed_cred
         total.benign += t.benign
         total.left_filler += t.left_filler
+        total.pos_no_secret += t.pos_no_secret
+        total.left_no_secret += t.left_no_secret
         total.reasons.update(t.reasons)
     return total
 
@@ -236,10 +240,21 @@ def render(cases, stats, commits, ours, theirs, seed, elapsed, cost="") -> str: 
         " characters, classes mixed, high entropy, no words, and not a digest, UUID, path, URL,"
         " identifier, version or benign-named random value such as a MIME boundary, a nonce or"
         " an id); in keystrokes, lone random tokens on every channel of a field; in records, a"
-        " value judged with its key. Named benign evidence keeps fillers: a known prefix"
-        " followed by one character repeated, a run or words (`sntryu_aaaa...`,"
-        " `da2-abcdefghij...`), documented examples (`AKIAIOSFODNN7EXAMPLE`, jwt.io's"
-        " secrets), placeholders (`xxxx`, `<your-key>`, `${VAR}`, `$1`).",
+        " value judged with its key. The two halves of a credential pair"
+        " (`credential_pairs.py`): an id-named value (`*_id`, `*ID`, `*_user`, a bare `id`)"
+        " beside a found secret under a name of the same stem (`caspio_id`/`caspio_secret`,"
+        " Vault's `role_id`/`secret_id`), the next literal of a credential tuple, an"
+        " `id:secret` token whose halves both look like key material. Keys announced without"
+        " an operator (`provider_values.py`): after a provider's name (the catalogue's"
+        " services and the vendors of `data/products.toml`: `mixpanel <key>`, `jira token"
+        " <key>`), or alone on the line after a `...key:`/`...pass:` label line; the value is"
+        " judged as a random value under any name is. A registered prefix of 4+ characters"
+        " (`shippo_live_`, `duffel_test_`, `pgar_`, `spu-`, `BBDC-`, `da2-`, `sk-lf-`,"
+        " `API-`, `ATBB`) is evidence by itself: the token is masked whatever its body"
+        " (`shippo_live_aaaa...`); only a placeholder written as one (`xxxx`, `<key>`,"
+        " `your-...`, `example`) or words after the prefix exempt it. Fillers (one character"
+        " repeated, zeros) remain placeholders for values under a generic name (`token:"
+        " aaaaaaaa`), and after short prefixes (`SK0000...`).",
         "",
         "*Changed* splits three ways (`benchmarks/suite_scoring.py`): *benign*, a credential"
         " finding masked a value with named evidence that it is no secret (a placeholder, one"
@@ -247,7 +262,9 @@ def render(cases, stats, commits, ours, theirs, seed, elapsed, cost="") -> str: 
         " down; *near-miss*, a credential finding masked real-looking key material the scanner"
         " turns down only for a format reason (a checksum, a length, a missing provider"
         " keyword): a redactor may mask those; *personal*, personal-data findings (an e-mail"
-        " address in the line).",
+        " address in the line). The target of issue 17 (negatives changed at most 10%) is held"
+        " against *benign*: a near-miss is key material a scanner declines for its own format"
+        " reasons, masked on purpose, and counted beside it.",
         "",
         "| suite | cases read | share read | positives | redactkit left | left, not placeholder-shaped"
         " | Presidio left | negatives | redactkit changed | benign | near-miss | personal |"
@@ -266,6 +283,19 @@ def render(cases, stats, commits, ours, theirs, seed, elapsed, cost="") -> str: 
         f"| trufflehog, formats in our catalogue | | | {o.pos} | {pct(o.left, o.pos)} |"
         f" {pct(o.left - o.left_filler, o.pos)} | {pct(p.left, p.pos)} | {o.neg} | {changed_cells(o)} | {pct(p.changed, p.neg)} |"
     )
+    o = summarise(ours, "trufflehog", cat)
+    if o.pos_no_secret:
+        lines.append(
+            f"| trufflehog, formats in our catalogue, wants that hold a secret | | |"
+            f" {o.pos - o.pos_no_secret} | {pct(o.left - o.left_no_secret, o.pos - o.pos_no_secret)}"
+            " | | | | | | | | |"
+        )
+    a = summarise(ours, "trufflehog")
+    if a.pos_no_secret:
+        lines.append(
+            f"| trufflehog, wants that hold a secret | | | {a.pos - a.pos_no_secret} |"
+            f" {pct(a.left - a.left_no_secret, a.pos - a.pos_no_secret)} | | | | | | | | |"
+        )
     gl = [c for c in cases if c.suite == "gitleaks" and c.positive]
     if gl:
         gen = sum(c.origin == "generated" for c in gl)

@@ -97,6 +97,8 @@ class Tally:
     changed_cred: int = 0
     benign: int = 0  # changed by a credential finding on a value with benign evidence
     left_filler: int = 0  # wanted secrets left that are themselves placeholder-shaped
+    pos_no_secret: int = 0  # wants that hold no secret (``holds_no_secret``)
+    left_no_secret: int = 0
     examples_left: list[str] = field(default_factory=list)
     examples_changed: list[str] = field(default_factory=list)
     examples_benign: list[str] = field(default_factory=list)
@@ -106,6 +108,21 @@ class Tally:
     @property
     def near_miss(self) -> int:
         return self.changed_cred - self.benign
+
+
+_CRED_PART = re.compile(r"(?i)(?:password|pwd)=([^;&\s]+)|//[^/@\s:]+:([^@\s/]+)@")
+
+
+def holds_no_secret(want: str) -> bool:
+    """A want that holds no secret: a JDBC URL with no password, or a placeholder one
+    (``jdbc:postgresql://localhost:5432/db``, ``//user:pass@host``). trufflehog wants every
+    JDBC URL because it verifies by connecting; a redactor masks the password, and a URL
+    without one names a database, not a way in (its host is ``localhost``, ``host`` or
+    ``x.x.x.x`` in the suite: no personal data either)."""
+    if not want.lower().startswith("jdbc:"):
+        return False
+    m = _CRED_PART.search(want)
+    return m is None or is_placeholder(m.group(1) or m.group(2))
 
 
 def left_parts(case: Case, out: str) -> tuple[int, list[str]]:
@@ -134,6 +151,8 @@ def score(
             t.pos += n
             t.left += len(left)
             t.left_filler += sum(benign_reason(p) is not None for p in left)
+            t.pos_no_secret += sum(map(holds_no_secret, maximal(case.secrets)))
+            t.left_no_secret += sum(map(holds_no_secret, left))
             t.examples_left += [p[:60] for p in left][: max(0, 3 - len(t.examples_left))]
             continue
         t.neg += 1

@@ -87,3 +87,32 @@ def test_colon_joined_ordinary_tokens_stay() -> None:
         "com.example.service.InvoiceWorker:processPendingInvoices",
     ):
         assert find_credentials(text) == [], text
+
+
+# -- keys announced without an operator ---------------------------------------------------------
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_a_key_after_a_provider_name_or_under_a_label_line(seed: int) -> None:
+    rng = random.Random(200 + seed)
+    key = rand(rng, 32)
+    provider = rng.choice(["mixpanel", "stripe", "jira", "mailgun", "okta"])
+    for text in (
+        f"{provider} {key}",
+        f"{provider} api key {key} (rotate monthly)",
+        f"{provider.capitalize()} token: {key}",
+        f"## {provider} access\nSave the secret key:\n\n    {key}\n\nthen restart.",
+    ):
+        assert masked(text, key), text
+
+
+def test_an_announcement_adds_no_looser_judgement_of_the_value() -> None:
+    for text in (
+        "stripe checkout_session_completed_handler",  # an identifier
+        "jira PROJ-12345 is blocked by PROJ-12001",  # ticket keys
+        "github 3f9a1c07be2d4a6e8c15f09d7b3e2a4c61d8f0b9",  # a commit id
+        "API key:\n\n    see the team vault\n",
+        "Password:\n\n    https://example.test/reset/form\n",
+        "python setup_development_environment",
+    ):
+        assert find_credentials(text) == [], text

@@ -31,6 +31,7 @@ from redactkit.detect.credential_rules import OCR_FAILED_SCORE, RULES, VERIFIED_
 from redactkit.detect.generic_secrets import KEYWORDS as GENERIC_KEYWORDS
 from redactkit.detect.generic_secrets import find_generic_secrets, is_placeholder
 from redactkit.detect.private_keys import find_private_keys
+from redactkit.detect.provider_values import find_label_line_values, find_provider_values
 from redactkit.detect.random_values import find_random_assignments, find_random_literals
 from redactkit.detect.value_shapes import is_template
 from redactkit.findings import Finding
@@ -44,6 +45,7 @@ GENERIC_TYPES = {
     "random-assignment": "SECRET",
     "random-literal": "SECRET",
     "credential-pair": "SECRET",
+    "provider-value": "SECRET",
 }
 KEY_TYPES = {"private-key": "PRIVATE_KEY", "private-key-partial": "PRIVATE_KEY",
              "putty-private-key": "PRIVATE_KEY", "private-key-body": "PRIVATE_KEY"}  # fmt: skip
@@ -246,6 +248,10 @@ def _scan(
             raw.append((rid, GENERIC_TYPES[rid], s, e, score))
     # a random value under any name (`HTTP_AUTH_HEADER=bWF0...`): its looks are the evidence
     for rid, s, e, score in find_random_assignments(work) + find_random_literals(work):
+        raw.append((rid, GENERIC_TYPES[rid], s, e, score))
+    # a key announced without an operator: after a provider's name, under a label line
+    low = lowered if len(lowered) == len(text) else text.lower()
+    for rid, s, e, score in find_provider_values(work, low) + find_label_line_values(work):
         raw.append((rid, GENERIC_TYPES[rid], s, e, score))
     # the other half of a pair: an id beside its secret, or `id:secret` in one token
     pairs = find_pair_ids(work, [(s, e) for _, _, s, e, _ in raw]) + find_random_pairs(work)
