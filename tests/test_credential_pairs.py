@@ -116,3 +116,37 @@ def test_an_announcement_adds_no_looser_judgement_of_the_value() -> None:
         "python setup_development_environment",
     ):
         assert find_credentials(text) == [], text
+
+
+# -- JDBC URLs ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_jdbc_passwords_and_credential_parameters_are_masked(seed: int) -> None:
+    from redactkit import TextRedactor
+
+    rng = random.Random(300 + seed)
+    pw = rand(rng, 14)
+    red = TextRedactor()
+    for url in (
+        f"jdbc:sqlserver://db{seed}.internal:1433;databaseName=ops;user=svc;password={pw};encrypt=false",
+        f"jdbc:postgresql://db{seed}.internal:5432/ops?sslmode=require&user=svc&password={pw}",
+        f"jdbc:mysql://svc:{pw}@db{seed}.internal:3306/ops",
+        f"jdbc:oracle:thin:svc/{pw}@db{seed}.internal:1521:ORCL",
+        f"jdbc:redshift://c{seed}.example.test:5439/dev?UID=svc&PWD={pw}",
+    ):
+        out = red.redact(url).text
+        assert pw not in out, url
+        assert out.startswith("jdbc:"), out  # the scheme is no name
+
+
+def test_a_jdbc_url_without_a_password_names_a_database_and_stays() -> None:
+    from redactkit import TextRedactor
+
+    red = TextRedactor()
+    for url in (
+        "jdbc:postgresql://localhost:5432/inventory",
+        "jdbc:oracle:thin:@host:1521:orders",
+        "jdbc:sqlite:/data/cache.db",
+    ):
+        assert red.redact(url).text == url

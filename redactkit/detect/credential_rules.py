@@ -212,6 +212,9 @@ RULES: tuple[Rule, ...] = (
        tier="structural", validator=_basic, check="shape"),
     _R("uri-credentials", "URI_CREDENTIALS", ("://",),
        r"://(?P<u>[^\s:/?#@'\"<>()\[\]]{0,128}):(?P<s>[^\s/'\"<>@]{1,256})@(?=[A-Za-z0-9\[])", tier="structural"),
+    # Oracle's thin driver writes `user/password@host` after the scheme, with no `//`
+    _R("jdbc-oracle-thin", "URI_CREDENTIALS", ("jdbc:oracle",),
+       r"(?i:jdbc:oracle:(?:thin|oci8?)):(?P<u>[\w.$#\-]{1,64})/(?P<s>[^\s/'\"<>@]{1,128})@", tier="structural"),
     _R("authorization-header", "BEARER_TOKEN", ("authorization",),
        r"(?i:authorization[\"']?\s{0,3}[:=]?\s{0,3}[\"']?(?:token|bearer|bot))\s{1,3}(?P<s>[^\s\"'<>]{8,4000})",
        tier="structural"),
