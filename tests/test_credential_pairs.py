@@ -102,6 +102,8 @@ def test_a_key_after_a_provider_name_or_under_a_label_line(seed: int) -> None:
         f"{provider} api key {key} (rotate monthly)",
         f"{provider.capitalize()} token: {key}",
         f"## {provider} access\nSave the secret key:\n\n    {key}\n\nthen restart.",
+        f"# from your {provider} account\nLicenseKey {key}",
+        f"rotated the token {key} yesterday",
     ):
         assert masked(text, key), text
 
@@ -114,6 +116,8 @@ def test_an_announcement_adds_no_looser_judgement_of_the_value() -> None:
         "API key:\n\n    see the team vault\n",
         "Password:\n\n    https://example.test/reset/form\n",
         "python setup_development_environment",
+        "keyboard layout qwertz_de_nodeadkeys_variant2",
+        "max_tokens 4096 and page_token next",
     ):
         assert find_credentials(text) == [], text
 

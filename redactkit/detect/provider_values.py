@@ -9,7 +9,7 @@ id, path or version), so an announcement adds no looser judgement of the value, 
 
 * ``find_provider_values``: a provider's name (a service of the catalogue, or a public product of
   ``data/products.toml``), optionally a label (``api key``, ``token``, ``secret``, ``license
-  key``) and a colon, then the key.
+  key``) and a colon, then the key; or a secret's name as a label (``LicenseKey <key>``).
 * ``find_label_line_values``: a line that ends with a secret label and a colon (``API key:``,
   ``Save pass:``), then, after at most two blank lines, a line holding one key and nothing else.
 """
@@ -21,6 +21,7 @@ import re
 import tomllib
 from importlib import resources
 
+from redactkit.detect.generic_secrets import _key_excluded
 from redactkit.detect.random_values import is_random_value
 
 PROVIDER_SCORE = 0.6
@@ -35,10 +36,14 @@ _VALUE = r"(?P<q>[\"'`]?)(?P<v>[A-Za-z0-9+/=_\-.~]{16,512})(?P=q)(?![\w+/=\-.~@:
 _LABEL = r"(?:(?:api|access|secret|license|licence|auth|private)[ _\-]?)?(?:key|token|secret|pat)"
 #: A run of key characters, the candidate value: rare in prose, so the search starts from it.
 _RUN = re.compile(r"(?<![\w+/=\-.~@:])[A-Za-z0-9+/=_\-.~]{16,512}(?![\w+/=\-.~@:])")
+_WORD_BEFORE = re.compile(
+    r"(?<![\w\-./])(?P<p>[A-Za-z][A-Za-z0-9_\-]{2,40})[ \t]{1,3}(?P<q>[\"'`]?)$"
+)
+_SECRET_NAME = re.compile(r"(?:[Kk]ey|KEY|[Tt]oken|TOKEN|[Ss]ecret|SECRET|[Pp]assword|PASSWORD)$")
 _BEFORE_VALUE = frozenset(" \t\"'`")
 #: What comes before the value: the provider's name, a label or a colon, an opening quote.
 _BEFORE = re.compile(
-    r"(?<![\w\-./])(?P<p>[A-Za-z][A-Za-z0-9]{2,30})[ \t]{1,3}(?:"
+    r"(?<![\w\-./])(?P<p>[A-Za-z][A-Za-z0-9_\-]{2,40})[ \t]{1,3}(?:"
     + _LABEL
     + r"[ \t]{0,3}:?[ \t]{1,3}|:[ \t]{1,3})?(?P<q>[\"'`]?)$",
     re.I,
@@ -81,12 +86,24 @@ def find_provider_values(text: str, lowered: str) -> list[tuple[str, int, int, f
         if s == 0 or text[s - 1] not in _BEFORE_VALUE or not is_random_value(m.group()):
             continue  # glued to a word, or no key: most runs are names, digests and ids
         b = _BEFORE.search(text, max(0, s - 60), s)
-        if b is None or lowered[b.start("p") : b.end("p")] not in names:
+        if b is not None and not _announces(b["p"], lowered[b.start("p") : b.end("p")], names):
+            b = _WORD_BEFORE.search(text, max(0, s - 60), s)  # `the token <key>`: the last word
+            if b is not None and not _announces(b["p"], lowered[b.start("p") : b.end("p")], names):
+                b = None
+        if b is None:
             continue
         q = b["q"]
         if not q or text.startswith(q, e):
             out.append(("provider-value", s, e, PROVIDER_SCORE))
     return out
+
+
+def _announces(word: str, low: str, names: frozenset[str]) -> bool:
+    """A provider's name, or a name for a secret written as a label (``LicenseKey``,
+    ``api_token``) that the generic rules would read as one after an operator."""
+    if low in names:
+        return True
+    return _SECRET_NAME.search(word) is not None and not _key_excluded(word)
 
 
 def find_label_line_values(text: str) -> list[tuple[str, int, int, float]]:
