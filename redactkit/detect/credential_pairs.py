@@ -29,13 +29,14 @@ from redactkit.detect.value_shapes import is_identifier, is_placeholder, is_refe
 PAIR_SCORE = 0.6
 WINDOW = 400  # characters between an id and its secret: one block of a config
 
-#: ``name = value``, ``name: "value"``, ``name := "value"``, ``name - 'value'`` (notes and logs)
 #: Where an id-like name ends and its value starts (``_id = "``, ``ID:``, ``user -``): the anchor
 #: of the search; the whole name is read back from it, the value forward.
 _ID_END = re.compile(
     r"(?P<w>(?i:id|user|username|login|uid)\d{0,2})[\"'\]]{0,2}[ \t]{0,3}(?:=|:=|:|=>|(?<=[ \t])-)"
     r"[ \t]{0,3}(?P<q>[\"'`]?)(?P<v>[A-Za-z0-9+/=_\-.@~|]{12,200})"
 )
+#: The name a found value is assigned to: ``name = value``, ``name: "value"``, ``name :=
+#: "value"``, ``name - 'value'`` (notes and logs).
 _NAME_BEFORE = re.compile(
     r"(?<![\w$.\-])(?P<k>[A-Za-z_][\w\-]{0,60})[\"'\]]{0,2}[ \t]{0,3}(?:=|:=|:|=>|(?<=[ \t])-)"
     r"[ \t]{0,3}[\"'`]?$"
