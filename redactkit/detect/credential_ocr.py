@@ -64,7 +64,9 @@ def repair_prefixes(text: str, prefixes: list[str]) -> str:
     return text if chars is None else "".join(chars)
 
 
-_CLASS = re.compile(r"\[(?!\^)((?:\\.|[^\]\\])+)\]")
+# (an unescaped `[` ends a class body: a class holds none, and a body running over `[` both
+# misread `\[[^\]\n]` as one class and made a run of `[` quadratic)
+_CLASS = re.compile(r"\[(?!\^)((?:\\.|[^\]\\\[])+)\]")
 
 
 def _widen_class(m: re.Match[str]) -> str:
