@@ -29,78 +29,11 @@ if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.suite_cases import Case, Stats, Tree, detect_secrets, gitleaks, trufflehog
+from benchmarks.suite_families import GAPS, catalogue_families, norm
 from benchmarks.suite_scoring import Tally, benign_reason, left_parts, score
-from redactkit.detect.credential_rules import RULES
 
 DOC = Path(__file__).resolve().parent.parent / "docs" / "credentials.md"
 BEGIN, END = "<!-- scanner-suites:begin -->", "<!-- scanner-suites:end -->"
-
-#: trufflehog detector names (normalised: lower case, no separators) our catalogue has a row
-#: for, beyond the first word of a rule id: the generic structural rows cover these formats.
-ALIASES = {
-    "uri": "uri-credentials", "jdbc": "uri-credentials", "ftp": "uri-credentials",
-    "ldap": "uri-credentials", "redis": "uri-credentials", "mongodb": "uri-credentials",
-    "postgres": "uri-credentials", "sqlserver": "uri-credentials", "privatekey": "private-key",
-    "jwt": "jwt", "githubapp": "github-pat", "githuboauth2": "github-oauth",
-    "gitlabv2": "gitlab-pat", "slackwebhook": "slack-webhook", "discordwebhook": "discord-webhook",
-    "discordbottoken": "discord-bot-token", "telegrambottoken": "telegram-bot-token",
-    "sentrytoken": "sentry-user-token", "sentryorgtoken": "sentry-org-token",
-    "azurestorage": "azure-storage-account-key", "azuresastoken": "azure-sas-token",
-    "azureentra": "azure-ad-client-secret", "googleoauth2": "google-oauth-access-token",
-    "gcp": "gcp-private-key-id", "huggingface": "huggingface-token", "twilioapikey": "twilio-key",
-    "newrelicpersonalapikey": "newrelic-key", "mailgun": "mailgun-key", "openai": "openai-api-key",
-    "anthropic": "anthropic-api-key", "dockerhub": "dockerhub-token", "npmtoken": "npm-token",
-    "npmtokenv2": "npm-token", "pypi": "pypi-token", "rubygems": "rubygems-token",
-    "planetscale": "planetscale-token", "planetscaledb": "planetscale-token",
-    "flyio": "flyio-token", "doppler": "doppler-token", "pulumi": "pulumi-token",
-    "terraformcloudpersonaltoken": "terraform-cloud-token", "hashicorpvaultauth": "vault-token",
-    "digitaloceantoken": "digitalocean-token", "digitaloceanv2": "digitalocean-token",
-    "herokuv2": "heroku-api-key-v2", "shopify": "shopify-token", "sendgrid": "sendgrid-key",
-    "mailchimp": "mailchimp-key", "stripe": "stripe-secret-key", "square": "square-access-token",
-    "squareapp": "square-oauth-secret", "paypaloauth": "paypal-client-secret",
-    "grafanaserviceaccount": "grafana-service-account", "grafana": "grafana-cloud-token",
-    "databrickstoken": "databricks-token", "supabasetoken": "supabase-token",
-    "sourcegraph": "sourcegraph-token", "contentfulpersonalaccesstoken": "contentful-token",
-    "figmapersonalaccesstoken": "figma-token", "mapbox": "mapbox-secret-token",
-    "dynatrace": "dynatrace-token", "airtablepersonalaccesstoken": "airtable-pat",
-    "dropbox": "dropbox-token", "typeform": "typeform-token", "shippo": "shippo-token",
-    "flutterwave": "flutterwave-secret-key", "easypost": "easypost-key", "prefect": "prefect-token",
-    "readme": "readme-key", "adafruitio": "adafruit-key", "duffel": "duffel-token",
-    "scalingo": "scalingo-token", "frameio": "frameio-token", "notion": "notion-token",
-    "linearapi": "linear-key", "postman": "postman-key", "groq": "groq-key",
-    "perplexity": "perplexity-key", "xai": "xai-key", "replicate": "replicate-token",
-    "openrouter": "openrouter-key", "age": "age-secret-key", "nugetapikey": "nuget-key",
-    "bitbucketapppassword": "bitbucket-app-password", "circleci": "circleci-token",
-    "travisci": "travis-token", "alibaba": "alibaba-access-key-id", "ibmclouduserkey": "ibm-cloud-api-key",
-    "onepassword": "onepassword-service-token", "atlassianv2": "atlassian-api-token",
-    "linearv2": "linear-key", "awssessionkey": "aws-session-token",
-}  # fmt: skip
-
-
-#: Why the wants still left are left, by kind (read from the families table below).
-GAPS = (
-    "Known gaps, by kind: trufflehog's `jdbc` detector wants every JDBC URL, with or without a"
-    " password (it verifies by connecting): those with none, or a placeholder one, hold no"
-    " secret and stay; its `hashicorpvaultauth` want joins `role_id:secret_id`, whose"
-    " `role_id` (an identifier) ties for the longest piece; values under `*_id` names (client"
-    " ids the scanners pair with a secret) are kept as any random id is; a key after a bare"
-    " provider word with neither quotes nor an operator (`mixpanel <key>`, a key alone on a"
-    " line after `pat <name>`) is not read as assigned; placeholder-shaped wants (`API-AAAA...`,"
-    " `sk-lf-0000...`, `abcd1234abcd1234...`) are left on purpose (the column apart)."
-)
-
-
-def catalogue_families() -> set[str]:
-    """Normalised trufflehog detector names our catalogue has a row for."""
-    ids = {r.id for r in RULES}
-    out = {k for k, v in ALIASES.items() if v in ids or v.startswith("private-key")}
-    out |= {r.id.split("-")[0] for r in RULES}
-    return out
-
-
-def norm(family: str) -> str:
-    return re.sub(r"[^a-z0-9]", "", family.lower())
-
 
 #: What an input that failed is replaced by (fail closed); the failures are counted.
 WITHHELD = "<withheld: detection failed>"
@@ -193,6 +126,8 @@ def summarise(tallies: dict, suite: str, families: set[str] | None = None) -> Ta
         total.changed_cred += t.changed_cred
         total.benign += t.benign
         total.left_filler += t.left_filler
+        total.pos_no_secret += t.pos_no_secret
+        total.left_no_secret += t.left_no_secret
         total.reasons.update(t.reasons)
     return total
 
@@ -236,10 +171,22 @@ def render(cases, stats, commits, ours, theirs, seed, elapsed, cost="") -> str: 
         " characters, classes mixed, high entropy, no words, and not a digest, UUID, path, URL,"
         " identifier, version or benign-named random value such as a MIME boundary, a nonce or"
         " an id); in keystrokes, lone random tokens on every channel of a field; in records, a"
-        " value judged with its key. Named benign evidence keeps fillers: a known prefix"
-        " followed by one character repeated, a run or words (`sntryu_aaaa...`,"
-        " `da2-abcdefghij...`), documented examples (`AKIAIOSFODNN7EXAMPLE`, jwt.io's"
-        " secrets), placeholders (`xxxx`, `<your-key>`, `${VAR}`, `$1`).",
+        " value judged with its key. The two halves of a credential pair"
+        " (`credential_pairs.py`): an id-named value (`*_id`, `*ID`, `*_user`, a bare `id`)"
+        " beside a found secret under a name of the same stem (`caspio_id`/`caspio_secret`,"
+        " Vault's `role_id`/`secret_id`), the next literal of a credential tuple, an"
+        " `id:secret` token whose halves both look like key material. Keys announced without"
+        " an operator (`provider_values.py`): after a provider's name (the catalogue's"
+        " services and the vendors of `data/products.toml`: `mixpanel <key>`, `jira token"
+        " <key>`) or a secret's name used as a label (`LicenseKey <key>`), or alone on the"
+        " line after a `...key:`/`...pass:` label line; the value is"
+        " judged as a random value under any name is. A registered prefix of 4+ characters"
+        " (`shippo_live_`, `duffel_test_`, `pgar_`, `spu-`, `BBDC-`, `da2-`, `sk-lf-`,"
+        " `API-`, `ATBB`) is evidence by itself: the token is masked whatever its body"
+        " (`shippo_live_aaaa...`); only a placeholder written as one (`xxxx`, `<key>`,"
+        " `your-...`, `example`) or words after the prefix exempt it. Fillers (one character"
+        " repeated, zeros) remain placeholders for values under a generic name (`token:"
+        " aaaaaaaa`), and after short prefixes (`SK0000...`).",
         "",
         "*Changed* splits three ways (`benchmarks/suite_scoring.py`): *benign*, a credential"
         " finding masked a value with named evidence that it is no secret (a placeholder, one"
@@ -247,7 +194,9 @@ def render(cases, stats, commits, ours, theirs, seed, elapsed, cost="") -> str: 
         " down; *near-miss*, a credential finding masked real-looking key material the scanner"
         " turns down only for a format reason (a checksum, a length, a missing provider"
         " keyword): a redactor may mask those; *personal*, personal-data findings (an e-mail"
-        " address in the line).",
+        " address in the line). The target of issue 17 (negatives changed at most 10%) is held"
+        " against *benign*: a near-miss is key material a scanner declines for its own format"
+        " reasons, masked on purpose, and counted beside it.",
         "",
         "| suite | cases read | share read | positives | redactkit left | left, not placeholder-shaped"
         " | Presidio left | negatives | redactkit changed | benign | near-miss | personal |"
@@ -266,6 +215,19 @@ def render(cases, stats, commits, ours, theirs, seed, elapsed, cost="") -> str: 
         f"| trufflehog, formats in our catalogue | | | {o.pos} | {pct(o.left, o.pos)} |"
         f" {pct(o.left - o.left_filler, o.pos)} | {pct(p.left, p.pos)} | {o.neg} | {changed_cells(o)} | {pct(p.changed, p.neg)} |"
     )
+    o = summarise(ours, "trufflehog", cat)
+    if o.pos_no_secret:
+        lines.append(
+            f"| trufflehog, formats in our catalogue, wants that hold a secret | | |"
+            f" {o.pos - o.pos_no_secret} | {pct(o.left - o.left_no_secret, o.pos - o.pos_no_secret)}"
+            " | | | | | | | | |"
+        )
+    a = summarise(ours, "trufflehog")
+    if a.pos_no_secret:
+        lines.append(
+            f"| trufflehog, wants that hold a secret | | | {a.pos - a.pos_no_secret} |"
+            f" {pct(a.left - a.left_no_secret, a.pos - a.pos_no_secret)} | | | | | | | | |"
+        )
     gl = [c for c in cases if c.suite == "gitleaks" and c.positive]
     if gl:
         gen = sum(c.origin == "generated" for c in gl)

@@ -3,8 +3,8 @@
 A wanted secret is *left* when its main part is still readable in the output. trufflehog
 joins pieces into one ``want`` (an id and a secret, a URL and a key, a connection string it
 re-encodes): the main part is the longest piece of it that occurs in the input and is no URL or
-host name. When pieces tie for longest (``role_id:secret_id``, two UUIDs) nothing says which is
-the secret, so the want is left when any of them is.
+host name (with its port; ``localhost`` too). When pieces tie for longest (``role_id:secret_id``,
+two UUIDs) nothing says which is the secret, so the want is left when any of them is.
 
 The suites' positives include fillers a redactor rightly leaves (``sk-lf-0000...``,
 ``API-AAAA...``, ``da2-abcdefghij...``): a wanted secret left that is itself placeholder-shaped
@@ -29,7 +29,13 @@ from benchmarks.suite_cases import Case
 from redactkit.detect import checksums as ck
 from redactkit.detect.value_shapes import is_placeholder
 
-_HOST = re.compile(r"[\w.\-]+\.[a-z]{2,}")
+_HOST = re.compile(r"(?:[\w.\-]+\.[a-z]{2,}|localhost)(?::\d{1,5})?")
+
+
+def _is_host(piece: str) -> bool:
+    """A host name, with its port and the quotes of the JSON it was cut from
+    (``"docker.example.com:8083``): what trufflehog joins to a secret to say where it works."""
+    return _HOST.fullmatch(piece.strip("\"'{}:,")) is not None
 
 
 def _pieces(secret: str, text: str) -> list[str]:
@@ -54,7 +60,7 @@ def main_parts(secret: str, text: str) -> list[str]:
     decoded = unquote(secret)  # `sqlserver://sa:P%40ss...`: the input has the plain password
     if decoded != secret:
         pieces += _pieces(decoded, text)
-    plain = [p for p in pieces if "://" not in p and not _HOST.fullmatch(p)] or pieces
+    plain = [p for p in pieces if "://" not in p and not _is_host(p)] or pieces
     if not plain:
         return [secret]
     top = max(map(len, plain))
@@ -91,6 +97,8 @@ class Tally:
     changed_cred: int = 0
     benign: int = 0  # changed by a credential finding on a value with benign evidence
     left_filler: int = 0  # wanted secrets left that are themselves placeholder-shaped
+    pos_no_secret: int = 0  # wants that hold no secret (``holds_no_secret``)
+    left_no_secret: int = 0
     examples_left: list[str] = field(default_factory=list)
     examples_changed: list[str] = field(default_factory=list)
     examples_benign: list[str] = field(default_factory=list)
@@ -100,6 +108,21 @@ class Tally:
     @property
     def near_miss(self) -> int:
         return self.changed_cred - self.benign
+
+
+_CRED_PART = re.compile(r"(?i)(?:password|pwd)=([^;&\s]+)|//[^/@\s:]+:([^@\s/]+)@")
+
+
+def holds_no_secret(want: str) -> bool:
+    """A want that holds no secret: a JDBC URL with no password, or a placeholder one
+    (``jdbc:postgresql://localhost:5432/db``, ``//user:pass@host``). trufflehog wants every
+    JDBC URL because it verifies by connecting; a redactor masks the password, and a URL
+    without one names a database, not a way in (its host is ``localhost``, ``host`` or
+    ``x.x.x.x`` in the suite: no personal data either)."""
+    if not want.lower().startswith("jdbc:"):
+        return False
+    m = _CRED_PART.search(want)
+    return m is None or is_placeholder(m.group(1) or m.group(2))
 
 
 def left_parts(case: Case, out: str) -> tuple[int, list[str]]:
@@ -128,6 +151,8 @@ def score(
             t.pos += n
             t.left += len(left)
             t.left_filler += sum(benign_reason(p) is not None for p in left)
+            t.pos_no_secret += sum(map(holds_no_secret, maximal(case.secrets)))
+            t.left_no_secret += sum(map(holds_no_secret, left))
             t.examples_left += [p[:60] for p in left][: max(0, 3 - len(t.examples_left))]
             continue
         t.neg += 1

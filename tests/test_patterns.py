@@ -31,6 +31,9 @@ SIZE = 8_000
 BUDGET = 0.3
 #: Patterns only ever used anchored or on a bounded slice, with the caller's bound.
 ANCHORED = {
+    "redactkit.detect.credential_pairs._EMAIL": "fullmatch of one value",
+    "redactkit.detect.credential_pairs._NEXT": "match after a finding",
+    "redactkit.detect.provider_values._NEXT_LINE_VALUE": "match after a label line",
     "redactkit.detect.credential_ocr._ENV_ASSIGNMENT": "match at a line start",
     "redactkit.detect.generic_secrets._OP": "match after a key",
     "redactkit.detect.generic_secrets._XML_VALUE": "match after a tag",

@@ -119,11 +119,29 @@ def test_docker_config_auth_is_checked_as_user_password() -> None:
         "sntryu_" + "a" * 64,
         "da2-abcdefghijklmnopqrstuvwxyz",
         "API-" + "A" * 30,
-        "glptt-helloWorld380_testing",
-        "xoxe.xoxp-1-AppConfigurationAccessTokenHere",
+        "pgar_" + "b" * 27,
+        "spu-" + "7" * 32,
+        "sk-lf-" + "-".join("0" * n for n in (8, 4, 4, 4, 12)),
+        "BBDC-" + "2" * 44,
     ],
 )
-def test_a_known_prefix_with_filler_is_a_placeholder(token: str) -> None:
+def test_a_registered_prefix_is_evidence_whatever_the_body(token: str) -> None:
+    """A distinctive prefix names the issuer: a filler body (one character repeated, a run)
+    is still that issuer's token, masked whole."""
+    assert covered(f"token: {token}", token)
+    assert covered(f"x {token} y", token)
+
+
+@pytest.mark.parametrize(
+    "token",
+    [
+        "glptt-helloWorld380_testing",
+        "xoxe.xoxp-1-AppConfigurationAccessTokenHere",
+        "API-" + "X" * 30,
+        "SK" + "0" * 32,
+    ],
+)
+def test_words_a_written_placeholder_or_a_short_prefix_with_filler_stay(token: str) -> None:
     assert find_credentials(f"token: {token}") == [] or not covered(f"x {token} y", token)
 
 

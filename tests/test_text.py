@@ -397,7 +397,8 @@ def test_loopback_addresses_and_file_names_are_kept(redactor: TextRedactor) -> N
 
 def test_ocr_text_gets_credential_ocr_tolerance(redactor: TextRedactor) -> None:
     misread = "aws key AKlAZ7QW3RT5YU6IO2PL here"  # l for I, as Tesseract reads it
-    assert redactor.analyze(misread) == []
+    # without OCR mode the format is not repaired (an announced random key may still be a SECRET)
+    assert all(f.entity_type != "AWS_ACCESS_KEY" for f in redactor.analyze(misread))
     found = redactor.analyze(misread, ocr=True)
     assert [(f.entity_type, misread[f.start : f.end]) for f in found] == [
         ("AWS_ACCESS_KEY", "AKlAZ7QW3RT5YU6IO2PL")

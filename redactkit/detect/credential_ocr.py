@@ -64,9 +64,9 @@ def repair_prefixes(text: str, prefixes: list[str]) -> str:
     return text if chars is None else "".join(chars)
 
 
-#: A character class in a catalogue pattern. Its body is bounded (the catalogue's longest is
-#: far shorter) so that a run of "[" without "]" costs linear time, not quadratic.
-_CLASS = re.compile(r"\[(?!\^)((?:\\.|[^\]\\]){1,120}+)\]")
+# (an unescaped `[` ends a class body: a class holds none, and a body running over `[` both
+# misread `\[[^\]\n]` as one class and made a run of `[` quadratic)
+_CLASS = re.compile(r"\[(?!\^)((?:\\.|[^\]\\\[])+)\]")
 
 
 def _widen_class(m: re.Match[str]) -> str:

@@ -187,7 +187,7 @@ RULES: tuple[Rule, ...] = (
        "checksum", ck.grafana_sa_ok, prefixes=("glsa_",)),
     _R("grafana-cloud-token", "GRAFANA_TOKEN", ("glc_eyj",), tok(r"glc_eyJ[A-Za-z0-9+/=_\-]{60,400}"), prefixes=("glc_eyJ",)),
     _R("typeform-token", "TYPEFORM_TOKEN", ("tfp_",), tok(r"tfp_[A-Za-z0-9_.=\-]{59}"), prefixes=("tfp_",)),
-    _R("shippo-token", "SHIPPO_TOKEN", ("shippo_",), tok(r"shippo_(?:live|test)_[a-f0-9]{40}"), prefixes=("shippo_live_",)),
+    _R("shippo-token", "SHIPPO_TOKEN", ("shippo_",), tok(r"shippo_(?:live|test)_[a-f0-9]{40}"), prefixes=("shippo_live_", "shippo_test_")),
     _R("flutterwave-secret-key", "FLUTTERWAVE_KEY", ("flwseck",), tok(r"FLWSECK(?:_TEST)?-[a-f0-9]{32}-X"), prefixes=("FLWSECK",)),
     _R("easypost-key", "EASYPOST_KEY", ("ezak", "eztk"), tok(r"EZ[AT]K[A-Za-z0-9]{54}"), prefixes=("EZAK", "EZTK")),
     _R("prefect-token", "PREFECT_TOKEN", ("pnu_",), tok(r"pnu_[A-Za-z0-9]{36}"), prefixes=("pnu_",)),
@@ -212,6 +212,9 @@ RULES: tuple[Rule, ...] = (
        tier="structural", validator=_basic, check="shape"),
     _R("uri-credentials", "URI_CREDENTIALS", ("://",),
        r"://(?P<u>[^\s:/?#@'\"<>()\[\]]{0,128}):(?P<s>[^\s/'\"<>@]{1,256})@(?=[A-Za-z0-9\[])", tier="structural"),
+    # Oracle's thin driver writes `user/password@host` after the scheme, with no `//`
+    _R("jdbc-oracle-thin", "URI_CREDENTIALS", ("jdbc:oracle",),
+       r"(?i:jdbc:oracle:(?:thin|oci8?)):(?P<u>[\w.$#\-]{1,64})/(?P<s>[^\s/'\"<>@]{1,128})@", tier="structural"),
     _R("authorization-header", "BEARER_TOKEN", ("authorization",),
        r"(?i:authorization[\"']?\s{0,3}[:=]?\s{0,3}[\"']?(?:token|bearer|bot))\s{1,3}(?P<s>[^\s\"'<>]{8,4000})",
        tier="structural"),

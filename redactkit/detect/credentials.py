@@ -26,11 +26,14 @@ from redactkit.detect.credential_ocr import (
     split_gaps,
     widen,
 )
+from redactkit.detect.credential_pairs import find_pair_ids, find_random_pairs
 from redactkit.detect.credential_rules import OCR_FAILED_SCORE, RULES, VERIFIED_SCORE, Rule
 from redactkit.detect.generic_secrets import KEYWORDS as GENERIC_KEYWORDS
 from redactkit.detect.generic_secrets import find_generic_secrets, is_placeholder
 from redactkit.detect.private_keys import find_private_keys
+from redactkit.detect.provider_values import find_label_line_values, find_provider_values
 from redactkit.detect.random_values import find_random_assignments, find_random_literals
+from redactkit.detect.value_shapes import is_template
 from redactkit.findings import Finding
 
 FAMILY = "CREDENTIAL"  # the umbrella type policies can use for every entity below
@@ -41,6 +44,8 @@ GENERIC_TYPES = {
     "prose-password": "PASSWORD",
     "random-assignment": "SECRET",
     "random-literal": "SECRET",
+    "credential-pair": "SECRET",
+    "provider-value": "SECRET",
 }
 KEY_TYPES = {"private-key": "PRIVATE_KEY", "private-key-partial": "PRIVATE_KEY",
              "putty-private-key": "PRIVATE_KEY", "private-key-body": "PRIVATE_KEY"}  # fmt: skip
@@ -90,12 +95,18 @@ def active_rules(text: str, lowered: str, *, ocr: bool = False) -> list[Rule]:
 
 def _score(rule: Rule, value: str, ocr: bool) -> float | None:
     """The score of a candidate value, or None when it must be dropped."""
-    if is_placeholder(value):
-        return None
-    if rule.random and not _random_enough(rule, value):
-        return None
-    if rule.prefixes and _filler_body(rule, value):
-        return None
+    if _registered(rule, value):
+        # A registered prefix is evidence by itself: only a placeholder written as one
+        # (`xxxx`, `<key>`, `your-...`) or words after it exempt the token, not a filler body.
+        if is_template(value) or _words(_body(rule, value)):
+            return None
+    else:
+        if is_placeholder(value):
+            return None
+        if rule.random and not _random_enough(rule, value):
+            return None
+        if rule.prefixes and _filler_body(rule, value):
+            return None
     verdict = rule.validator(value) if rule.validator is not None else None
     if verdict is None:
         return rule.score
@@ -110,12 +121,35 @@ def _score(rule: Rule, value: str, ocr: bool) -> float | None:
     return None
 
 
+#: A prefix this long (separator included) is registered to one issuer: ``da2-``, ``spu-``,
+#: ``pgar_``, ``BBDC-``, ``shippo_live_``. Shorter ones (``SK``, ``pk.``) are common letters.
+DISTINCT_PREFIX = 4
+
+
+def _body(rule: Rule, value: str) -> str:
+    low = value[:16].lower()
+    for p in rule.prefixes:
+        at = low.find(p.lower())
+        if 0 <= at <= 6:
+            return value[at + len(p) :]
+    return value
+
+
+def _registered(rule: Rule, value: str) -> bool:
+    """The value starts with a distinctive prefix of a prefix-tier row: the token is the
+    issuer's format whatever its body (``shippo_live_aaaa...`` is still a Shippo token, in a
+    test suite or in a real config), unlike a value judged by its looks under a generic name."""
+    if rule.tier == "generic":
+        return False
+    head = value[:16].lower()  # a scheme word may come first (`FlyV1 fm2_...`)
+    return any(len(p) >= DISTINCT_PREFIX and 0 <= head.find(p.lower()) <= 6 for p in rule.prefixes)
+
+
 def _filler_body(rule: Rule, value: str) -> bool:
-    """A known prefix with a filler after it: one character repeated (``sntryu_aaaa...``), a
-    run (``da2-abcdefghij...``), low entropy, or words (``glptt-hellOworld380_testin``).
-    Documentation and tests write these; no issuer does."""
-    low = value.lower()
-    body = next((value[len(p) :] for p in rule.prefixes if low.startswith(p.lower())), value)
+    """A short prefix with a filler after it: one character repeated (``SK0000...``), a run,
+    low entropy, or words (``glptt-hellOworld380_testin``). Documentation and tests write these;
+    no issuer does. (Distinctive prefixes are judged by ``_registered`` instead.)"""
+    body = _body(rule, value)
     if len(body) < 8:
         return False
     return ck.is_sequential(body) or ck.normalized_entropy(body) < 0.5 or _words(body)
@@ -214,6 +248,14 @@ def _scan(
             raw.append((rid, GENERIC_TYPES[rid], s, e, score))
     # a random value under any name (`HTTP_AUTH_HEADER=bWF0...`): its looks are the evidence
     for rid, s, e, score in find_random_assignments(work) + find_random_literals(work):
+        raw.append((rid, GENERIC_TYPES[rid], s, e, score))
+    # a key announced without an operator: after a provider's name, under a label line
+    low = lowered if len(lowered) == len(text) else text.lower()
+    for rid, s, e, score in find_provider_values(work, low) + find_label_line_values(work):
+        raw.append((rid, GENERIC_TYPES[rid], s, e, score))
+    # the other half of a pair: an id beside its secret, or `id:secret` in one token
+    pairs = find_pair_ids(work, [(s, e) for _, _, s, e, _ in raw]) + find_random_pairs(work)
+    for rid, s, e, score in pairs:
         raw.append((rid, GENERIC_TYPES[rid], s, e, score))
     return raw
 

@@ -18,9 +18,7 @@ PLACEHOLDER_PATTERNS: tuple[str, ...] = (
     r"\$\(",
     r"[-_ ](?:goes[-_ ])?here>?$",
     r"x{5,}",
-    r"^(?P<rep>.)(?P=rep){2,}$",
     r"^\$[0-9@*#?]$",  # a shell's positional or special parameter (`curl --user "$1:$2"`)
-    r"0{8,}",
     r"^<[^<>]{0,80}>$",
     r"^\[[^\[\]]{0,80}\]$",
     r"^\$\{",
@@ -42,7 +40,13 @@ PLACEHOLDER_PATTERNS: tuple[str, ...] = (
     r"^your-256-bit-secret$",
     r"^(?:dev|local|test)store ?account",
 )
-_PLACEHOLDER = re.compile("|".join(f"(?:{p})" for p in PLACEHOLDER_PATTERNS), re.IGNORECASE)
+#: Fillers: one character repeated, a run of zeros. Placeholders for a value under a generic
+#: name (``token: aaaaaaaa``); after a registered prefix they are no evidence (see ``is_template``).
+FILLER_PATTERNS: tuple[str, ...] = (r"^(?P<rep>.)(?P=rep){2,}$", r"0{8,}")
+_TEMPLATE = re.compile("|".join(f"(?:{p})" for p in PLACEHOLDER_PATTERNS), re.IGNORECASE)
+_PLACEHOLDER = re.compile(
+    "|".join(f"(?:{p})" for p in PLACEHOLDER_PATTERNS + FILLER_PATTERNS), re.IGNORECASE
+)
 
 # Values that point at a secret rather than being one.
 _REFERENCE = re.compile(
@@ -107,6 +111,12 @@ def _random_segment(seg: str) -> bool:
 def is_placeholder(value: str) -> bool:
     """Documentation and template fillers (``your-api-key-here``, ``<token>``, ``${VAR}``, ...)."""
     return bool(_PLACEHOLDER.search(value))
+
+
+def is_template(value: str) -> bool:
+    """A placeholder written as one (``xxxx``, ``<token>``, ``${VAR}``, ``your-key-here``,
+    ``example``), not merely a filler: what still exempts a token after a registered prefix."""
+    return bool(_TEMPLATE.search(value))
 
 
 def is_reference(value: str) -> bool:
