@@ -43,8 +43,9 @@ HATCH_CONTRAST = 48
 
 
 def rule_length(text_height: float | None) -> int:
-    """The shortest run that is a rule and not a glyph stroke, in pixels."""
-    return int(max(MIN_RULE, RULE_HEIGHTS * (text_height or 0.0)))
+    """The shortest run that is a rule and not a glyph stroke, in pixels (odd: OpenCV's
+    opening with an even kernel shifts the result by a pixel)."""
+    return int(max(MIN_RULE, RULE_HEIGHTS * (text_height or 0.0))) | 1
 
 
 _CROSS = np.array([[0, 1, 0], [1, 0, 1], [0, 1, 0]], np.uint8)
@@ -168,7 +169,7 @@ def rule_mask(gray: np.ndarray, text_height: float | None) -> np.ndarray:
     if gray.shape[1] >= n:
         out |= cv2.morphologyEx(solid, cv2.MORPH_OPEN, np.ones((1, n), np.uint8)) > 0
     if out.any():  # a wide dark area is a panel (its text may be light on it), not a rule
-        k = max(MIN_AREA, int(2 * (text_height or 0.0)))
+        k = max(MIN_AREA, int(2 * (text_height or 0.0))) | 1
         out &= ~(cv2.morphologyEx(solid, cv2.MORPH_OPEN, np.ones((k, k), np.uint8)) > 0)
     return out
 
