@@ -104,3 +104,38 @@ def test_an_iban_wrapped_in_a_chat_beside_a_sidebar_is_masked_whole(font: str) -
     assert "8819" not in read and "6105" not in read
     assert not any(x.text.startswith("42") for x in read_words(out[90:130, 240:]))
     assert "Friday" in read  # the words after the value stay
+
+
+def test_values_wrapped_in_a_paragraph_are_joined_but_table_cells_are_not() -> None:
+    from redactkit.screens.wrap import joint, wrapped_layout
+
+    assert joint("8305", "2217") == " " and joint("okafor@", "example.org") == ""
+    assert joint("week.", "Design") is None or joint("week.", "Design") == ""
+    assert joint("Friday,", "and") is None
+    para = [
+        w("Please", 20, 20, 1), w("charge", 80, 20, 1), w("card", 150, 20, 1),
+        w("4916", 200, 20, 1), w("8305", 245, 20, 1),
+        w("2217", 20, 40, 2), w("3645", 65, 40, 2), w("today", 110, 40, 2),
+    ]  # fmt: skip
+    lay = wrapped_layout(para)
+    assert "4916 8305 2217 3645" in lay.text and len(lay.junctions) == 1
+    cells = [w("1234", 20, 20, 1), w("5678", 20, 40, 2), w("9012", 20, 60, 3)]
+    assert wrapped_layout(cells).text == ""
+
+
+@pytest.mark.parametrize("font", [f for f in FONTS if Path(f).exists()])
+def test_a_card_and_an_address_wrapped_in_a_paragraph_are_masked(font: str) -> None:
+    from redactkit import ScreenshotRedactor
+    from redactkit.screens.ocr import read_words
+
+    img = Image.new("RGB", (700, 160), (255, 255, 255))
+    d = ImageDraw.Draw(img)
+    f = ImageFont.truetype(font, 20)
+    d.text((20, 20), "Please charge my card 4916 8305", fill=0, font=f)
+    d.text((20, 46), "2217 3645 before Friday, or write to", fill=0, font=f)
+    d.text((20, 72), "me at ingrid.okafor@", fill=0, font=f)
+    d.text((20, 98), "example.org after lunch.", fill=0, font=f)
+    out = ScreenshotRedactor().redact(np.asarray(img)).image
+    read = " ".join(x.text for x in read_words(out))
+    assert not any(v in read for v in ("4916", "8305", "2217", "3645", "okafor", "example"))
+    assert "Friday" in read  # the words around the values stay
