@@ -38,7 +38,7 @@ import pytesseract
 from redactkit.findings import Box
 from redactkit.screens import tesslib
 from redactkit.screens.regions import light_text, uncover_carets
-from redactkit.screens.rules import clear_lines, clear_rules, flatten_hatch
+from redactkit.screens.rules import clear_lines, flatten_hatch
 
 
 class OcrError(RuntimeError):
@@ -221,12 +221,8 @@ def preprocess(image: np.ndarray, config: OcrConfig = DEFAULT_CONFIG) -> tuple[n
             )
         if config.gamma != 1.0:
             img = darken_strokes(img, config.gamma)
-        if config.carets or config.rules:
-            height = text_height(img)
-            if config.carets:
-                img = uncover_carets(img, height)
-            if config.rules:
-                img = clear_rules(img, height)
+        if config.carets:
+            img = uncover_carets(img, text_height(img))
     else:
         if image.ndim == 2:
             img = image

@@ -6,16 +6,19 @@ touches a word is read as part of it: xedit's hatched scroll bar beside ``Ingrid
 through descenders turns ``g`` into ``q``. The name is then no name to the detectors and
 stays readable.
 
-What makes such a structure different from a glyph is its length: a straight run of ink far
-longer than any glyph of the text around it. :func:`rule_mask` finds ink (dark on light, as
-``ocr.normalize_regions`` leaves every region) in vertical or horizontal runs of at least
-:func:`rule_length` pixels, after filling fine hatching (a 1-pixel checkerboard, the way X
-toolkits draw scroll bars and disabled areas) so that it counts as a solid bar, and
-:func:`clear_rules` paints those pixels, plus their anti-aliased fringe, in the background.
+What makes such a structure different from a glyph is its length: a straight line far longer
+than any glyph of the text around it. Both are found on the raw grey image, before the regions
+are normalised (the per-region inversion cuts a line beside a bar into pieces):
+:func:`flatten_hatch` paints fine hatching (a 1-pixel checkerboard, the way X toolkits draw
+scroll bars and disabled areas) in the background of the content beside it, and
+:func:`clear_lines` paints thin lines of either polarity, at least :func:`rule_length` long,
+in the tone beside them. A third step that painted solid bars still dark after normalisation
+was measured and dropped: it cut the inverted bands around words in coloured title bars and
+made two of 32 names there unreadable to the detectors (``benchmarks/bench_titlebars.py``).
 
-The mask depends on seeing the whole rule: a crop one line high cannot tell a border from the
-stroke of an ``l``. The live path's crops therefore look at a taller and wider window of the
-frame around each region (:func:`rules_around`), the full path at the whole frame.
+The lines are found only when the whole rule is seen: a crop one line high cannot tell a
+border from the stroke of an ``l``. The live path's crops therefore look at a window of the
+frame a rule's length larger (``reread.without_rules``), the full path at the whole frame.
 """
 
 from __future__ import annotations
@@ -32,10 +35,6 @@ LINE_REACH = 5
 LINE_CONTRAST = 48
 #: The width (px) of the strips beside a hatched bar that tell its content side.
 _STRIP = 12
-#: A dark area at least this wide both ways (and two text heights) is a panel, left alone.
-MIN_AREA = 24
-#: Ink: a pixel darker than this on the normalised (dark-on-light, white-background) image.
-INK = 128
 #: Fine hatching: share of checkerboard pixels in a 5 x 5 window from which it is a bar, and
 #: the contrast (grey levels) of a pixel to all four of its neighbours.
 HATCH_DENSITY = 0.5
@@ -152,43 +151,4 @@ def clear_lines(gray: np.ndarray, text_height: float | None = None) -> np.ndarra
         if out is gray:
             out = gray.copy()
         out[mask] = np.where(dark[mask], np.minimum(lb, la)[mask], np.maximum(db, da)[mask])
-    return out
-
-
-def rule_mask(gray: np.ndarray, text_height: float | None) -> np.ndarray:
-    """HxW bool: the pixels of straight vertical or horizontal rules and bars (solid or
-    finely hatched) at least :func:`rule_length` long, on a dark-on-light HxW uint8 image."""
-    ink = gray < INK
-    if gray.shape[0] < 3 or gray.shape[1] < 3:
-        return np.zeros(gray.shape, bool)
-    solid = ink.astype(np.uint8)
-    n = rule_length(text_height)
-    out = np.zeros(gray.shape, bool)
-    if gray.shape[0] >= n:
-        out |= cv2.morphologyEx(solid, cv2.MORPH_OPEN, np.ones((n, 1), np.uint8)) > 0
-    if gray.shape[1] >= n:
-        out |= cv2.morphologyEx(solid, cv2.MORPH_OPEN, np.ones((1, n), np.uint8)) > 0
-    if out.any():  # a wide dark area is a panel (its text may be light on it), not a rule
-        k = max(MIN_AREA, int(2 * (text_height or 0.0))) | 1
-        out &= ~(cv2.morphologyEx(solid, cv2.MORPH_OPEN, np.ones((k, k), np.uint8)) > 0)
-    return out
-
-
-def fringe(mask: np.ndarray, gray: np.ndarray) -> np.ndarray:
-    """The mask grown by one pixel into what is not ink: a rule's anti-aliased edge goes
-    with it, a glyph touching the rule keeps its pixels."""
-    if not mask.any():
-        return mask
-    grown = cv2.dilate(mask.astype(np.uint8), np.ones((3, 3), np.uint8)) > 0
-    return mask | (grown & (gray >= INK))
-
-
-def clear_rules(gray: np.ndarray, text_height: float | None) -> np.ndarray:
-    """A dark-on-light HxW uint8 image with its rules and bars painted white (a copy when
-    any were found, else the input)."""
-    mask = rule_mask(gray, text_height)
-    if not mask.any():
-        return gray
-    out = gray.copy()
-    out[fringe(mask, gray)] = 255
     return out
