@@ -92,7 +92,10 @@ def desktop(size: tuple[int, int] = (1024, 640)) -> Iterator[dict]:
               "-title", TITLE, "-e", "cat")  # fmt: skip
         Path(tmp, "notes.txt").write_text("")
         start("xedit", "-geometry", "560x260+420+330", str(Path(tmp, "notes.txt")))
-        time.sleep(1.5)
+        # on a busy machine the windows map late: wait for them (a fixed pause was too short)
+        for cls in ("xterm", "xedit"):
+            _wait_for_window(env, cls)
+        time.sleep(1.0)
         yield env
     finally:
         for p in reversed(procs):
@@ -103,6 +106,17 @@ def desktop(size: tuple[int, int] = (1024, 640)) -> Iterator[dict]:
             except subprocess.TimeoutExpired:
                 p.kill()
         shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _wait_for_window(env: dict, cls: str, timeout: float = 60.0) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        found = subprocess.run(["xdotool", "search", "--onlyvisible", "--class", cls], env=env,
+                               capture_output=True, text=True, timeout=30).stdout.split()  # fmt: skip
+        if found:
+            return
+        time.sleep(0.2)
+    raise RuntimeError(f"no {cls} window after {timeout:g} s")
 
 
 def _xdo(env: dict, *args: str) -> None:

@@ -1,29 +1,33 @@
 """A real recording: ``openadapt-capture`` under Xvfb while xdotool types into xterm and xedit.
 
-Skipped where the X tools or the ``recorder`` extra are missing (``scripts/setup`` does not
-install them: only this test needs them). The recorder stores about half of the keys (those
-typed into xedit) as ``keycode_NN`` with no text, and the frames show the typed values and a
-name in the focused xterm's title bar. After redaction no typed value may be spelled by any
-field of the key events, nor a phone or card read again by OCR from any frame (a name: in
-at most one frame in eight, see the test).
+Skipped where the X tools or the ``recorder`` extra are missing, except in CI (``.ci/run``
+installs them through ``REDACTKIT_SETUP_X11=1 scripts/setup`` and requires the test to run).
+The recorder stores about half of the keys (those typed into xedit) as ``keycode_NN`` with no
+text, and the frames show the typed values and a name in the focused xterm's title bar. After redaction no typed value may be spelled by any
+field of the key events, nor any value read again by OCR from any frame.
 """
 
 from __future__ import annotations
 
 import importlib.util
+import os
 
 import pytest
 
 from benchmarks.recorded_xvfb import missing_tools
 
+MISSING = bool(missing_tools()) or importlib.util.find_spec("openadapt_capture") is None
+# CI installs the tools (REDACTKIT_SETUP_X11=1) and sets REDACTKIT_REQUIRE_X11=1: there a
+# missing tool fails the run instead of skipping the test silently
 pytestmark = pytest.mark.skipif(
-    bool(missing_tools()) or importlib.util.find_spec("openadapt_capture") is None,
+    MISSING and os.environ.get("REDACTKIT_REQUIRE_X11") != "1",
     reason="needs Xvfb, openbox, xterm, xedit, xdotool and openadapt-capture",
 )
 
 
 @pytest.fixture(scope="module")
 def recording():
+    assert not MISSING, f"missing: {missing_tools()} (or the recorder extra)"
     import tempfile
     from pathlib import Path
 
@@ -44,8 +48,7 @@ def test_nothing_typed_is_recoverable_from_the_redacted_recording(recording) -> 
     assert keys["values_spelled_after"] == []
     frames = fig["frames"]
     assert frames["with_a_value_readable_before"] >= len(recording.frames) // 2
-    # the phone and the card: in no frame. The name: its given name beside xedit's hatched
-    # scroll bar is misread by the live path's crop in a few frames of some runs (0 of 35, 3
-    # of 32 in docs/ocr.md): bounded here, listed as open in the docs
-    assert not {"PHONE_NUMBER", "CREDIT_CARD"} & set(frames["readable_after"])
-    assert frames["with_a_value_readable_after"] <= max(1, len(recording.frames) // 8)
+    # no value in any frame: the given name beside xedit's hatched scroll bar was misread by
+    # the live path's line crop in 3 of 32 frames of some runs before screens/rules.py
+    assert frames["readable_after"] == []
+    assert frames["with_a_value_readable_after"] == 0

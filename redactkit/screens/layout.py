@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 from typing import Protocol
 
 from redactkit.findings import Box, Finding
+from redactkit.screens.order import reading_order
 
 LINE_SEP = "\n"
 #: Entity types whose finding inside one word masks only the rest of that word.
@@ -72,16 +73,19 @@ def group_lines(words: Iterable[WordLike]) -> list[list[WordLike]]:
     name in one column is not read into the next. But in sparse-text mode it also cuts one
     visual line into fragments (``export AWS_ACCESS_KEY_`` | ``ID=AKIA...``), and the value
     then loses the key name that says what it is. Fragments on the same baseline that nearly
-    touch (``join_fragments``) are joined again. Words whose text is empty or only whitespace
-    are dropped: they carry nothing to analyse.
+    touch (``join_fragments``) are joined again. The lines are then put in reading order by
+    geometry (:func:`redactkit.screens.order.reading_order`): each line of a column is followed
+    by the next line of that column, so a value wrapped onto the next line is one run of text
+    even when a sidebar's lines sit between them in Tesseract's order. Words whose text is
+    empty or only whitespace are dropped: they carry nothing to analyse.
     """
     lines: dict[tuple[int, int, int], list[WordLike]] = {}
     for word in words:
         if not word.text or word.text.isspace():
             continue
         lines.setdefault((word.block, word.par, word.line), []).append(word)
-    return join_fragments(
-        [sorted(ws, key=lambda w: (w.box.left, w.box.top)) for ws in lines.values()]
+    return reading_order(
+        join_fragments([sorted(ws, key=lambda w: (w.box.left, w.box.top)) for ws in lines.values()])
     )
 
 

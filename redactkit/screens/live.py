@@ -42,7 +42,6 @@ from redactkit.screens import change, ocr
 from redactkit.screens.frame import whole_frame
 from redactkit.screens.layout import (
     auto_pad,
-    build_layout,
     glued_findings,
     group_lines,
     words_touched,
@@ -56,6 +55,7 @@ from redactkit.screens.pipeline import (
     dedupe,
     ocr_views,
     redact_pixels,
+    text_layouts,
     to_pixels,
 )
 from redactkit.screens.reread import grow, read_regions, undo_scroll
@@ -358,12 +358,11 @@ class LiveRedactor:
 
     def _detect(self, lines: Sequence[Line]) -> list[set[Hit]]:
         """Findings on these lines' text (as the full path builds and analyses it: plain,
-        then glued where words nearly touch) as word ranges per line."""
+        then glued where words nearly touch, then joined where a value wraps onto the next
+        line) as word ranges per line."""
         words = [w for ln in lines for w in ln.words]
         where = {id(w): (i, k) for i, ln in enumerate(lines) for k, w in enumerate(ln.words)}
-        layouts = [build_layout(words)]
-        if self.redactor.glue is not None:
-            layouts.append(build_layout(words, glue=self.redactor.glue, only_glued=True))
+        layouts = text_layouts(words, self.redactor.glue)
         hits: list[set[Hit]] = [set() for _ in lines]
         for n, layout in enumerate(layouts):
             if not layout.text:

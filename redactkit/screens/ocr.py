@@ -38,6 +38,7 @@ import pytesseract
 from redactkit.findings import Box
 from redactkit.screens import tesslib
 from redactkit.screens.regions import light_text, uncover_carets
+from redactkit.screens.rules import clear_lines, flatten_hatch
 
 
 class OcrError(RuntimeError):
@@ -80,6 +81,7 @@ class OcrConfig:
     tess_invert: bool = False
     extra: str = ""
     carets: bool = True
+    rules: bool = True
 
     def tesseract_config(self) -> str:
         """The command-line options of the ``tesseract`` program (the pytesseract path)."""
@@ -115,6 +117,7 @@ PLAIN_CONFIG = OcrConfig(
     psm=3,
     tess_invert=True,
     carets=False,
+    rules=False,
 )
 
 
@@ -210,6 +213,8 @@ def preprocess(image: np.ndarray, config: OcrConfig = DEFAULT_CONFIG) -> tuple[n
     """
     if config.grayscale or config.invert_dark or config.flatten:
         img = to_gray(image)
+        if config.rules:
+            img = clear_lines(flatten_hatch(img))
         if config.invert_dark or config.flatten:
             img = normalize_regions(
                 img, invert=config.invert_dark, flatten=config.flatten, window=config.bg_window

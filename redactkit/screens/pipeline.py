@@ -25,6 +25,7 @@ from redactkit.screens.layout import Layout, build_layout, glued_findings, locat
 from redactkit.screens.masks import Color, mask_boxes
 from redactkit.screens.repeats import repeat_findings
 from redactkit.screens.title import title_findings
+from redactkit.screens.wrap import wrapped_layout
 
 ImageInput = np.ndarray | Image.Image | str | os.PathLike
 
@@ -85,17 +86,23 @@ def read_layouts(
 ) -> tuple[Layout, ...]:
     """OCR one view (uint8 (H, W) or (H, W, 3)) into the texts to analyse, with word maps.
 
-    The first layout has every word separated; the second (when ``glue`` is set) holds only
+    The first layout has every word separated; the next (when ``glue`` is set) holds only
     the lines where some words sit closer than ``glue`` x text height, joined without a space,
-    so a token that OCR split (``rahul.fernandez@`` ``mail.org``) is analysed whole too.
+    so a token that OCR split (``rahul.fernandez@`` ``mail.org``) is analysed whole too; the
+    last holds only the lines whose value can run on into the next line of their column,
+    joined (:mod:`redactkit.screens.wrap`).
     """
     from redactkit.screens.ocr import read_words
 
-    words = read_words(view, timeout=timeout)
+    return text_layouts(read_words(view, timeout=timeout), glue)
+
+
+def text_layouts(words: Sequence[Any], glue: float | None = GLUE) -> tuple[Layout, ...]:
+    """The texts to analyse from OCR words (see :func:`read_layouts`); the live path builds
+    them the same way from the words of the lines it analyses."""
     plain = build_layout(words)
-    if glue is None:
-        return (plain,)
-    return plain, build_layout(words, glue=glue, only_glued=True)
+    glued = () if glue is None else (build_layout(words, glue=glue, only_glued=True),)
+    return (plain, *glued, wrapped_layout(words))
 
 
 def locate_findings(
@@ -108,7 +115,7 @@ def locate_findings(
 ) -> list[Finding]:
     """Analyse each layout's text as OCR text and return the findings with pixel boxes.
 
-    From glued layouts (all but the first) only findings that cross a glued junction count:
+    From glued and wrapped layouts (all but the first) only findings that cross a junction count:
     the others were already seen, with better word boundaries, in the first.
     ``text_redactor`` is a :class:`redactkit.text.TextRedactor`; ``size`` = (width, height).
     ``title``: the window title from the event context; its sensitive parts are masked

@@ -13,6 +13,7 @@ from redactkit.findings import Box
 from redactkit.screens import change, ocr
 from redactkit.screens.lines import Line
 from redactkit.screens.ocr import DEFAULT_CONFIG, Word
+from redactkit.screens.rules import clear_lines, flatten_hatch, rule_length
 
 #: Horizontal tolerance (px) when deciding whether a cached line lies inside a scrolled region.
 _SLACK = 3
@@ -96,8 +97,8 @@ def grow(gray: np.ndarray, regions: list[Box], line_boxes: list[Box]) -> list[Bo
 def read_regions(
     view: np.ndarray, regions: list[Box], factor: float, timeout: float
 ) -> tuple[list[Word], int]:
-    """OCR every region in one call: crops (with a margin) stacked into one mosaic with
-    background-coloured gaps; words are mapped back and kept when their centre lies in
+    """OCR every region in one call: grey crops (with a margin; rules and bars cleared as the
+    frame around them shows them) stacked into one mosaic with background-coloured gaps; words are mapped back and kept when their centre lies in
     their region (the margin only gives Tesseract room around the glyphs). ``factor`` is the
     upscale of the last full read. Returns the words in frame coordinates, grouped by
     region and OCR line, and the pixels sent to OCR."""
@@ -108,11 +109,11 @@ def read_regions(
         m = max(4, int(0.3 * min(r.height, 40)))
         x0, y0 = max(0, r.left - 2 * m), max(0, r.top - m)
         x1, y1 = min(w, r.right + 2 * m), min(h, r.bottom + m)
-        crops.append(_panel_only(view[y0:y1, x0:x1], r.left - x0, r.right - x0))
+        crops.append(_panel_only(without_rules(view, x0, y0, x1, y1), r.left - x0, r.right - x0))
         offsets.append((x0, y0, y))
         y += (y1 - y0) + gap
     mosaic_w = max(c.shape[1] for c in crops)
-    mosaic = np.empty((y - gap, mosaic_w) + view.shape[2:], np.uint8)
+    mosaic = np.empty((y - gap, mosaic_w), np.uint8)
     for crop, (_, _, my) in zip(crops, offsets):
         ch, cw = crop.shape[:2]
         border = np.concatenate([crop[0], crop[-1], crop[:, 0], crop[:, -1]])
@@ -133,6 +134,18 @@ def read_regions(
             continue
         grouped.setdefault((k, word.block, word.par, word.line), []).append(replace(word, box=box))
     return [w for ws in grouped.values() for w in ws], mosaic.shape[0] * mosaic.shape[1]
+
+
+def without_rules(view: np.ndarray, x0: int, y0: int, x1: int, y1: int) -> np.ndarray:
+    """The grey crop [y0:y1, x0:x1] of ``view`` with its rules, bars and hatching cleared
+    (:mod:`redactkit.screens.rules`) as seen in a window a rule's length larger on every
+    side: a line-high crop cannot tell a scroll bar's border from the stroke of an ``l``,
+    and the full path sees the whole frame."""
+    h, w = view.shape[:2]
+    n = rule_length(None)
+    ex0, ey0, ex1, ey1 = max(0, x0 - n), max(0, y0 - n), min(w, x1 + n), min(h, y1 + n)
+    gray = clear_lines(flatten_hatch(ocr.to_gray(view[ey0:ey1, ex0:ex1])))
+    return gray[y0 - ey0 : y1 - ey0, x0 - ex0 : x1 - ex0]
 
 
 #: A margin column whose median luminance differs from the region's background by more than
