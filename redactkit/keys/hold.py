@@ -191,13 +191,31 @@ class HoldBack:
                 undecided += [s for s in slot.ups if s.verdict == UNDECIDED]
         if not undecided:
             return False
+        tail = self._tail_strokes()
+        return tail is None or any(id(s) not in tail for s in undecided)
+
+    def _tail_strokes(self) -> set[int] | None:
+        """ids of the open field's strokes in its open tail and the head words a fresh
+        analysis could not release, or None when one might release anything (strokes of
+        several code points; a finished token that may close an e-mail or URL). Kept while
+        the field and the last analysis are unchanged: keyups and the timer's ticks between
+        two keystrokes ask again about the same text."""
+        key = (self._field_state(), self._closed_version)
+        memo = self._tail_memo
+        if memo is not None and memo[0] == key:
+            return memo[1]
+        tail = self._tail_of_open()
+        self._tail_memo = (key, tail)
+        return tail
+
+    def _tail_of_open(self) -> set[int] | None:
         # the open tail lies in the last MAX_TAIL strokes: only they are read (a window that
         # starts where open_tail's own floor is gives the same tail as the whole field)
         chars = self.editor.field.chars
         chars = chars[max(0, len(chars) - MAX_TAIL) :]
         text = "".join(s.char for s in chars)
         if len(text) != len(chars):
-            return True
+            return None
         closed: list[tuple[int, int]] = []  # the last analysis's closed findings, in place
         if self._closed:
             for i, s in enumerate(chars):
@@ -209,9 +227,8 @@ class HoldBack:
         start = open_tail(text, len(chars))
         end = head_words(text, start, closed)
         if _may_close(text, end):
-            return True  # a finished e-mail or URL would let head words after it go
-        tail = {id(s) for s in chars[end:]}  # erased strokes are in no part of the text
-        return any(id(s) not in tail for s in undecided)
+            return None  # a finished e-mail or URL would let head words after it go
+        return {id(s) for s in chars[end:]}  # erased strokes are in no part of the text
 
     def _analyse_open(self) -> None:
         self.stats["checkpoints"] += 1
@@ -250,6 +267,7 @@ class HoldBack:
                 s.verdict = KEEP
         closed = [(a, b) for a, b, kind in found if kind in UNSPACED]
         self._closed = {id(s) for a, b in closed for s in strokes_in(chars, a, b)}
+        self._closed_version += 1
         _release_benign(field, bad, final_end, runs, closed)
 
     def _force(self, verdict: int, before: float | None = None) -> int:

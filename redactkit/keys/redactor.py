@@ -165,6 +165,9 @@ class KeystrokeRedactor(HoldBack, FieldJudge):
         #: Strokes of the open field in a finished finding of an unspaced kind (an e-mail) at
         #: its last analysis: what the deadline may pass over (``tails.head_words``).
         self._closed: set[int] = set()
+        self._closed_version = 0
+        #: ``_tail_strokes``'s last answer, with the field state and analysis it is for.
+        self._tail_memo: tuple[Any, set[int] | None] | None = None
         self.decoder = Decoder()
         undecided = getattr(self.policy, "key_undecided", "mask")
         unknown = getattr(self.policy, "key_unknown_fields", "drop")
