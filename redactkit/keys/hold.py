@@ -189,6 +189,17 @@ class HoldBack:
                     undecided.append(slot.stroke)
             elif slot.ups:
                 undecided += [s for s in slot.ups if s.verdict == UNDECIDED]
+        judged_field, judged, seen = self._judged
+        field = self.editor.field
+        if (
+            judged
+            and judged_field is field
+            and not any(s.char.isspace() for s in field.strokes[seen:])
+        ):
+            # what the last analysis of this field judged and kept undecided (in a finding,
+            # or erased) is no reason for another until a word has been finished since: a
+            # finding changes with its context, and the context grows by words
+            undecided = [s for s in undecided if id(s) not in judged]
         if not undecided:
             return False
         tail = self._tail_strokes()
@@ -233,6 +244,7 @@ class HoldBack:
     def _analyse_open(self) -> None:
         self.stats["checkpoints"] += 1
         field = self.editor.field
+        self._judged = (None, set(), 0)
         for s in field.strokes:  # judged again below, or not at all when this fails
             s.benign = False
         if not field.strokes or self._failed or self._secure(field.context):
@@ -269,6 +281,8 @@ class HoldBack:
         self._closed = {id(s) for a, b in closed for s in strokes_in(chars, a, b)}
         self._closed_version += 1
         _release_benign(field, bad, final_end, runs, closed)
+        erased = {id(s) for run in runs for s in run}
+        self._judged = (field, bad | erased, len(field.strokes))
 
     def _force(self, verdict: int, before: float | None = None) -> int:
         """Decide every undecided stroke held (typed at or before ``before`` when given)."""
