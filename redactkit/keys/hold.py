@@ -18,9 +18,10 @@ Failing closed costs a few characters of text; releasing early could cost a pass
 from __future__ import annotations
 
 import logging
+from collections.abc import Container
 from typing import Any
 
-from redactkit.keys.editor import Field, Stroke
+from redactkit.keys.editor import Stroke
 from redactkit.keys.spans import strokes_in
 from redactkit.keys.tails import MAX_TAIL, TYPO_MAX, UNSPACED, head_words, open_tail, typo_runs
 
@@ -59,7 +60,9 @@ class HoldBack:
         queue = self._queue
         out: list[dict[str, Any]] = []
         while queue:
-            verdict = self._verdict(queue[0])
+            slot = queue[0]
+            stroke = slot.stroke
+            verdict = stroke.verdict if stroke is not None else self._verdict(slot)
             if verdict == UNDECIDED:
                 self._held_from = queue[0].index
                 return out
@@ -79,7 +82,12 @@ class HoldBack:
             self._held_from = self._index
             return
         pos = max(0, self._held_from - queue[0].index)
-        while pos < len(queue) and self._verdict(queue[pos]) != UNDECIDED:
+        n = len(queue)
+        while pos < n:
+            slot = queue[pos]
+            stroke = slot.stroke
+            if (stroke.verdict if stroke is not None else self._verdict(slot)) == UNDECIDED:
+                break
             pos += 1
         self._held_from = queue[0].index + pos
 
@@ -202,6 +210,16 @@ class HoldBack:
             undecided = [s for s in undecided if id(s) not in judged]
         if not undecided:
             return False
+        # usually what ages out is the word still being typed: no analysis releases any of
+        # it (the open tail always holds the unfinished last word, within MAX_TAIL strokes)
+        chars = field.chars
+        i, floor = len(chars), max(0, len(chars) - MAX_TAIL)
+        while i > floor and not chars[i - 1].char.isspace():
+            i -= 1
+        if i < len(chars):
+            word = {id(s) for s in chars[i:]}
+            if all(id(s) in word for s in undecided):
+                return False
         tail = self._tail_strokes()
         return tail is None or any(id(s) not in tail for s in undecided)
 
@@ -251,15 +269,15 @@ class HoldBack:
             return
         if self._pending:  # the text so far joins the waiting batch: one engine call
             self._resolve(also=field)
+        typed, chars = field.typed, field.chars
         try:
-            bad, found = self._sensitive(field)
+            bad, found = self._sensitive(field, typed)
         except Exception:  # noqa: BLE001 - detection failure: fall through to masking
             self.stats["detection_errors"] += 1
             log.warning("detection failed at a checkpoint; held keystrokes masked")
             return
-        typed, chars = field.typed, field.chars
         final_pos = {id(s): i for i, s in enumerate(chars)}
-        runs = _erased_runs(field)
+        runs = _erased_runs(typed, final_pos) if len(typed) != len(chars) else []
         # the raw sequence since its last long erasure (``spans.segments``: what was typed
         # before it is its own text), without short erasures: a corrected typo ("go8<bs>od")
         # makes no value of a word (the erased characters themselves are judged below)
@@ -267,7 +285,8 @@ class HoldBack:
         raw = [s for s in typed if id(s) not in short] if short else typed
         cut = max((i for i, s in enumerate(raw) if s.after_erasure), default=0)
         raw_end = cut + open_tail("".join(s.char for s in raw[cut:]), len(raw) - cut)
-        final_end = open_tail("".join(s.char for s in chars), len(chars))
+        text = "".join(s.char for s in chars)
+        final_end = open_tail(text, len(chars))
         for s in raw[:raw_end]:
             # still in the text and before the open tail of it and of the raw sequence;
             # erased text is never released early (its erasure may still be going on)
@@ -280,7 +299,7 @@ class HoldBack:
         closed = [(a, b) for a, b, kind in found if kind in UNSPACED]
         self._closed = {id(s) for a, b in closed for s in strokes_in(chars, a, b)}
         self._closed_version += 1
-        _release_benign(field, bad, final_end, runs, closed)
+        _release_benign(chars, text, bad, final_end, runs, closed)
         erased = {id(s) for run in runs for s in run}
         self._judged = (field, bad | erased, len(field.strokes))
 
@@ -316,12 +335,9 @@ def _may_close(text: str, end: int) -> bool:
     return stop < len(text) and not _UNSPACED_MARKS.isdisjoint(text[end:stop])
 
 
-def _erased_runs(field: Field) -> list[list[Stroke]]:
-    """The erased characters of a field, in runs of consecutive typing."""
-    typed = field.typed
-    if len(typed) == len(field.chars):  # nothing erased
-        return []
-    alive = set(map(id, field.chars))
+def _erased_runs(typed: list[Stroke], alive: Container[int]) -> list[list[Stroke]]:
+    """The erased characters of a field (``typed``: its raw sequence; ``alive``: the ids of
+    the strokes still in its text), in runs of consecutive typing."""
     runs: list[list[Stroke]] = [[]]
     for s in typed:
         if id(s) in alive:
@@ -333,7 +349,8 @@ def _erased_runs(field: Field) -> list[list[Stroke]]:
 
 
 def _release_benign(
-    field: Field,
+    chars: list[Stroke],
+    text: str,
     bad: set[int],
     final_end: int,
     runs: list[list[Stroke]],
@@ -344,8 +361,6 @@ def _release_benign(
     (``head_words``: released now, with the whitespace after them, as the clean text before
     the tail is) and erased typos (``typo_runs``: marked, released at the deadline; erasure may
     still be going on before it)."""
-    chars = field.chars
-    text = "".join(s.char for s in chars)
     if len(text) == len(chars):  # one code point a stroke: offsets are stroke indices
         for s in chars[final_end : head_words(text, final_end, closed)]:
             if s.verdict == UNDECIDED and id(s) not in bad:

@@ -153,6 +153,7 @@ class KeystrokeRedactor(HoldBack, FieldJudge):
         self._last_t: float | None = None
         self._secret_lines: dict[str | None, int] = {}
         self._secure_ctx: dict[Context, bool] = {}
+        self._secure_last: tuple[Context | None, bool] = (None, False)
         self._spans_cache: OrderedDict[str, list[tuple[int, int, str]]] = OrderedDict()
         self._ahead: tuple[Editor, list[Any]] | None = None
         self.free = FreeText(self.text, self.stats)
@@ -216,7 +217,12 @@ class KeystrokeRedactor(HoldBack, FieldJudge):
         """Take one event: replay it, decide what its arrival settles, apply the bounds."""
         position = self._index + 1
         original, undecoded = event, False
-        if needs_decoding(event):
+        key = event.get("key") if type(event) is dict else None
+        if type(key) is str and len(key) == 1 and key.isprintable():
+            # a character key (most events): nothing to decode, no modifier to follow
+            if "layout" in event or "platform" in event:
+                self.decoder.context(event)
+        elif needs_decoding(event):
             key = self.decoder.decode(event)
             undecoded = key == UNDECODED
             self.stats["undecoded" if undecoded else "decoded"] += 1
