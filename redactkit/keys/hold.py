@@ -140,11 +140,11 @@ class HoldBack:
     def _due(self, now: float | None) -> bool:
         """Whether the open field has changed since the last analysis and that analysis is
         older than CHECK_EVERY of the deadline (one engine call per interval, not per key)."""
-        state = self._field_state()
-        if state == self._analysed_state or state == self._idle_state:
-            return False
         last = self._checkpoint_t
-        return now is None or last is None or now - last >= self.deadline * CHECK_EVERY
+        if now is not None and last is not None and now - last < self.deadline * CHECK_EVERY:
+            return False
+        state = self._field_state()
+        return state != self._analysed_state and state != self._idle_state
 
     def _field_state(self) -> tuple[int, int, int, int]:
         """What the analysis of the open field depends on: the field, its strokes, its text
@@ -188,15 +188,15 @@ class HoldBack:
         now before the open tail and its head words, or an erased one (a typo). Strokes still
         in the tail (a long value typed slowly) stay undecided whatever detection says, so no
         engine call is spent on them at every tick."""
-        undecided = []  # what the deadline would decide, looked at first: usually nothing
+        # what the deadline would decide, looked at first: usually nothing. Keydowns only: a
+        # keyup's stroke is undecided only while its keydown, earlier, is held too
+        undecided = []
         for slot in self._queue:
             if slot.t is not None and slot.t > before:
                 break
-            if slot.stroke is not None:
-                if slot.stroke.verdict == UNDECIDED:
-                    undecided.append(slot.stroke)
-            elif slot.ups:
-                undecided += [s for s in slot.ups if s.verdict == UNDECIDED]
+            stroke = slot.stroke
+            if stroke is not None and stroke.verdict == UNDECIDED:
+                undecided.append(stroke)
         judged_field, judged, seen = self._judged
         field = self.editor.field
         if (

@@ -57,7 +57,7 @@ from redactkit.keys.fieldhints import FormMemory
 from redactkit.keys.hold import DROP, KEEP, MASK, REPLACE, HoldBack, Slot
 from redactkit.keys.judge import FieldJudge
 from redactkit.keys.prompts import DEFAULT_RULES, PromptRules
-from redactkit.keys.rewrite import FreeText, free_text_values, masked
+from redactkit.keys.rewrite import NON_TEXT_FIELDS, FreeText, free_text_values, masked
 from redactkit.keys.spans import SEP, analysis_parts
 
 MODES = ("mask", "drop", "placeholder")
@@ -73,6 +73,9 @@ OFFLINE_DEADLINE = 60.0
 MAX_FIELD_CHARS = 20_000
 
 _CONTROL_KEYS = MODIFIERS | NAVIGATION | EDITING
+#: Fields of an event that is rendered as a plain copy when kept: known on key events (none
+#: dropped) and no free text (none redacted).
+_PLAIN = KNOWN_KEY_FIELDS & NON_TEXT_FIELDS
 UNDECIDED_ACTIONS = ("mask", "keep")
 UNKNOWN_FIELDS = ("drop", "keep")
 
@@ -248,11 +251,14 @@ class KeystrokeRedactor(HoldBack, FieldJudge):
             slot.decoded = event
         kind = event.get("type")
         key = event.get("key")
+        printable = isinstance(key, str) and (
+            (len(key) == 1 and key.isprintable()) or is_printable(key)
+        )
         if undecoded and kind == "keyup":
             slot.ups = []  # a keyup nothing decodes: masked (its keydown was)
         if kind not in MOUSE_TYPES:
             slot.secure = self._secure(self.editor.context)
-        if kind not in KEY_TYPES and isinstance(key, str) and is_printable(key):
+        if kind not in KEY_TYPES and printable:
             # keypress, beforeinput...: the character of a keydown, judged with it
             slot.ups = self.editor.pending(key)
         elif kind in KEY_TYPES:
@@ -262,7 +268,7 @@ class KeystrokeRedactor(HoldBack, FieldJudge):
                     step.stroke.verdict = DROP if self.mode == "drop" else MASK
                 elif not step.stroke.text:
                     step.stroke.verdict = KEEP
-            elif kind == "keyup" and is_printable(event.get("key")):
+            elif kind == "keyup" and printable:
                 slot.ups = step.released
         self._queue.append(slot)
         if self.detect_batch > 1:  # its free text joins the next batch
@@ -308,7 +314,11 @@ class KeystrokeRedactor(HoldBack, FieldJudge):
     def _render(self, slot: Slot, verdict: int, out: list[dict[str, Any]]) -> None:
         """Append to ``out`` what ``slot``'s event becomes under ``verdict`` (a copy, possibly
         masked; the replacement typing; or nothing when dropped)."""
-        event = self._key_event(slot.event)
+        event = slot.event
+        if verdict == KEEP and not slot.secure and _PLAIN.issuperset(event):
+            out.append(dict(event))  # most events: nothing to drop, mask or redact
+            return
+        event = self._key_event(event)
         if verdict == KEEP:
             # in a secure field, anything but a control key may spell what is typed
             # (``code``, ``keyCode``, an ``input`` event's ``data``): blanked, key name kept
