@@ -23,7 +23,15 @@ from typing import Any
 
 from redactkit.keys.editor import Stroke
 from redactkit.keys.spans import strokes_in
-from redactkit.keys.tails import MAX_TAIL, TYPO_MAX, UNSPACED, head_words, open_tail, typo_runs
+from redactkit.keys.tails import (
+    CURSOR_CLOSING,
+    MAX_TAIL,
+    TYPO_MAX,
+    UNSPACED,
+    head_words,
+    open_tail,
+    typo_runs,
+)
 
 log = logging.getLogger("redactkit.keys")
 
@@ -197,17 +205,7 @@ class HoldBack:
             stroke = slot.stroke
             if stroke is not None and stroke.verdict == UNDECIDED:
                 undecided.append(stroke)
-        judged_field, judged, seen = self._judged
         field = self.editor.field
-        if (
-            judged
-            and judged_field is field
-            and not any(s.char.isspace() for s in field.strokes[seen:])
-        ):
-            # what the last analysis of this field judged and kept undecided (in a finding,
-            # or erased) is no reason for another until a word has been finished since: a
-            # finding changes with its context, and the context grows by words
-            undecided = [s for s in undecided if id(s) not in judged]
         if not undecided:
             return False
         # usually what ages out is the word still being typed: no analysis releases any of
@@ -216,7 +214,7 @@ class HoldBack:
         i, floor = len(chars), max(0, len(chars) - MAX_TAIL)
         while i > floor and not chars[i - 1].char.isspace():
             i -= 1
-        if i < len(chars):
+        if i < len(chars) and chars[-1].char not in CURSOR_CLOSING:
             word = {id(s) for s in chars[i:]}
             if all(id(s) in word for s in undecided):
                 return False
@@ -262,7 +260,6 @@ class HoldBack:
     def _analyse_open(self) -> None:
         self.stats["checkpoints"] += 1
         field = self.editor.field
-        self._judged = (None, set(), 0)
         for s in field.strokes:  # judged again below, or not at all when this fails
             s.benign = False
         if not field.strokes or self._failed or self._secure(field.context):
@@ -300,8 +297,6 @@ class HoldBack:
         self._closed = {id(s) for a, b in closed for s in strokes_in(chars, a, b)}
         self._closed_version += 1
         _release_benign(chars, text, bad, final_end, runs, closed)
-        erased = {id(s) for run in runs for s in run}
-        self._judged = (field, bad | erased, len(field.strokes))
 
     def _force(self, verdict: int, before: float | None = None) -> int:
         """Decide every undecided stroke held (typed at or before ``before`` when given)."""

@@ -170,9 +170,6 @@ class KeystrokeRedactor(HoldBack, FieldJudge):
         #: its last analysis: what the deadline may pass over (``tails.head_words``).
         self._closed: set[int] = set()
         self._closed_version = 0
-        #: The field of the last analysis and the ids of its strokes it kept undecided (in a
-        #: finding, or erased): ``_could_release`` asks no new analysis for them alone.
-        self._judged: tuple[Field | None, set[int], int] = (None, set(), 0)
         #: ``_tail_strokes``'s last answer, with the field state and analysis it is for.
         self._tail_memo: tuple[Any, set[int] | None] | None = None
         self.decoder = Decoder()
