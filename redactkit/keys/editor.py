@@ -83,7 +83,7 @@ class Field:
         return [s for s in self.strokes if s.text]
 
     def text(self) -> str:
-        return "".join(s.char for s in self.chars)
+        return "".join([s.char for s in self.chars])
 
 
 class Step(NamedTuple):
@@ -170,7 +170,7 @@ class Editor:
         elif isinstance(t, int | float) and not isinstance(t, bool):
             self._t = float(t)
         closed: list[Field] = []
-        ctx = self._context_of(event)
+        ctx = self.context if CONTEXT_KEYS.isdisjoint(event) else self._context_of(event)
         if ctx is not self.context and ctx != self.context:
             done = self.close(index - 1, "focus")
             self.context = self.field.context = ctx

@@ -106,6 +106,11 @@ class HoldBack:
             return KEEP
         if not slot.ups:  # a keyup whose keydown was never seen: its key is unjudged
             return DROP if self.mode == "drop" else MASK
+        if len(slot.ups) == 1:  # the common case: one keydown's keyup (as below, for one)
+            v = slot.ups[0].verdict
+            if v == UNDECIDED or v == PENDING or v == KEEP:
+                return v
+            return DROP if self.mode == "drop" or v == REPLACE else MASK
         verdicts = [s.verdict for s in slot.ups]
         if UNDECIDED in verdicts:
             return UNDECIDED
@@ -240,7 +245,7 @@ class HoldBack:
         # starts where open_tail's own floor is gives the same tail as the whole field)
         chars = self.editor.field.chars
         chars = chars[max(0, len(chars) - MAX_TAIL) :]
-        text = "".join(s.char for s in chars)
+        text = "".join([s.char for s in chars])
         if len(text) != len(chars):
             return None
         closed: list[tuple[int, int]] = []  # the last analysis's closed findings, in place
@@ -281,8 +286,8 @@ class HoldBack:
         short = {id(s) for run in runs if len(run) <= TYPO_MAX for s in run}
         raw = [s for s in typed if id(s) not in short] if short else typed
         cut = max((i for i, s in enumerate(raw) if s.after_erasure), default=0)
-        raw_end = cut + open_tail("".join(s.char for s in raw[cut:]), len(raw) - cut)
-        text = "".join(s.char for s in chars)
+        raw_end = cut + open_tail("".join([s.char for s in raw[cut:]]), len(raw) - cut)
+        text = "".join([s.char for s in chars])
         final_end = open_tail(text, len(chars))
         for s in raw[:raw_end]:
             # still in the text and before the open tail of it and of the raw sequence;

@@ -66,7 +66,7 @@ def analysis_parts(
     texts: list[str] = []
     raw = field.typed if typed is None else typed
     for seq in (field.chars, *segments(raw), *field.snapshots):
-        text = "".join(s.char for s in seq)
+        text = "".join([s.char for s in seq])
         if text.strip() and text not in texts:
             parts.append(seq)
             texts.append(text)
