@@ -176,6 +176,8 @@ class HoldBack:
         then is judged as it stands, not masked for having been at the cursor then. A
         checkpoint whose analysis could release nothing (everything undecided is in the open
         tail: a long value, or a word still being typed) costs no engine call."""
+        if force is False and now is not None and self._mid_word():
+            return  # analysed when the word at the cursor ends (or when the deadline needs it)
         if force is False and not self._could_release(float("inf") if now is None else now):
             self._idle_state = self._field_state()
             if now is not None:  # asked again after CHECK_EVERY, as after an analysis
@@ -195,6 +197,15 @@ class HoldBack:
             self.stats["forced_masks"] += self._force(MASK)
         elif force is not False:
             self.stats["deadline_decisions"] += self._force(self._undecided_verdict, before=force)
+
+    def _mid_word(self) -> bool:
+        """Whether the open field's text ends inside a word. A checkpoint then waits for the
+        word to end (the next space or punctuation): the word is in the open tail whatever
+        an analysis says, and what lies before it is released as well by an analysis at the
+        word's end, one engine call later at most by a word's typing time; when a stroke is
+        about to be decided, the deadline analyses mid-word anyway (``force``)."""
+        chars = self.editor.field.chars
+        return bool(chars) and not chars[-1].char.isspace() and chars[-1].char not in _WORD_END
 
     def _could_release(self, before: float) -> bool:
         """Whether a fresh analysis could release a stroke the deadline is about to decide: one
@@ -321,6 +332,8 @@ class HoldBack:
         return n
 
 
+#: Punctuation that ends a word for the checkpoints' timing (``_mid_word``).
+_WORD_END = frozenset(",.;:!?")
 #: Characters of the unspaced kinds (``tails.UNSPACED``: e-mails, URLs, IP addresses).
 _UNSPACED_MARKS = frozenset("@.:/")
 
