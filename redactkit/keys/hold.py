@@ -151,11 +151,14 @@ class HoldBack:
             self._checkpoint(now)
 
     def _due(self, now: float | None) -> bool:
-        """Whether the open field has changed since the last analysis and that analysis is
-        older than CHECK_EVERY of the deadline (one engine call per interval, not per key)."""
+        """Whether the open field has changed since the last analysis, that analysis is older
+        than CHECK_EVERY of the deadline (one engine call per interval, not per key) and the
+        text ends at a word's end (``_mid_word``)."""
         last = self._checkpoint_t
         if now is not None and last is not None and now - last < self.deadline * CHECK_EVERY:
             return False
+        if self._mid_word():
+            return False  # analysed when the word at the cursor ends (or the deadline needs it)
         state = self._field_state()
         return state != self._analysed_state and state != self._idle_state
 
@@ -176,8 +179,6 @@ class HoldBack:
         then is judged as it stands, not masked for having been at the cursor then. A
         checkpoint whose analysis could release nothing (everything undecided is in the open
         tail: a long value, or a word still being typed) costs no engine call."""
-        if force is False and now is not None and self._mid_word():
-            return  # analysed when the word at the cursor ends (or when the deadline needs it)
         if force is False and not self._could_release(float("inf") if now is None else now):
             self._idle_state = self._field_state()
             if now is not None:  # asked again after CHECK_EVERY, as after an analysis
