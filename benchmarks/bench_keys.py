@@ -13,7 +13,12 @@ random sessions (e-mail, chat, login, terminal, card, paste, erasure, arrow edit
   ``redact_keystrokes`` and CLI path); its output must equal the live output;
 - warm: the same stream again on the same redactor, detection answered from its cache: the cost
   of the keystroke machinery itself (edit model, decisions, rewriting);
-- masked share of labelled keystrokes per kind of value (recall of the whole pipeline).
+- masked share of labelled keystrokes per kind of value (recall of the whole pipeline);
+- plain Presidio (``--no-presidio`` skips it): the stock ``AnalyzerEngine`` run once on each
+  field's final text, nothing else (no edit model, no raw sequence, no deadline): the detection
+  cost alone of the simplest keystroke redactor built on Presidio, as events/s of the stream.
+  It bounds the live and batch rows of any redactor that analyses every field: the 50,000
+  events/s target (issue 23) is for the warm row, the keystroke machinery itself.
 """
 
 from __future__ import annotations
@@ -87,10 +92,44 @@ def stream(
     return out, hold_events, hold_seconds
 
 
+def field_texts(events: list[dict]) -> list[str]:
+    """The final text of every field of ``events`` (the edit model alone)."""
+    from redactkit.keys.editor import Editor
+
+    editor, texts = Editor(), []
+    for i, e in enumerate(events):
+        texts += [f.text() for f in editor.feed(i, e).closed]
+    field = editor.close(len(events) - 1, "flush")
+    return texts + ([field.text()] if field is not None else [])
+
+
+def presidio_seconds(texts: list[str]) -> float:
+    """CPU seconds of plain Presidio's analyzer on ``texts``, one call each."""
+    from presidio_analyzer import AnalyzerEngine
+    from presidio_analyzer.nlp_engine import NlpEngineProvider
+
+    from benchmarks.bench_text import spacy_model_dir
+
+    config = {"nlp_engine_name": "spacy",
+              "models": [{"lang_code": "en", "model_name": spacy_model_dir()}]}  # fmt: skip
+    analyzer = AnalyzerEngine(
+        nlp_engine=NlpEngineProvider(nlp_configuration=config).create_engine(),
+        supported_languages=["en"],
+    )
+    analyzer.analyze(text="warm-up: Jane Doe, jane@acme.io", language="en")
+    t0 = time.process_time()
+    for text in texts:
+        if text.strip():
+            analyzer.analyze(text=text, language="en")
+    return time.process_time() - t0
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--sessions", type=int, default=60)
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--warm", type=int, default=1, help="warm passes (the best is shown)")
+    ap.add_argument("--no-presidio", action="store_true", help="skip the plain Presidio row")
     args = ap.parse_args()
     events, labels = capture(args.sessions, args.seed)
     text = TextRedactor()
@@ -115,13 +154,21 @@ def main() -> None:
 
     # warm: the same stream again on the live redactor, with the same timer (so checkpoints
     # fall at the same places and their texts are answered from the cache)
-    shift = events[-1]["t"] + 10
-    again = [{**e, "t": round(e["t"] + shift, 3)} for e in events]
-    before = live.stats["analyses"]
-    t0 = time.process_time()
-    stream(live, again, tick)
-    warm_s = time.process_time() - t0
-    warm_new = live.stats["analyses"] - before
+    # (``--warm N``: the best of N such passes, each later on the clock: on a loaded machine
+    # the fastest pass is the one least disturbed)
+    warm_s, warm_new = float("inf"), 0
+    for k in range(1, args.warm + 1):
+        shift = (events[-1]["t"] + 10) * k
+        again = [{**e, "t": round(e["t"] + shift, 3)} for e in events]
+        before = live.stats["analyses"]
+        t0 = time.process_time()
+        stream(live, again, tick)
+        if time.process_time() - t0 < warm_s:
+            warm_s = time.process_time() - t0
+            warm_new = live.stats["analyses"] - before
+
+    texts = [] if args.no_presidio else field_texts(events)
+    presidio_s = presidio_seconds(texts) if texts else 0.0
 
     n = len(events)
     keydowns = sum(e["type"] == "keydown" for e in events)
@@ -144,6 +191,11 @@ def main() -> None:
         f"| warm cache (machinery only) | {n / warm_s:,.0f} | {warm_new} new | "
         "edit model, decisions, rewriting |"
     )
+    if texts:
+        print(
+            f"| plain Presidio, each field's final text once | {n / presidio_s:,.0f} | "
+            f"{sum(bool(t.strip()) for t in texts)} | detection alone, no keystroke machinery |"
+        )
     print()
     print("| hold | p50 | p90 | p99 | max | released at once |")
     print("| --- | ---: | ---: | ---: | ---: | ---: |")

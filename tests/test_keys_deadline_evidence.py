@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from redactkit.keys import KeystrokeRedactor
-from redactkit.keys.tails import head_words, typo_runs
+from redactkit.keys.tails import CURSOR_CLOSING, head_words, typo_runs
 from tests.test_keys_deadline import capture_loop, typed
 
 
@@ -105,6 +105,23 @@ def test_head_words_stop_at_a_name_digits_a_label_and_the_cursor():
     assert head_words("ada@x.io Meeting ", 0) == 0
 
 
+def test_a_comma_finishes_the_word_at_the_cursor():
+    # no e-mail, host name, credential or random token holds "," or ";": the word is finished
+    assert head_words("Thanks,", 0) == len("Thanks,")
+    assert head_words("Hi Meeting;", 0) == len("Hi Meeting;")
+    assert head_words("Thanks", 0) == 0  # may still become thanks@acme.io
+    assert head_words("Thanks.", 0) == 0  # may still become thanks.example.com
+    assert head_words("Ingrid,", 0) == 0  # a name (its surname may follow)
+    assert head_words("4111,", 0) == 0
+
+
+def test_a_word_closed_by_a_comma_then_a_pause_is_released(text_redactor):
+    out, _, _ = paused(list("Thanks,"), text_redactor)
+    assert out == "Thanks,"
+    out, _, _ = paused(list("Thanks"), text_redactor)  # at the cursor: undecided, masked
+    assert "Thanks" not in out
+
+
 def test_typo_runs_are_short_and_letters():
     assert typo_runs([["p"], ["a", "b", "c"], ["a", "b", "c", "d"], ["7"], ["x", "_"]]) == [
         True,
@@ -121,4 +138,4 @@ def test_head_words_never_release_digits_symbols_or_the_cursor(text):
     end = head_words(text, 0)
     released = text[:end]
     assert not any(c.isdigit() or c in "-+@:_" for c in released)
-    assert end == 0 or end < len(text) or text[-1].isspace()
+    assert end == 0 or end < len(text) or text[-1].isspace() or text[-1] in CURSOR_CLOSING

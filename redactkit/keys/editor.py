@@ -83,7 +83,7 @@ class Field:
         return [s for s in self.strokes if s.text]
 
     def text(self) -> str:
-        return "".join(s.char for s in self.chars)
+        return "".join([s.char for s in self.chars])
 
 
 class Step(NamedTuple):
@@ -165,10 +165,12 @@ class Editor:
     def feed(self, index: int, event: dict[str, Any]) -> Step:
         kind = event.get("type")
         t = event.get("t")
-        if isinstance(t, int | float) and not isinstance(t, bool):
+        if type(t) is float:
+            self._t = t
+        elif isinstance(t, int | float) and not isinstance(t, bool):
             self._t = float(t)
         closed: list[Field] = []
-        ctx = self._context_of(event)
+        ctx = self.context if CONTEXT_KEYS.isdisjoint(event) else self._context_of(event)
         if ctx is not self.context and ctx != self.context:
             done = self.close(index - 1, "focus")
             self.context = self.field.context = ctx
@@ -190,7 +192,7 @@ class Editor:
             self._held[key] = self._t
             return Step(closed, None, [])
         ctrl, meta, alt, shift = self._modifiers(event)
-        if is_printable(key):
+        if (len(key) == 1 and key.isprintable()) or is_printable(key):
             text = not (ctrl or meta) or (ctrl and alt and not meta)  # Ctrl+Alt is AltGr
             stroke = Stroke(key, index, text=text)
             self.field.strokes.append(stroke)
@@ -259,9 +261,12 @@ class Editor:
         return True
 
     def _insert(self, stroke: Stroke) -> None:
-        if self._delete_selection() or self.cursor != len(self.field.chars):
+        if (self.anchor is not None and self._delete_selection()) or self.cursor != len(
+            self.field.chars
+        ):
             self.field.edits.append(stroke.down)
-        self._end_erasure()
+        if self._snap is not None:  # an erasure to close (none: nothing was erased)
+            self._end_erasure()
         if self._cut:
             stroke.after_erasure, self._cut = True, False
         self.field.chars.insert(self.cursor, stroke)

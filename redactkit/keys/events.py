@@ -120,6 +120,20 @@ def check_event(event: object, line: int, last_t: float | None) -> float | None:
     Raises KeyEventError with the line number and a reason that never quotes a value. Runs on
     every event, so the common case (a float time, a one-character key, no context) is cheap.
     """
+    if type(event) is dict:  # the common case first: a key typed, no context
+        t = event.get("t")
+        key = event.get("key")
+        if (
+            type(t) is float
+            and type(key) is str
+            and len(key) == 1
+            and event.get("type") in KEY_TYPES
+            and key.isprintable()
+            and (last_t is None or t >= last_t)
+            and math.isfinite(t)
+            and _CONTEXT_FIELDS.isdisjoint(event)
+        ):
+            return t
     if not isinstance(event, dict):
         raise KeyEventError(line, f"expected a JSON object, got {type(event).__name__}")
     kind = event.get("type")
@@ -142,12 +156,13 @@ def check_event(event: object, line: int, last_t: float | None) -> float | None:
             raise KeyEventError(
                 line, "unknown or malformed 'key' (not a character or a W3C key name)"
             )
-    if "app" in event or "title" in event or "secure" in event or "field" in event:
+    if not _CONTEXT_FIELDS.isdisjoint(event):
         _check_context(event, line)
     return last_t
 
 
 _MISSING = object()
+_CONTEXT_FIELDS = frozenset({"app", "title", "secure", "field"})
 
 
 def _check_context(event: dict[str, Any], line: int) -> None:

@@ -98,15 +98,22 @@ class FormMemory:
     upcoming: dict[int, str] = field(default_factory=dict)
 
     def entity_for(
-        self, fld: Field, found: Iterable[str] = (), *, terminal: bool = False
+        self,
+        fld: Field,
+        found: Iterable[str] = (),
+        *,
+        terminal: bool = False,
+        text: str | None = None,
     ) -> str | None:
         """The entity type the whole field's text is, from its label or its form; None when
         nothing names it. ``found``: the entity types the engine found in the field;
         ``terminal``: the window is a terminal (a command line is no form: no name is guessed
         from position). Call per field in typing order: it also records the field (a field
-        judged again, at a checkpoint and when it ends, is recorded once)."""
+        judged again, at a checkpoint and when it ends, is recorded once). ``text``: the
+        field's text, when the caller has it."""
         ctx = fld.context
-        text = fld.text()
+        if text is None:
+            text = fld.text()
         form = self._form(ctx)
         if form.last_start == fld.start and form.kinds:  # the same field again
             form.position -= 1

@@ -18,11 +18,20 @@ Failing closed costs a few characters of text; releasing early could cost a pass
 from __future__ import annotations
 
 import logging
+from collections.abc import Container
 from typing import Any
 
-from redactkit.keys.editor import Field, Stroke
+from redactkit.keys.editor import Stroke
 from redactkit.keys.spans import strokes_in
-from redactkit.keys.tails import MAX_TAIL, TYPO_MAX, UNSPACED, head_words, open_tail, typo_runs
+from redactkit.keys.tails import (
+    CURSOR_CLOSING,
+    MAX_TAIL,
+    TYPO_MAX,
+    UNSPACED,
+    head_words,
+    open_tail,
+    typo_runs,
+)
 
 log = logging.getLogger("redactkit.keys")
 
@@ -59,7 +68,9 @@ class HoldBack:
         queue = self._queue
         out: list[dict[str, Any]] = []
         while queue:
-            verdict = self._verdict(queue[0])
+            slot = queue[0]
+            stroke = slot.stroke
+            verdict = stroke.verdict if stroke is not None else self._verdict(slot)
             if verdict == UNDECIDED:
                 self._held_from = queue[0].index
                 return out
@@ -79,7 +90,12 @@ class HoldBack:
             self._held_from = self._index
             return
         pos = max(0, self._held_from - queue[0].index)
-        while pos < len(queue) and self._verdict(queue[pos]) != UNDECIDED:
+        n = len(queue)
+        while pos < n:
+            slot = queue[pos]
+            stroke = slot.stroke
+            if (stroke.verdict if stroke is not None else self._verdict(slot)) == UNDECIDED:
+                break
             pos += 1
         self._held_from = queue[0].index + pos
 
@@ -90,6 +106,11 @@ class HoldBack:
             return KEEP
         if not slot.ups:  # a keyup whose keydown was never seen: its key is unjudged
             return DROP if self.mode == "drop" else MASK
+        if len(slot.ups) == 1:  # the common case: one keydown's keyup (as below, for one)
+            v = slot.ups[0].verdict
+            if v == UNDECIDED or v == PENDING or v == KEEP:
+                return v
+            return DROP if self.mode == "drop" or v == REPLACE else MASK
         verdicts = [s.verdict for s in slot.ups]
         if UNDECIDED in verdicts:
             return UNDECIDED
@@ -130,13 +151,16 @@ class HoldBack:
             self._checkpoint(now)
 
     def _due(self, now: float | None) -> bool:
-        """Whether the open field has changed since the last analysis and that analysis is
-        older than CHECK_EVERY of the deadline (one engine call per interval, not per key)."""
-        state = self._field_state()
-        if state == self._analysed_state or state == self._idle_state:
-            return False
+        """Whether the open field has changed since the last analysis, that analysis is older
+        than CHECK_EVERY of the deadline (one engine call per interval, not per key) and the
+        text ends at a word's end (``_mid_word``)."""
         last = self._checkpoint_t
-        return now is None or last is None or now - last >= self.deadline * CHECK_EVERY
+        if now is not None and last is not None and now - last < self.deadline * CHECK_EVERY:
+            return False
+        if self._mid_word():
+            return False  # analysed when the word at the cursor ends (or the deadline needs it)
+        state = self._field_state()
+        return state != self._analysed_state and state != self._idle_state
 
     def _field_state(self) -> tuple[int, int, int, int]:
         """What the analysis of the open field depends on: the field, its strokes, its text
@@ -175,29 +199,67 @@ class HoldBack:
         elif force is not False:
             self.stats["deadline_decisions"] += self._force(self._undecided_verdict, before=force)
 
+    def _mid_word(self) -> bool:
+        """Whether the open field's text ends inside a word. A checkpoint then waits for the
+        word to end (the next space or punctuation): the word is in the open tail whatever
+        an analysis says, and what lies before it is released as well by an analysis at the
+        word's end, one engine call later at most by a word's typing time; when a stroke is
+        about to be decided, the deadline analyses mid-word anyway (``force``)."""
+        chars = self.editor.field.chars
+        return bool(chars) and not chars[-1].char.isspace() and chars[-1].char not in _WORD_END
+
     def _could_release(self, before: float) -> bool:
         """Whether a fresh analysis could release a stroke the deadline is about to decide: one
         now before the open tail and its head words, or an erased one (a typo). Strokes still
         in the tail (a long value typed slowly) stay undecided whatever detection says, so no
         engine call is spent on them at every tick."""
-        undecided = []  # what the deadline would decide, looked at first: usually nothing
+        # what the deadline would decide, looked at first: usually nothing. Keydowns only: a
+        # keyup's stroke is undecided only while its keydown, earlier, is held too
+        undecided = []
         for slot in self._queue:
             if slot.t is not None and slot.t > before:
                 break
-            if slot.stroke is not None:
-                if slot.stroke.verdict == UNDECIDED:
-                    undecided.append(slot.stroke)
-            elif slot.ups:
-                undecided += [s for s in slot.ups if s.verdict == UNDECIDED]
+            stroke = slot.stroke
+            if stroke is not None and stroke.verdict == UNDECIDED:
+                undecided.append(stroke)
+        field = self.editor.field
         if not undecided:
             return False
+        # usually what ages out is the word still being typed: no analysis releases any of
+        # it (the open tail always holds the unfinished last word, within MAX_TAIL strokes)
+        chars = field.chars
+        i, floor = len(chars), max(0, len(chars) - MAX_TAIL)
+        while i > floor and not chars[i - 1].char.isspace():
+            i -= 1
+        if i < len(chars) and chars[-1].char not in CURSOR_CLOSING:
+            word = {id(s) for s in chars[i:]}
+            if all(id(s) in word for s in undecided):
+                return False
+        tail = self._tail_strokes()
+        return tail is None or any(id(s) not in tail for s in undecided)
+
+    def _tail_strokes(self) -> set[int] | None:
+        """ids of the open field's strokes in its open tail and the head words a fresh
+        analysis could not release, or None when one might release anything (strokes of
+        several code points; a finished token that may close an e-mail or URL). Kept while
+        the field and the last analysis are unchanged: keyups and the timer's ticks between
+        two keystrokes ask again about the same text."""
+        key = (self._field_state(), self._closed_version)
+        memo = self._tail_memo
+        if memo is not None and memo[0] == key:
+            return memo[1]
+        tail = self._tail_of_open()
+        self._tail_memo = (key, tail)
+        return tail
+
+    def _tail_of_open(self) -> set[int] | None:
         # the open tail lies in the last MAX_TAIL strokes: only they are read (a window that
         # starts where open_tail's own floor is gives the same tail as the whole field)
         chars = self.editor.field.chars
         chars = chars[max(0, len(chars) - MAX_TAIL) :]
-        text = "".join(s.char for s in chars)
+        text = "".join([s.char for s in chars])
         if len(text) != len(chars):
-            return True
+            return None
         closed: list[tuple[int, int]] = []  # the last analysis's closed findings, in place
         if self._closed:
             for i, s in enumerate(chars):
@@ -209,9 +271,8 @@ class HoldBack:
         start = open_tail(text, len(chars))
         end = head_words(text, start, closed)
         if _may_close(text, end):
-            return True  # a finished e-mail or URL would let head words after it go
-        tail = {id(s) for s in chars[end:]}  # erased strokes are in no part of the text
-        return any(id(s) not in tail for s in undecided)
+            return None  # a finished e-mail or URL would let head words after it go
+        return {id(s) for s in chars[end:]}  # erased strokes are in no part of the text
 
     def _analyse_open(self) -> None:
         self.stats["checkpoints"] += 1
@@ -222,23 +283,24 @@ class HoldBack:
             return
         if self._pending:  # the text so far joins the waiting batch: one engine call
             self._resolve(also=field)
+        typed, chars = field.typed, field.chars
         try:
-            bad, found = self._sensitive(field)
+            bad, found = self._sensitive(field, typed)
         except Exception:  # noqa: BLE001 - detection failure: fall through to masking
             self.stats["detection_errors"] += 1
             log.warning("detection failed at a checkpoint; held keystrokes masked")
             return
-        typed, chars = field.typed, field.chars
         final_pos = {id(s): i for i, s in enumerate(chars)}
-        runs = _erased_runs(field)
+        runs = _erased_runs(typed, final_pos) if len(typed) != len(chars) else []
         # the raw sequence since its last long erasure (``spans.segments``: what was typed
         # before it is its own text), without short erasures: a corrected typo ("go8<bs>od")
         # makes no value of a word (the erased characters themselves are judged below)
         short = {id(s) for run in runs if len(run) <= TYPO_MAX for s in run}
         raw = [s for s in typed if id(s) not in short] if short else typed
         cut = max((i for i, s in enumerate(raw) if s.after_erasure), default=0)
-        raw_end = cut + open_tail("".join(s.char for s in raw[cut:]), len(raw) - cut)
-        final_end = open_tail("".join(s.char for s in chars), len(chars))
+        raw_end = cut + open_tail("".join([s.char for s in raw[cut:]]), len(raw) - cut)
+        text = "".join([s.char for s in chars])
+        final_end = open_tail(text, len(chars))
         for s in raw[:raw_end]:
             # still in the text and before the open tail of it and of the raw sequence;
             # erased text is never released early (its erasure may still be going on)
@@ -250,7 +312,8 @@ class HoldBack:
                 s.verdict = KEEP
         closed = [(a, b) for a, b, kind in found if kind in UNSPACED]
         self._closed = {id(s) for a, b in closed for s in strokes_in(chars, a, b)}
-        _release_benign(field, bad, final_end, runs, closed)
+        self._closed_version += 1
+        _release_benign(chars, text, bad, final_end, runs, closed)
 
     def _force(self, verdict: int, before: float | None = None) -> int:
         """Decide every undecided stroke held (typed at or before ``before`` when given)."""
@@ -270,6 +333,8 @@ class HoldBack:
         return n
 
 
+#: Punctuation that ends a word for the checkpoints' timing (``_mid_word``).
+_WORD_END = frozenset(",.;:!?")
 #: Characters of the unspaced kinds (``tails.UNSPACED``: e-mails, URLs, IP addresses).
 _UNSPACED_MARKS = frozenset("@.:/")
 
@@ -284,12 +349,9 @@ def _may_close(text: str, end: int) -> bool:
     return stop < len(text) and not _UNSPACED_MARKS.isdisjoint(text[end:stop])
 
 
-def _erased_runs(field: Field) -> list[list[Stroke]]:
-    """The erased characters of a field, in runs of consecutive typing."""
-    typed = field.typed
-    if len(typed) == len(field.chars):  # nothing erased
-        return []
-    alive = set(map(id, field.chars))
+def _erased_runs(typed: list[Stroke], alive: Container[int]) -> list[list[Stroke]]:
+    """The erased characters of a field (``typed``: its raw sequence; ``alive``: the ids of
+    the strokes still in its text), in runs of consecutive typing."""
     runs: list[list[Stroke]] = [[]]
     for s in typed:
         if id(s) in alive:
@@ -301,7 +363,8 @@ def _erased_runs(field: Field) -> list[list[Stroke]]:
 
 
 def _release_benign(
-    field: Field,
+    chars: list[Stroke],
+    text: str,
     bad: set[int],
     final_end: int,
     runs: list[list[Stroke]],
@@ -312,8 +375,6 @@ def _release_benign(
     (``head_words``: released now, with the whitespace after them, as the clean text before
     the tail is) and erased typos (``typo_runs``: marked, released at the deadline; erasure may
     still be going on before it)."""
-    chars = field.chars
-    text = "".join(s.char for s in chars)
     if len(text) == len(chars):  # one code point a stroke: offsets are stroke indices
         for s in chars[final_end : head_words(text, final_end, closed)]:
             if s.verdict == UNDECIDED and id(s) not in bad:

@@ -29,8 +29,11 @@ class FieldJudge:
     ``rules``, ``mode``, the caches and the batch of ended fields)."""
 
     def _secure(self, ctx: Context) -> bool:
-        if self._secret_lines.get(ctx.app, 0) > 0:
+        if self._secret_lines and self._secret_lines.get(ctx.app, 0) > 0:
             return True
+        last = self._secure_last
+        if last[0] is ctx:  # the context of the last event (it stays for most events)
+            return last[1]
         known = self._secure_ctx.get(ctx)
         if known is None:
             app = (ctx.app or "").strip()
@@ -44,6 +47,7 @@ class FieldJudge:
             if len(self._secure_ctx) > CACHE_SIZE:
                 self._secure_ctx.clear()
             self._secure_ctx[ctx] = known
+        self._secure_last = (ctx, known)
         return known
 
     def _decide(self, field: Field) -> None:
@@ -131,20 +135,25 @@ class FieldJudge:
         except Exception:  # noqa: BLE001 - an optimisation only
             log.warning("batched detection failed; analysing field by field")
 
-    def _sensitive(self, field: Field) -> tuple[set[int], list[tuple[int, int, str]]]:
+    def _sensitive(
+        self, field: Field, typed: list[Stroke] | None = None
+    ) -> tuple[set[int], list[tuple[int, int, str]]]:
         """ids of the strokes in a finding of the final text, the raw typed sequence or the text
         just before an erasure; and the findings' spans in the final text.
 
         One analysis call for all of them (joined by blank lines): the per-call cost of the NLP
         pipeline dominates on field-sized texts."""
-        parts, texts = analysis_parts(field)
+        parts, texts = analysis_parts(field, typed)
         if not parts:
             return map_spans(field, parts, texts, [])
+        final = texts[0] if parts[0] is field.chars else None
         combined = SEP.join(texts)
         spans = self._engine_spans(combined)
         # what its label or its form says (keys/fieldhints.py)
         terminal = self.rules.is_terminal(field.context.app)
-        labelled = self.forms.entity_for(field, (kind for _, _, kind in spans), terminal=terminal)
+        labelled = self.forms.entity_for(
+            field, (kind for _, _, kind in spans), terminal=terminal, text=final
+        )
         if labelled:
             spans.append((0, len(combined), labelled))
         spans += prefix_spans(combined)

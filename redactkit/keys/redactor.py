@@ -57,7 +57,7 @@ from redactkit.keys.fieldhints import FormMemory
 from redactkit.keys.hold import DROP, KEEP, MASK, REPLACE, HoldBack, Slot
 from redactkit.keys.judge import FieldJudge
 from redactkit.keys.prompts import DEFAULT_RULES, PromptRules
-from redactkit.keys.rewrite import FreeText, free_text_values, masked
+from redactkit.keys.rewrite import NON_TEXT_FIELDS, FreeText, free_text_values, masked
 from redactkit.keys.spans import SEP, analysis_parts
 
 MODES = ("mask", "drop", "placeholder")
@@ -73,6 +73,9 @@ OFFLINE_DEADLINE = 60.0
 MAX_FIELD_CHARS = 20_000
 
 _CONTROL_KEYS = MODIFIERS | NAVIGATION | EDITING
+#: Fields of an event that is rendered as a plain copy when kept: known on key events (none
+#: dropped) and no free text (none redacted).
+_PLAIN = KNOWN_KEY_FIELDS & NON_TEXT_FIELDS
 UNDECIDED_ACTIONS = ("mask", "keep")
 UNKNOWN_FIELDS = ("drop", "keep")
 
@@ -153,6 +156,7 @@ class KeystrokeRedactor(HoldBack, FieldJudge):
         self._last_t: float | None = None
         self._secret_lines: dict[str | None, int] = {}
         self._secure_ctx: dict[Context, bool] = {}
+        self._secure_last: tuple[Context | None, bool] = (None, False)
         self._spans_cache: OrderedDict[str, list[tuple[int, int, str]]] = OrderedDict()
         self._ahead: tuple[Editor, list[Any]] | None = None
         self.free = FreeText(self.text, self.stats)
@@ -165,6 +169,9 @@ class KeystrokeRedactor(HoldBack, FieldJudge):
         #: Strokes of the open field in a finished finding of an unspaced kind (an e-mail) at
         #: its last analysis: what the deadline may pass over (``tails.head_words``).
         self._closed: set[int] = set()
+        self._closed_version = 0
+        #: ``_tail_strokes``'s last answer, with the field state and analysis it is for.
+        self._tail_memo: tuple[Any, set[int] | None] | None = None
         self.decoder = Decoder()
         undecided = getattr(self.policy, "key_undecided", "mask")
         unknown = getattr(self.policy, "key_unknown_fields", "drop")
@@ -210,7 +217,12 @@ class KeystrokeRedactor(HoldBack, FieldJudge):
         """Take one event: replay it, decide what its arrival settles, apply the bounds."""
         position = self._index + 1
         original, undecoded = event, False
-        if needs_decoding(event):
+        key = event.get("key") if type(event) is dict else None
+        if type(key) is str and len(key) == 1 and key.isprintable():
+            # a character key (most events): nothing to decode, no modifier to follow
+            if "layout" in event or "platform" in event:
+                self.decoder.context(event)
+        elif needs_decoding(event):
             key = self.decoder.decode(event)
             undecoded = key == UNDECODED
             self.stats["undecoded" if undecoded else "decoded"] += 1
@@ -236,11 +248,14 @@ class KeystrokeRedactor(HoldBack, FieldJudge):
             slot.decoded = event
         kind = event.get("type")
         key = event.get("key")
+        printable = isinstance(key, str) and (
+            (len(key) == 1 and key.isprintable()) or is_printable(key)
+        )
         if undecoded and kind == "keyup":
             slot.ups = []  # a keyup nothing decodes: masked (its keydown was)
         if kind not in MOUSE_TYPES:
             slot.secure = self._secure(self.editor.context)
-        if kind not in KEY_TYPES and isinstance(key, str) and is_printable(key):
+        if kind not in KEY_TYPES and printable:
             # keypress, beforeinput...: the character of a keydown, judged with it
             slot.ups = self.editor.pending(key)
         elif kind in KEY_TYPES:
@@ -250,7 +265,7 @@ class KeystrokeRedactor(HoldBack, FieldJudge):
                     step.stroke.verdict = DROP if self.mode == "drop" else MASK
                 elif not step.stroke.text:
                     step.stroke.verdict = KEEP
-            elif kind == "keyup" and is_printable(event.get("key")):
+            elif kind == "keyup" and printable:
                 slot.ups = step.released
         self._queue.append(slot)
         if self.detect_batch > 1:  # its free text joins the next batch
@@ -296,7 +311,11 @@ class KeystrokeRedactor(HoldBack, FieldJudge):
     def _render(self, slot: Slot, verdict: int, out: list[dict[str, Any]]) -> None:
         """Append to ``out`` what ``slot``'s event becomes under ``verdict`` (a copy, possibly
         masked; the replacement typing; or nothing when dropped)."""
-        event = self._key_event(slot.event)
+        event = slot.event
+        if verdict == KEEP and not slot.secure and _PLAIN.issuperset(event):
+            out.append(dict(event))  # most events: nothing to drop, mask or redact
+            return
+        event = self._key_event(event)
         if verdict == KEEP:
             # in a secure field, anything but a control key may spell what is typed
             # (``code``, ``keyCode``, an ``input`` event's ``data``): blanked, key name kept

@@ -57,13 +57,16 @@ def map_spans(
     return bad, final
 
 
-def analysis_parts(field: Field) -> tuple[list[list[Stroke]], list[str]]:
+def analysis_parts(
+    field: Field, typed: list[Stroke] | None = None
+) -> tuple[list[list[Stroke]], list[str]]:
     """The distinct non-blank texts of a field to check: final, raw (cut at long erasures),
-    pre-erasure snapshots."""
+    pre-erasure snapshots (``typed``: the field's raw sequence, when the caller has it)."""
     parts: list[list[Stroke]] = []
     texts: list[str] = []
-    for seq in (field.chars, *segments(field.typed), *field.snapshots):
-        text = "".join(s.char for s in seq)
+    raw = field.typed if typed is None else typed
+    for seq in (field.chars, *segments(raw), *field.snapshots):
+        text = "".join([s.char for s in seq])
         if text.strip() and text not in texts:
             parts.append(seq)
             texts.append(text)

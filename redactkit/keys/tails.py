@@ -28,6 +28,11 @@ _TRAILING = ",.;:!?)\"'"
 #: Punctuation that closes a word of a sentence; ":" and "=" are not among it (a label's value
 #: follows them).
 _CLOSING = ",.;!?"
+#: Punctuation that finishes the word at the cursor ("Best," "thanks;"): no value we detect
+#: has it inside (an e-mail's local part, a host name, a credential prefix or a random token
+#: cannot hold it; a number or a name going on after it is a new token), so what follows it
+#: is a new token and a word before it can be judged like any finished word.
+CURSOR_CLOSING = ",;"
 #: An erased run of at most this many letters is a typo, not a value typed and taken back.
 TYPO_MAX = 3
 _TOKEN = re.compile(r"\S+")
@@ -80,13 +85,13 @@ def head_words(text: str, start: int, closed: Sequence[tuple[int, int]] = ()) ->
     "Grant", "Ingrid", nor a word it does not know: "Bodrov" may be a rare surname). The run
     stops at the first other token: digits and symbols (a card, a phone, a key, a house number
     may be starting), a possible name (its surname may follow), a label ("PIN:"), the word at
-    the cursor. A word alone proves nothing inside a value, so only the head of the tail goes;
+    the cursor unless ``CURSOR_CLOSING`` ends it ("Best,"). A word alone proves nothing inside a value, so only the head of the tail goes;
     a finished finding of an ``UNSPACED`` kind (``closed``: its spans) is passed over (the
     caller keeps it masked): "write to ada@x.io Meeting"."""
     tokens: list[tuple[int, int, str]] = []
     for m in _TOKEN.finditer(text, start):
-        if m.end() == len(text):  # the word at the cursor is not finished
-            break
+        if m.end() == len(text) and text[-1] not in CURSOR_CLOSING:
+            break  # the word at the cursor is not finished
         if any(a <= m.start() and m.end() <= b for a, b in closed):
             tokens.append((m.start(), m.end(), ""))
             continue
