@@ -152,6 +152,46 @@ def _fragment(text: str) -> bool:
     return any(c.isdigit() for c in text) or any(c.isupper() for c in text[1:])
 
 
+class LayoutBuilder:
+    """Text rebuilt word by word, each word's offsets and line recorded: the one way every
+    layout (plain, glued, wrapped) is written."""
+
+    def __init__(self) -> None:
+        self._parts: list[str] = []
+        self._kept: list[WordLike] = []
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+        self._line_of: list[int] = []
+        self._junctions: list[int] = []
+        self._pos = 0
+
+    def sep(self, text: str, *, junction: bool = False) -> None:
+        """A separator (``junction``: a join of two words or lines a value may run across)."""
+        if junction:
+            self._junctions.append(self._pos)
+        self._parts.append(text)
+        self._pos += len(text)
+
+    def word(self, word: WordLike, line_no: int) -> None:
+        chunk = _clean(word.text.strip())
+        self._parts.append(chunk)
+        self._kept.append(word)
+        self._starts.append(self._pos)
+        self._pos += len(chunk)
+        self._ends.append(self._pos)
+        self._line_of.append(line_no)
+
+    def layout(self) -> Layout:
+        return Layout(
+            "".join(self._parts),
+            tuple(self._kept),
+            tuple(self._starts),
+            tuple(self._ends),
+            tuple(self._line_of),
+            tuple(self._junctions),
+        )
+
+
 def build_layout(
     words: Iterable[WordLike], *, glue: float | None = None, only_glued: bool = False
 ) -> Layout:
@@ -161,43 +201,27 @@ def build_layout(
     (``noah.`` + ``haddad@globex.net`` reads as one address); ``junctions`` then lists where.
     With ``only_glued`` only lines that have such a junction are kept.
     """
-    text_parts: list[str] = []
-    kept: list[WordLike] = []
-    starts: list[int] = []
-    ends: list[int] = []
-    line_of: list[int] = []
-    junctions: list[int] = []
-    pos = 0
+    return layout_of_lines(group_lines(words), glue=glue, only_glued=only_glued)
+
+
+def layout_of_lines(
+    lines: Sequence[Sequence[WordLike]], *, glue: float | None = None, only_glued: bool = False
+) -> Layout:
+    """``build_layout`` of lines already grouped (``group_lines``)."""
+    out = LayoutBuilder()
     line_no = -1
-    for line in group_lines(words):
+    for line in lines:
         joined = _glued(line, glue) if glue is not None else [False] * (len(line) - 1)
         if only_glued and not any(joined):
             continue
         line_no += 1
         if line_no:
-            text_parts.append(LINE_SEP)
-            pos += len(LINE_SEP)
+            out.sep(LINE_SEP)
         for k, word in enumerate(line):
-            if k and joined[k - 1]:
-                junctions.append(pos)
-            elif k:
-                text_parts.append(WORD_SEP)
-                pos += len(WORD_SEP)
-            chunk = _clean(word.text.strip())
-            text_parts.append(chunk)
-            kept.append(word)
-            starts.append(pos)
-            pos += len(chunk)
-            ends.append(pos)
-            line_of.append(line_no)
-    return Layout(
-        "".join(text_parts),
-        tuple(kept),
-        tuple(starts),
-        tuple(ends),
-        tuple(line_of),
-        tuple(junctions),
-    )
+            if k:
+                out.sep("" if joined[k - 1] else WORD_SEP, junction=joined[k - 1])
+            out.word(word, line_no)
+    return out.layout()
 
 
 #: Entities written as words with spaces between them. Glued text ("Fixedtomorrowtoday")

@@ -21,11 +21,11 @@ from redactkit.files import read_image, to_array
 from redactkit.findings import Finding
 from redactkit.policy import Policy
 from redactkit.screens.fields import apply_fields
-from redactkit.screens.layout import Layout, build_layout, glued_findings, locate
+from redactkit.screens.layout import Layout, glued_findings, group_lines, layout_of_lines, locate
 from redactkit.screens.masks import Color, mask_boxes
 from redactkit.screens.repeats import repeat_findings
 from redactkit.screens.title import title_findings
-from redactkit.screens.wrap import wrapped_layout
+from redactkit.screens.wrap import wrapped_of_lines
 
 ImageInput = np.ndarray | Image.Image | str | os.PathLike
 
@@ -100,9 +100,10 @@ def read_layouts(
 def text_layouts(words: Sequence[Any], glue: float | None = GLUE) -> tuple[Layout, ...]:
     """The texts to analyse from OCR words (see :func:`read_layouts`); the live path builds
     them the same way from the words of the lines it analyses."""
-    plain = build_layout(words)
-    glued = () if glue is None else (build_layout(words, glue=glue, only_glued=True),)
-    return (plain, *glued, wrapped_layout(words))
+    lines = group_lines(words)  # once: reading order by geometry is the costly part
+    plain = layout_of_lines(lines)
+    glued = () if glue is None else (layout_of_lines(lines, glue=glue, only_glued=True),)
+    return (plain, *glued, wrapped_of_lines(lines))
 
 
 def locate_findings(

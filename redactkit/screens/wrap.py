@@ -23,7 +23,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from redactkit.screens.layout import LINE_SEP, WORD_SEP, Layout, WordLike, _clean, group_lines
+from redactkit.screens.layout import (
+    LINE_SEP,
+    WORD_SEP,
+    Layout,
+    LayoutBuilder,
+    WordLike,
+    group_lines,
+)
 from redactkit.screens.order import next_lines
 
 #: A wrapped line has at least this many words ...
@@ -60,7 +67,11 @@ def wrapped_layout(words: Iterable[WordLike]) -> Layout:
     """The layout of the lines that run on into their next line, each pair joined as
     :func:`joint` says (``junctions`` at the joins); unrelated runs apart by newlines. Empty
     when no line runs on."""
-    lines = group_lines(words)
+    return wrapped_of_lines(group_lines(words))
+
+
+def wrapped_of_lines(lines: Sequence[Sequence[WordLike]]) -> Layout:
+    """``wrapped_layout`` of lines already grouped (``group_lines``)."""
     nxt = next_lines(lines)
     joins: dict[int, str] = {}
     for i, j in enumerate(nxt):
@@ -68,33 +79,16 @@ def wrapped_layout(words: Iterable[WordLike]) -> Layout:
             sep = joint(lines[i][-1].text, lines[j][0].text)
             if sep is not None:
                 joins[i] = sep
-    parts: list[str] = []
-    kept: list[WordLike] = []
-    starts: list[int] = []
-    ends: list[int] = []
-    line_of: list[int] = []
-    junctions: list[int] = []
-    pos = 0
+    out = LayoutBuilder()
+    first = True
     for i, line in enumerate(lines):
         if i not in joins and i - 1 not in joins:
             continue
-        if parts:
-            sep = joins.get(i - 1, LINE_SEP)
-            if i - 1 in joins:
-                junctions.append(pos)
-            parts.append(sep)
-            pos += len(sep)
+        if not first:
+            out.sep(joins.get(i - 1, LINE_SEP), junction=i - 1 in joins)
+        first = False
         for k, word in enumerate(line):
             if k:
-                parts.append(WORD_SEP)
-                pos += len(WORD_SEP)
-            chunk = _clean(word.text.strip())
-            parts.append(chunk)
-            kept.append(word)
-            starts.append(pos)
-            pos += len(chunk)
-            ends.append(pos)
-            line_of.append(i)
-    return Layout(
-        "".join(parts), tuple(kept), tuple(starts), tuple(ends), tuple(line_of), tuple(junctions)
-    )
+                out.sep(WORD_SEP)
+            out.word(word, i)
+    return out.layout()
