@@ -203,11 +203,11 @@ def _keyword_ok(text: str, lowered: str, ks: int, ke: int, key: str, kw: str) ->
         return False  # `apiKey`, `blobKey` (a hump) name keys; `monkey`, `WHISKEY` do not
     if "." in key[key.find(kw.lower()) if kw.lower() in key.lower() else 0 :].lstrip("."):
         return False  # `arm_pass_all.dpatch`: the secret word must be in the last component
-    return not _key_excluded(key)
+    return not key_excluded(key)
 
 
 @functools.lru_cache(maxsize=4096)
-def _key_excluded(key: str) -> bool:
+def key_excluded(key: str) -> bool:
     """Key names that hold no secret (``public_key``, ``max_tokens``, ``token_url``, ...)."""
     return bool(_EXCLUDED_KEYS.match(key) or _META_SUFFIX.search(key[-24:]))
 

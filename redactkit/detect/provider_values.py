@@ -21,7 +21,7 @@ import re
 import tomllib
 from importlib import resources
 
-from redactkit.detect.generic_secrets import _key_excluded
+from redactkit.detect.generic_secrets import key_excluded
 from redactkit.detect.random_values import is_random_value
 
 PROVIDER_SCORE = 0.6
@@ -103,7 +103,7 @@ def _announces(word: str, low: str, names: frozenset[str]) -> bool:
     ``api_token``) that the generic rules would read as one after an operator."""
     if low in names:
         return True
-    return _SECRET_NAME.search(word) is not None and not _key_excluded(word)
+    return _SECRET_NAME.search(word) is not None and not key_excluded(word)
 
 
 def find_label_line_values(text: str) -> list[tuple[str, int, int, float]]:
