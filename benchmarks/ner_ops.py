@@ -9,6 +9,8 @@ Rows, all on the same generated corpus (``corpora.text``), CPU seconds of this p
 - ``model as shipped``: only the NER component (with its own tok2vec), blis matrix products, over
   the whole text;
 - ``numpy matmul``: the same on ``MatmulOps`` (numpy's OpenBLAS);
+- ``numpy decoder``: the same network, decoded by ``ner_decode.GreedyNer`` instead of spaCy's
+  per-token loop (its "lost" column must be 0: the same entities);
 - ``view, margin M``: only the neighbourhoods of capitalised words (``ner_view``), with and
   without the function-word triggers, for several margins.
 
@@ -35,6 +37,7 @@ from rich.table import Table
 
 from benchmarks.bench_text import build_corpus
 from redactkit.detect import nlp as nlp_mod
+from redactkit.detect.ner_decode import GreedyNer
 
 WANTED = {"PERSON", "GPE", "LOC", "NORP", "FAC"}
 Ents = list[set[tuple[int, int, str]]]
@@ -59,6 +62,19 @@ def _timed(nlp, texts: Sequence[str]) -> tuple[float, Ents]:
         cpu = time.process_time() - t0
     return cpu, [
         {(e.start_char, e.end_char, e.label_) for e in d.ents if e.label_ in WANTED} for d in docs
+    ]
+
+
+def _timed_decoder(nlp, texts: Sequence[str]) -> tuple[float, Ents]:
+    decoder = GreedyNer(nlp.get_pipe("ner"))
+    with nlp_mod.one_blas_thread():
+        t0 = time.process_time()
+        docs = [nlp.make_doc(t) for t in texts]
+        found = [ents for i in range(0, len(docs), 32) for ents in decoder(docs[i : i + 32])]
+        cpu = time.process_time() - t0
+    return cpu, [
+        {(d[s].idx, d[e - 1].idx + len(d[e - 1]), label) for s, e, label in ents if label in WANTED}
+        for d, ents in zip(docs, found)
     ]
 
 
@@ -87,6 +103,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     run("presidio (full pipeline)", full, texts)
     run("model as shipped (blis)", shipped, texts)
     run("numpy matmul", ours, texts)
+    rows.append(("numpy decoder (ner_decode)", 1.0, *_timed_decoder(ours, texts)))
     for triggers in (False, True):
         for margin in (32, 24, 20):
             label = "function words skipped" if triggers else "every capitalised word"

