@@ -111,7 +111,26 @@ def _patterns() -> dict[str, re.Pattern | regex.Pattern]:
     return {name: p for name, p in found.values()}  # type: ignore[misc]
 
 
-PATTERNS = _patterns()
+def _stock_patterns() -> dict[str, regex.Pattern]:
+    """The patterns of the Presidio pattern recognizers the engine runs (the registry's, stock
+    or ours, and the anchor's), scanned as Presidio scans them: no clock decides their results
+    either (``detect/engine.py``)."""
+    from presidio_analyzer import PatternRecognizer
+
+    from redactkit.detect.engine import get_engine
+
+    engine = get_engine()
+    out: dict[str, regex.Pattern] = {}
+    for rec in [*engine.analyzer.registry.recognizers, *engine.anchors]:
+        if isinstance(rec, PatternRecognizer):
+            for p in rec.patterns:
+                key = f"presidio.{type(rec).__name__}.{p.name}"
+                out[key] = regex.compile(p.regex, flags=rec.global_regex_flags)
+    return out
+
+
+STOCK = _stock_patterns()
+PATTERNS = {**_patterns(), **STOCK}
 
 
 def _cost(name: str, pattern, text: str) -> float:
@@ -130,7 +149,8 @@ def _literals(pattern) -> str:
 
 
 def test_the_walk_finds_the_patterns():
-    assert len(PATTERNS) > 80
+    assert len(PATTERNS) - len(STOCK) > 80
+    assert len(STOCK) > 10
     assert set(ANCHORED) <= set(PATTERNS)  # a renamed pattern must leave this list too
 
 
@@ -154,3 +174,15 @@ def test_near_misses_of_each_pattern_finish_in_bounded_steps(data):
     text = (head + motif * (SIZE // len(motif) + 1))[:SIZE]
     cost = _cost(name, pattern, text)
     assert cost < BUDGET, f"{name} on {head!r} + {motif!r} x N: {cost:.2f} s CPU"
+
+
+def test_no_wall_clock_timeout_skips_a_stock_pattern():
+    """Presidio scans each pattern with a wall-clock timeout and drops the pattern's findings
+    when it expires; the engine turns that off (its patterns are all checked above)."""
+    from presidio_analyzer import pattern_recognizer
+    from presidio_analyzer.predefined_recognizers.generic import iban_recognizer
+
+    import redactkit.detect.engine  # noqa: F401 - importing it is what turns the timeouts off
+
+    assert pattern_recognizer.REGEX_TIMEOUT_SECONDS is None
+    assert iban_recognizer.REGEX_TIMEOUT_SECONDS is None

@@ -15,6 +15,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from presidio_analyzer import PatternRecognizer, RecognizerResult
+from presidio_analyzer import pattern_recognizer as _pattern_recognizer
+from presidio_analyzer.predefined_recognizers.generic import iban_recognizer as _iban_recognizer
 
 from redactkit.detect.blocks import block_names
 from redactkit.detect.coordination import coordinated
@@ -37,6 +39,13 @@ def _no_debug(record: logging.LogRecord) -> bool:
 # Whatever level an application sets, those records never reach a handler.
 for _name in ("presidio-analyzer", "presidio-anonymizer", "decision_process"):
     logging.getLogger(_name).addFilter(_no_debug)
+
+# Presidio gives each pattern scan a wall-clock timeout (60 s, or $REGEX_TIMEOUT_SECONDS) and,
+# when it expires, logs a warning and goes on without that pattern's findings: on a busy
+# machine the same text would lose findings. Every pattern the engine runs, stock or ours, is
+# linear on adversarial input (tests/test_patterns.py), so no clock decides a result here.
+_pattern_recognizer.REGEX_TIMEOUT_SECONDS = None
+_iban_recognizer.REGEX_TIMEOUT_SECONDS = None
 
 #: Text longer than this is analysed in windows (spaCy's cost and memory grow with the doc).
 CHUNK_CHARS = 100_000
