@@ -139,8 +139,7 @@ def _glued(line: Sequence[WordLike], glue: float) -> list[bool]:
 #: Two token fragments (``sk-proj-w5UfxPn5`` ``XJnfdlr0`` ``YiDkpS``) are glued across a gap up
 #: to this many text heights: Tesseract cuts long keys at a wider glyph gap, several times.
 FRAGMENT_GLUE = 1.2
-#: Two token fragments nearly touching (a gap under this many text heights, narrower than a
-#: space) are pieces of one token for masking: a finding on one masks both (``token_words``).
+#: Token pieces closer than this many text heights are one token for masking (``token_words``).
 TOKEN_GLUE = 0.45
 _FRAGMENT = re.compile(r"^[A-Za-z0-9+/=_\-.:@$!%*#]+$")
 
@@ -258,15 +257,13 @@ def words_touched(layout: Layout, start: int, end: int) -> range:
 
 
 def token_words(layout: Layout, start: int, end: int, entity_type: str | None = None) -> range:
-    """The words a finding of ``entity_type`` on [start, end) masks: :func:`words_touched`,
-    and for a machine token also the pieces of it OCR cut off on the same line.
+    """The words a finding of ``entity_type`` on [start, end) masks: :func:`words_touched`, and
+    for a machine token also the pieces of it OCR cut off on the same line.
 
-    Tesseract cuts a long key into words at a slightly wider glyph gap (``xoxb-67385`` ``635``
-    ``9896-f1Ko...``), narrower than a space; detectors then find some pieces (a password, a
-    random token) and not others (``635``), and a piece that is found alone masks only itself.
-    A touched word that is a token fragment (:func:`_fragment`) takes in each neighbour on its
-    line that is one too and nearly touches it (:func:`same_token`), and so on outwards.
-    Worded types (names, places, dates) and parts of a URL keep the words they touch.
+    Tesseract cuts a long key at a glyph gap a little wider than the rest (``xoxb-67385``
+    ``635`` ``9896-f1Ko...``); detectors then find some pieces and not others (``635``). A
+    touched token piece takes in each neighbour that is a piece too and nearly touches it
+    (:func:`same_token`), outwards. Worded types and parts of a URL keep the words they touch.
     """
     touched = words_touched(layout, start, end)
     if not touched or entity_type in WORDED_TYPES or entity_type in PART_OF_WORD_TYPES:
@@ -280,20 +277,27 @@ def token_words(layout: Layout, start: int, end: int, entity_type: str | None = 
 
 
 def same_token(layout: Layout, i: int, glue: float = TOKEN_GLUE) -> bool:
-    """Whether words ``i`` and ``i + 1`` are pieces of one machine token: consecutive on one
-    line, both token fragments, the gap between them narrower than ``glue`` x the line's
-    median word height (a space is wider)."""
-    if layout.line_of[i] != layout.line_of[i + 1]:
-        return False
+    """Whether words ``i`` and ``i + 1`` are pieces of one token: on one line, both with a
+    digit or lower case with an inner capital (a word in capitals, ``IBAN`` or ``PM``, is a
+    label: some fonts' spaces are narrower than ``glue``), less than ``glue`` x the line's
+    median word height apart."""
     a, b = layout.words[i], layout.words[i + 1]
-    if not (_fragment(_clean(a.text.strip())) and _fragment(_clean(b.text.strip()))):
+    if layout.line_of[i] != layout.line_of[i + 1] or not (_piece(a.text) and _piece(b.text)):
         return False
     line = layout.line_of[i]
-    lo, hi = bisect_left(layout.line_of, line), bisect_right(layout.line_of, line)
-    heights = sorted(w.box.height for w in layout.words[lo:hi])
+    heights = sorted(w.box.height for w in layout.words[bisect_left(layout.line_of, line) :
+                                                        bisect_right(layout.line_of, line)])  # fmt: skip
     height = heights[len(heights) // 2]
     gap = b.box.left - (a.box.left + a.box.width)
     return height > 0 and -height / 2 <= gap < glue * height
+
+
+def _piece(text: str) -> bool:
+    text = text.strip()
+    return bool(_FRAGMENT.match(text)) and (
+        any(c.isdigit() for c in text)
+        or (any(c.islower() for c in text) and any(c.isupper() for c in text[1:]))
+    )
 
 
 def line_boxes(layout: Layout, indices: Sequence[int]) -> list[Box]:
