@@ -353,8 +353,8 @@ class LiveRedactor:
             self.stats.cache_hits += 1
             return found
         self.stats.cache_misses += 1
-        skip = WORDED_TYPES if joined else frozenset()
-        found = tuple(self.redactor.text.analyze(text, ocr=True, skip=skip))
+        skip = {"skip": WORDED_TYPES} if joined else {}
+        found = tuple(self.redactor.text.analyze(text, ocr=True, **skip))
         self._cache[key] = found
         while len(self._cache) > self.cache_size:
             self._cache.popitem(last=False)

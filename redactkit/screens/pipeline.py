@@ -136,8 +136,8 @@ def locate_findings(
         # Joined texts keep no worded findings (glued_findings): not looked for, they cannot
         # swallow a key in the merge of overlapping findings (a name the model reads from the
         # key's end into the next line took the key with it).
-        skip = WORDED_TYPES if k else frozenset()
-        findings = text_redactor.analyze(layout.text, ocr=True, skip=skip)
+        joined = {"skip": WORDED_TYPES} if k else {}
+        findings = text_redactor.analyze(layout.text, ocr=True, **joined)
         if k:
             findings = glued_findings(layout, findings)
         else:  # values named by a header or label elsewhere on screen (screens/fields.py)
