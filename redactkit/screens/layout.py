@@ -139,6 +139,8 @@ def _glued(line: Sequence[WordLike], glue: float) -> list[bool]:
 #: Two token fragments (``sk-proj-w5UfxPn5`` ``XJnfdlr0`` ``YiDkpS``) are glued across a gap up
 #: to this many text heights: Tesseract cuts long keys at a wider glyph gap, several times.
 FRAGMENT_GLUE = 1.2
+#: Token pieces closer than this many text heights are one token for masking (``token_words``).
+TOKEN_GLUE = 0.45
 _FRAGMENT = re.compile(r"^[A-Za-z0-9+/=_\-.:@$!%*#]+$")
 
 
@@ -254,6 +256,50 @@ def words_touched(layout: Layout, start: int, end: int) -> range:
     return range(first, max(first, stop))
 
 
+def token_words(layout: Layout, start: int, end: int, entity_type: str | None = None) -> range:
+    """The words a finding of ``entity_type`` on [start, end) masks: :func:`words_touched`, and
+    for a machine token also the pieces of it OCR cut off on the same line.
+
+    Tesseract cuts a long key at a glyph gap a little wider than the rest (``xoxb-67385``
+    ``635`` ``9896-f1Ko...``); detectors then find some pieces and not others (``635``). A
+    touched token piece takes in each neighbour that is a piece too and nearly touches it
+    (:func:`same_token`), outwards. Worded types and parts of a URL keep the words they touch.
+    """
+    touched = words_touched(layout, start, end)
+    if not touched or entity_type in WORDED_TYPES or entity_type in PART_OF_WORD_TYPES:
+        return touched
+    first, stop = touched.start, touched.stop
+    while first > 0 and same_token(layout, first - 1):
+        first -= 1
+    while stop < len(layout.words) and same_token(layout, stop - 1):
+        stop += 1
+    return range(first, stop)
+
+
+def same_token(layout: Layout, i: int, glue: float = TOKEN_GLUE) -> bool:
+    """Whether words ``i`` and ``i + 1`` are pieces of one token: on one line, both with a
+    digit or lower case with an inner capital (a word in capitals, ``IBAN`` or ``PM``, is a
+    label: some fonts' spaces are narrower than ``glue``), less than ``glue`` x the line's
+    median word height apart."""
+    a, b = layout.words[i], layout.words[i + 1]
+    if layout.line_of[i] != layout.line_of[i + 1] or not (_piece(a.text) and _piece(b.text)):
+        return False
+    line = layout.line_of[i]
+    heights = sorted(w.box.height for w in layout.words[bisect_left(layout.line_of, line) :
+                                                        bisect_right(layout.line_of, line)])  # fmt: skip
+    height = heights[len(heights) // 2]
+    gap = b.box.left - (a.box.left + a.box.width)
+    return height > 0 and -height / 2 <= gap < glue * height
+
+
+def _piece(text: str) -> bool:
+    text = text.strip()
+    return bool(_FRAGMENT.match(text)) and (
+        any(c.isdigit() for c in text)
+        or (any(c.islower() for c in text) and any(c.isupper() for c in text[1:]))
+    )
+
+
 def line_boxes(layout: Layout, indices: Sequence[int]) -> list[Box]:
     """One box per line for the given word indices: the union of their word boxes."""
     boxes: dict[int, Box] = {}
@@ -306,17 +352,20 @@ def span_boxes(
     pad: int | None = None,
     size: tuple[int, int] | None = None,
     part_of_word: bool = False,
+    entity_type: str | None = None,
 ) -> list[Box]:
     """Padded boxes (one per line segment) covering every word that [start, end) touches.
 
     ``pad`` in pixels, or None for :func:`auto_pad`. ``size`` = (width, height) clamps boxes
     to the image; boxes wholly outside it are dropped. ``part_of_word``: a span inside one
-    word masks only that word's tail from the span on (:func:`word_tail_box`).
+    word masks only that word's tail from the span on (:func:`word_tail_box`). ``entity_type``:
+    a machine token's finding also masks the pieces OCR cut off it (:func:`token_words`).
     """
     limit_w, limit_h = size if size is not None else (None, None)
     tail = word_tail_box(layout, start, end) if part_of_word else None
     out = []
-    for box in [tail] if tail else line_boxes(layout, words_touched(layout, start, end)):
+    words = token_words(layout, start, end, entity_type)
+    for box in [tail] if tail else line_boxes(layout, words):
         px = auto_pad(box) if pad is None else pad
         padded = box.pad(px, limit_w, limit_h)
         if padded.width > 0 and padded.height > 0:  # empty once clamped: off the image
@@ -336,13 +385,13 @@ def locate(
     A finding wrapped over two lines becomes two findings with the same span and type, each
     with the box of its line. Findings that touch no word (only separators) are dropped:
     nothing on screen corresponds to them. A part of a URL masks the URL from that part on
-    (URL findings are the sensitive parts of a URL under the default policy).
+    (URL findings are the sensitive parts of a URL under the default policy); a machine token
+    masks the pieces OCR cut off it too (:func:`token_words`).
     """
     out: list[Finding] = []
-    for finding in findings:
-        part = finding.entity_type in PART_OF_WORD_TYPES
-        for box in span_boxes(
-            layout, finding.start, finding.end, pad=pad, size=size, part_of_word=part
-        ):
-            out.append(replace(finding, box=box))
+    for f in findings:
+        part = f.entity_type in PART_OF_WORD_TYPES
+        boxes = span_boxes(layout, f.start, f.end, pad=pad, size=size, part_of_word=part,
+                           entity_type=f.entity_type)  # fmt: skip
+        out += [replace(f, box=box) for box in boxes]
     return out

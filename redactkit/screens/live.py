@@ -41,10 +41,11 @@ from redactkit.policy import Policy
 from redactkit.screens import change, ocr
 from redactkit.screens.frame import whole_frame
 from redactkit.screens.layout import (
+    WORDED_TYPES,
     auto_pad,
     glued_findings,
     group_lines,
-    words_touched,
+    token_words,
 )
 from redactkit.screens.lines import Hit, Line, carry, ghost, hit_box, insert, lost
 from redactkit.screens.masks import Color
@@ -140,7 +141,7 @@ class LiveRedactor:
         self.cache_size = cache_size
         self.jitter = jitter
         self.on_lost = on_lost
-        self._cache: OrderedDict[str, tuple[Finding, ...]] = OrderedDict()
+        self._cache: OrderedDict[tuple[str, bool], tuple[Finding, ...]] = OrderedDict()
         self._ids = itertools.count(1)
         self.stats = LiveStats()
         self.reset()
@@ -343,15 +344,18 @@ class LiveRedactor:
         return spans
 
     # -- detection --------------------------------------------------------------------------
-    def _analyze(self, text: str) -> tuple[Finding, ...]:
-        found = self._cache.get(text)
+    def _analyze(self, text: str, joined: bool = False) -> tuple[Finding, ...]:
+        """Findings in a layout's text, cached; joined text (glued, wrapped): no worded types."""
+        key = (text, joined)
+        found = self._cache.get(key)
         if found is not None:
-            self._cache.move_to_end(text)
+            self._cache.move_to_end(key)
             self.stats.cache_hits += 1
             return found
         self.stats.cache_misses += 1
-        found = tuple(self.redactor.text.analyze(text, ocr=True))
-        self._cache[text] = found
+        skip = {"skip": WORDED_TYPES} if joined else {}
+        found = tuple(self.redactor.text.analyze(text, ocr=True, **skip))
+        self._cache[key] = found
         while len(self._cache) > self.cache_size:
             self._cache.popitem(last=False)
         return found
@@ -367,10 +371,10 @@ class LiveRedactor:
         for n, layout in enumerate(layouts):
             if not layout.text:
                 continue
-            found = self._analyze(layout.text)
+            found = self._analyze(layout.text, bool(n))
             for f in glued_findings(layout, found) if n else found:
                 spans: dict[int, list[int]] = {}
-                for j in words_touched(layout, f.start, f.end):
+                for j in token_words(layout, f.start, f.end, f.entity_type):
                     i, k = where[id(layout.words[j])]
                     spans.setdefault(i, []).append(k)
                 for i, ks in spans.items():

@@ -21,7 +21,14 @@ from redactkit.files import read_image, to_array
 from redactkit.findings import Finding
 from redactkit.policy import Policy
 from redactkit.screens.fields import apply_fields
-from redactkit.screens.layout import Layout, glued_findings, group_lines, layout_of_lines, locate
+from redactkit.screens.layout import (
+    WORDED_TYPES,
+    Layout,
+    glued_findings,
+    group_lines,
+    layout_of_lines,
+    locate,
+)
 from redactkit.screens.masks import Color, mask_boxes
 from redactkit.screens.repeats import repeat_findings
 from redactkit.screens.title import title_findings
@@ -126,7 +133,11 @@ def locate_findings(
     for k, layout in enumerate(layouts):
         if not layout.text:
             continue
-        findings = text_redactor.analyze(layout.text, ocr=True)
+        # Joined texts keep no worded findings (glued_findings): not looked for, they cannot
+        # swallow a key in the merge of overlapping findings (a name the model reads from the
+        # key's end into the next line took the key with it).
+        joined = {"skip": WORDED_TYPES} if k else {}
+        findings = text_redactor.analyze(layout.text, ocr=True, **joined)
         if k:
             findings = glued_findings(layout, findings)
         else:  # values named by a header or label elsewhere on screen (screens/fields.py)
