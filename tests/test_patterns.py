@@ -80,6 +80,13 @@ MOTIFS = [
     "A1",
     "a b",
     "ab.cd@",
+    # a capital after word-inner punctuation starts a word again (``O'`` x N is one long
+    # "word" in which every capital is a start: a name-word pattern without a bound rescans it)
+    "O'",
+    "A’",
+    "A-",
+    "a-",
+    "Ab'",
 ]
 
 
@@ -129,8 +136,22 @@ def _stock_patterns() -> dict[str, regex.Pattern]:
     return out
 
 
+def _rule_patterns() -> dict[str, re.Pattern | regex.Pattern]:
+    """The credential rules' patterns, compiled as the scanner runs them: as written, and
+    widened for OCR text (compiled on first use, so the module walk does not see them)."""
+    from redactkit.detect.credentials import RULES, _compiled, widen
+
+    out: dict[str, re.Pattern | regex.Pattern] = {}
+    for rule in RULES:
+        out[f"rule.{rule.id}"] = _compiled(rule.id)
+        if not rule.ocr_only:
+            out[f"rule.{rule.id}.ocr"] = widen(rule.pattern)
+    return out
+
+
 STOCK = _stock_patterns()
-PATTERNS = {**_patterns(), **STOCK}
+RULE_PATTERNS = _rule_patterns()
+PATTERNS = {**_patterns(), **STOCK, **RULE_PATTERNS}
 
 
 def _cost(name: str, pattern, text: str) -> float:
@@ -151,6 +172,7 @@ def _literals(pattern) -> str:
 def test_the_walk_finds_the_patterns():
     assert len(PATTERNS) - len(STOCK) > 80
     assert len(STOCK) > 10
+    assert len(RULE_PATTERNS) > 200
     assert set(ANCHORED) <= set(PATTERNS)  # a renamed pattern must leave this list too
 
 

@@ -95,7 +95,7 @@ _CUES = (
     r"is[ ]on|(?:sent|send[ ]it|ship(?:ped)?|deliver(?:ed)?|mail(?:ed)?|return(?:ed)?|forward(?:ed)?|"
     r"moved|moving)[ ]to|address(?:[ ](?:is|to|as|at))?:?|addresses(?:[ ]are)?:?|it[ ]is|it's[ ]in|"
     r"meet(?:ing)?[ ]at|office[ ]is[ ]at|side[ ]of|corner[ ]of|refers[ ]to|drops?[ ]you[ ]off[ ]at|"
-    r"same:|following\?|with|corner[ ]of[ ]\p{Lu}[\p{L}\-]*(?:[ ]\p{Lu}[\p{L}\-]*)?[ ]and"
+    r"same:|following\?|with|corner[ ]of[ ]\p{Lu}[\p{L}\-]{0,47}(?:[ ]\p{Lu}[\p{L}\-]{0,47})?[ ]and"
 )
 
 
@@ -106,11 +106,13 @@ def _alt(words: list[str]) -> str:
 # -- shapes -----------------------------------------------------------------------------------
 
 #: A word of a street's name: capitalised in any script, or a number word ("42nd", "5th").
-_NW = r"(?:(?:[dl]['’])?\p{Lu}[\p{L}'’\-]*\.?|\d{1,3}(?:st|nd|rd|th)|[\p{Han}\p{Hangul}]+)"
+#: At most 48 letters: every capital after an apostrophe or hyphen may start a word, and an
+#: unbounded word rescanned the rest of a long run from each of them (quadratic on "O'O'O'...").
+_NW = r"(?:(?:[dl]['’])?\p{Lu}[\p{L}'’\-]{0,47}\.?|\d{1,3}(?:st|nd|rd|th)|[\p{Han}\p{Hangul}]+)"
 #: After a street word written first and a joining word, a name's words may be lower-case
 #: ("rue des six frères Ruellan", "Rue de bayrout", "Trg revolucije"): the street word and the
 #: house number the pattern also wants carry the evidence.
-_NWL = rf"(?:{_NW}|\p{{Ll}}[\p{{L}}'’\-]{{2,}})"
+_NWL = rf"(?:{_NW}|\p{{Ll}}[\p{{L}}'’\-]{{2,47}})"
 #: Lower-case words inside a street's name ("rue de la Gare", "Unter den Linden").
 _JOIN = (
     r"(?:de|del|della|delle|dello|dei|degli|dal|dalla|da|do|dos|das|di|du|des|la|le|les|los|las|"
@@ -147,7 +149,7 @@ _STREET_LINES = (
     # (a number on one side at least: "via DOB" and "rue de la Paix" alone are no address)
     rf"{_HOUSE},?[ ]+{_TYPED}(?:,?[ ]+(?:n[º°o]\.?[ ]*)?{_NUM})?|{_TYPED},?[ ]+(?:n[º°o]\.?[ ]*)?{_NUM}",
     # one-word street names by their ending: "Lincolnstraße 76", "Idrettsveien 37"
-    rf"(?:{_HOUSE}[ ]+)?(?:{_NW}[ ]+){{0,2}}\p{{Lu}}[\p{{L}}\-]*(?i:{_alt(_SUFFIXES)})(?<=\.|\b)"
+    rf"(?:{_HOUSE}[ ]+)?(?:{_NW}[ ]+){{0,2}}\p{{Lu}}[\p{{L}}\-]{{0,47}}(?i:{_alt(_SUFFIXES)})(?<=\.|\b)"
     rf"(?:[ ]+{_NUM})?",
     # an intersection of two named streets: "Oakridge Lane and Pemberton Avenue"
     rf"{_NAME}[ ]+(?-i:{_alt(_TYPES_AFTER)})s?\b\.?[ ]+(?:and|&)[ ]+{_NAME}[ ]+"
@@ -155,7 +157,7 @@ _STREET_LINES = (
     # a street word after the house number: "Ånhult 25 St.", "Coste 26 Rd"
     rf"{_NAME}[ ]+\d{{1,4}}[A-Za-z]?[ ](?-i:St|Ave|Rd|Blvd|Dr|Ln)\b\.?",
     # Japanese block numbers in Latin letters: "2-24-5 Chuo-ku", "1-1 Marunouchi, Chiyoda-ku"
-    rf"\d{{1,4}}(?:-\d{{1,4}}){{1,2}},?[ ]+(?:{_NW}[ ]+)?\p{{Lu}}\p{{L}}+-(?:ku|shi|cho|chō|machi|gun|mura)\b",
+    rf"\d{{1,4}}(?:-\d{{1,4}}){{1,2}},?[ ]+(?:{_NW}[ ]+)?\p{{Lu}}\p{{L}}{{1,47}}-(?:ku|shi|cho|chō|machi|gun|mura)\b",
     # East Asian: "建国路88号", "千代田1-1", "세종대로 110"
     r"[\p{Han}]{2,}(?:路|街|道|巷|弄|大街)[ ]?\d{1,5}(?:号|號)?|"
     r"[\p{Han}\p{Hiragana}\p{Katakana}]{2,}\d{1,4}(?:丁目|-)\d{1,4}(?:番地?|-)\d{1,4}号?|"
@@ -164,7 +166,7 @@ _STREET_LINES = (
 _PO_LINES = (
     rf"(?:\d{{1,6}}[ ]+)?(?i:{_PO})[ ]*(?:No\.?[ ]*)?\d{{1,7}}(?:[ ]\d{{2}}){{0,3}}(?!\d)",
     r"(?:PSC|CMR|Unit)[ ]+\d{3,5},?[ ]+Box[ ]+\d{1,5}",
-    r"(?:USNS|USNV|USS|USCGC|USAV)[ ]+\p{Lu}[\p{L}\-]+",
+    r"(?:USNS|USNV|USS|USCGC|USAV)[ ]+\p{Lu}[\p{L}\-]{1,47}",
 )
 #: A name and a number, the street line of many countries with no street word ("Kooli 11",
 #: "Vana-Viru 25", "9791 Käbbatorp Locketorp 9"): only beside another part or after a cue.

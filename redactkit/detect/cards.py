@@ -10,6 +10,7 @@ whatever its prefix: the label is the evidence the issuer table would otherwise 
 
 from __future__ import annotations
 
+import functools
 import re
 
 from redactkit.detect.checksums import luhn_ok
@@ -55,6 +56,8 @@ _LABEL = re.compile(
     re.IGNORECASE,
 )
 CARD_SCORE = 0.8
+#: Card numbers have 12 to 19 digits (ISO/IEC 7812).
+MIN_DIGITS, MAX_DIGITS = 12, 19
 LABELLED_CARD_SCORE = 0.9
 
 
@@ -66,6 +69,19 @@ def issuer(digits: str) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=4096)
+def issuer_lengths(prefix: str) -> frozenset[int]:
+    """The lengths some issuer gives numbers that start with ``prefix`` (their first six
+    digits: every range in ``ISSUERS`` is at most six long), so a run is read once, not
+    once per candidate length."""
+    return frozenset(
+        n
+        for ranges, lengths in ISSUERS.values()
+        if any(lo <= prefix[: len(lo)] <= hi for lo, hi in ranges)
+        for n in lengths
+    )
+
+
 def find_cards(text: str) -> list[Finding]:
     """Luhn-valid card numbers of a known issuer, or of any issuer after a card label."""
     out: list[Finding] = []
@@ -73,19 +89,27 @@ def find_cards(text: str) -> list[Finding]:
         groups = [
             (m.start() + run.start(), m.end() + run.start()) for m in _GROUP.finditer(run.group())
         ]
+        # digits before each group: a candidate's length without joining it (a run of
+        # thousands of one-digit groups is read in linear time, not cubic)
+        before = [0]
+        for a, b in groups:
+            before.append(before[-1] + b - a)
         i = 0
         while i < len(groups):
             found = None
-            for j in range(len(groups), i, -1):  # longest first
-                start, end = groups[i][0], groups[j - 1][1]
-                digits = "".join(text[a:b] for a, b in groups[i:j])
-                if not 12 <= len(digits) <= 19 or not luhn_ok(digits):
-                    continue
-                labelled = bool(_LABEL.search(text[max(0, start - 30) : start]))
-                if labelled or issuer(digits):
-                    score = LABELLED_CARD_SCORE if labelled else CARD_SCORE
-                    found = (j, Finding("CREDIT_CARD", start, end, score, "card"))
-                    break
+            start = groups[i][0]
+            labelled = bool(_LABEL.search(text[max(0, start - 30) : start]))
+            last = min(len(groups), i + MAX_DIGITS)
+            digits = "".join(text[a:b] for a, b in groups[i:last])
+            lengths = issuer_lengths(digits[:6])
+            for j in range(last, i, -1):  # longest first
+                n = before[j] - before[i]
+                if MIN_DIGITS <= n <= MAX_DIGITS and (labelled or n in lengths):
+                    if luhn_ok(digits[:n]):
+                        score = LABELLED_CARD_SCORE if labelled else CARD_SCORE
+                        end = groups[j - 1][1]
+                        found = (j, Finding("CREDIT_CARD", start, end, score, "card"))
+                        break
             if found:
                 i = found[0]
                 out.append(found[1])

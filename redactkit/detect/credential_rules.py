@@ -245,7 +245,7 @@ RULES: tuple[Rule, ...] = (
     # upper case, lower case and digits in one short run that spells nothing (OCR may put one
     # space into it). Not paths, file names, addresses, times or assignments (no . / @ : =).
     _R("ocr-lone-password", "PASSWORD", (),
-       r"(?m)^[ \t]*(?P<s>(?=[^\n]*[A-Z])(?=[^\n]*[a-z])(?=[^\n]*[0-9])(?=\S+(?: \S+)?[ \t]*$)[^\s\"'<>.,/@:;=()\[\]{}](?:[^\s\"'<>.,/@:;=()\[\]{}]| (?! )){9,64})[ \t]*$",
+       r"(?m)^[ \t]*+(?P<s>(?=[^\n]*[A-Z])(?=[^\n]*[a-z])(?=[^\n]*[0-9])(?=\S+(?: \S+)?[ \t]*$)[^\s\"'<>.,/@:;=()\[\]{}](?:[^\s\"'<>.,/@:;=()\[\]{}]| (?! )){9,64})[ \t]*$",
        tier="generic", random=True, ocr_only=True, validator=_spells_nothing, check="shape"),
 )  # fmt: skip
 

@@ -69,13 +69,21 @@ def version(text: str, start: int, end: int) -> bool:
     return bool(_VERSION_BEFORE.search(before) or _DOTTED_BEFORE.search(before))
 
 
+#: How far from a span ``inside_hash`` reads the hex run around it (a UUID is 36 long).
+_HASH_REACH = 64
+
+
 def inside_hash(text: str, start: int, end: int) -> bool:
     """Part of a UUID, or of a run of hex digits (a hash, an id) with a letter in it, 16 long
     or more: the span is glued to it on a side."""
     a, b = start, end
-    while a > 0 and _HEX_OR_DASH.match(text[a - 1]):
+    # the run is read at most REACH characters either side: what is glued to the span (a
+    # UUID, a 16-digit group, a trace id) is that near; walking a whole run for every span in
+    # it was quadratic on a long one ("1-1-1-...")
+    lo, hi = max(0, start - _HASH_REACH), min(len(text), end + _HASH_REACH)
+    while a > lo and _HEX_OR_DASH.match(text[a - 1]):
         a -= 1
-    while b < len(text) and _HEX_OR_DASH.match(text[b]):
+    while b < hi and _HEX_OR_DASH.match(text[b]):
         b += 1
     if a == start and b == end:
         return False

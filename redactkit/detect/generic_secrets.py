@@ -212,6 +212,11 @@ def key_excluded(key: str) -> bool:
     return bool(_EXCLUDED_KEYS.match(key) or _META_SUFFIX.search(key[-24:]))
 
 
+#: How much of a value the judgement reads (secrets are far shorter; a longer value is a blob
+#: whose start says what it is).
+JUDGED = 512
+
+
 def find_generic_secrets(text: str, lowered: str) -> list[tuple[str, int, int, float]]:
     """Assignments of secret-looking values as ``(rule_id, start, end, score)``.
 
@@ -236,12 +241,14 @@ def find_generic_secrets(text: str, lowered: str) -> list[tuple[str, int, int, f
         vs, ve, quoted, strong = hit
         if key.lower() == "pass" and not strong:
             continue  # `PASS: test_name` is a test result, not a credential
+        # judged on its first JUDGED characters, masked whole: in a run of `key=key=...` each
+        # key's value is the rest of the run, and reading it all for each was quadratic
+        v = text[vs : min(ve, vs + JUDGED)]
         if "," in text[e:vs]:  # `("password", "x")` is also a pair in a list: must look random
-            v = text[vs:ve]
             hexkey = len(v) >= 32 and re.fullmatch(r"[0-9a-fA-F]+", v) and ck.looks_random(v)
             score = STRONG_GENERIC_SCORE if is_random_value(v) or hexkey else None
         else:
-            score = judge_value(text[vs:ve], kind=kind, quoted=quoted, strong_op=strong)
+            score = judge_value(v, kind=kind, quoted=quoted, strong_op=strong)
         if score is not None:
             out.append(
                 ("generic-password" if kind == "password" else "generic-secret", vs, ve, score)
