@@ -21,6 +21,11 @@ from redactkit.findings import Finding
 
 # A capitalised name word in any script with case ("Jürgen", "O'Connor", "Jae-won").
 _W = r"\p{Lu}[\p{L}'’\-]{0,40}\p{Ll}"  # bounded: a word cannot make matching quadratic
+#: A word of a place's name: capitalised, or in capitals (forms, tickets, headings: "OSLO",
+#: "ΠΑΦΟΣ") from four letters (not "HR", "IT", "NYC": departments and codes).
+_PLACE_W = rf"(?:{_W}|\p{{Lu}}[\p{{Lu}}'’\-]{{2,40}}\p{{Lu}}(?!\p{{Ll}}))"
+#: A place in capitals of two or three words, short ones too ("SAN SEBASTIÁN", "LA PAZ").
+_PLACE_CAPS = r"\p{Lu}{2,12}(?:[ \t]+\p{Lu}[\p{Lu}'’\-]{0,40}\p{Lu}){1,2}(?![\p{L}])"
 _PARTICLE = "(?:" + "|".join(map(regex.escape, sorted(NAME_PARTICLES, key=len, reverse=True))) + ")"
 _INITIAL = r"\p{Lu}\."
 # A ticket's passenger name: "ZHAO/HAOYU", "GARCIA LOPEZ/MARIA JOSE MRS"
@@ -189,10 +194,13 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "place-verb",
         "LOCATION",
-        rf"(?i:\b(?:moved|moving|relocated|relocating|flew|flying|emigrated)[ \t]+(?:to|from)|"
+        rf"(?i:\b(?:moved|moving|relocated|relocating|flew|flying|emigrated|came|coming|returned|"
+        rf"returning)(?:[ \t]+(?:here|there|back|over|home|out))?[ \t]+(?:to|from)|"
         rf"\b(?:trip|travel(?:l?ing)?|journey|flight|drive|commute)[ \t]+(?:to|from)|"
-        rf"\b(?:lives|living|grew[ \t]+up|was[ \t]+born|raised|i'?m|i[ \t]+am|we'?re|staying)[ \t]+in)[ \t]+"
-        rf"(?!(?i:{_NOT_PLACE})\b)(?-i:(?P<v>{_W}(?:[ \t]+{_W}){{0,2}}))",
+        rf"\b(?:originally|i'?m|i[ \t]+am|we'?re|we[ \t]+are|hails?)[ \t]+from|"
+        rf"\b(?:lives|living|grew[ \t]+up|was[ \t]+born|raised|i'?m|i[ \t]+am|we'?re|staying|"
+        rf"based|located)[ \t]+in)[ \t]+"
+        rf"(?!(?i:{_NOT_PLACE}|{_NOT_PEOPLE})\b)(?-i:(?P<v>{_PLACE_CAPS}|{_PLACE_W}(?:[ \t]+{_PLACE_W}){{0,2}}))",
         0.6,
     ),
     # the second place of "moved from Bologna to Boise", "flew from Lagos to Accra"
