@@ -161,10 +161,11 @@ def test_one_word_addresses_name_no_unrelated_pair() -> None:
         ("verified via DOB and phone 810 56 26 60. Hi", "810 56 26 60", "PHONE_NUMBER"),
         ("call me 40 69 73 03\nAvital", "40 69 73 03", "PHONE_NUMBER"),
         ("Tel. +33 1 42 68 53 00", "+33 1 42 68 53 00", "PHONE_NUMBER"),
-        # places in capitals (forms, tickets) and after more cues: came back, originally, based
+        # places in capitals (forms, tickets) and after more cues: came back, moved here,
+        # originally, based
         ("Marta came back from TROMSØ on Friday", "TROMSØ", "LOCATION"),
         ("originally from ΒΟΛΟΣ, now remote", "ΒΟΛΟΣ", "LOCATION"),
-        ("We are from Porto Alegre, Brazil", "Porto Alegre", "LOCATION"),
+        ("We moved over from Porto Alegre, Brazil", "Porto Alegre", "LOCATION"),
         ("the family is based in Kraków since 2019", "Kraków", "LOCATION"),
         ("I'm in SAN SEBASTIÁN until Monday", "SAN SEBASTIÁN", "LOCATION"),
     ],
@@ -192,6 +193,9 @@ def test_values_told_by_labels_and_phrasings(text: str, value: str, entity: str)
         "I am in HR this quarter",
         "we're in SALES, not support",
         "I'm in QA until the release",
+        "Hi, I am from Google support",  # who one works for, not where one lives
+        "Coming to KubeCon next week?",
+        "we are from Finance",
         "phone 2024-01-15 14:22, iPhone 15 Pro, phone version 2.3.1",
     ],
 )

@@ -194,10 +194,11 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "place-verb",
         "LOCATION",
-        rf"(?i:\b(?:moved|moving|relocated|relocating|flew|flying|emigrated|came|coming|returned|"
-        rf"returning)(?:[ \t]+(?:here|there|back|over|home|out))?[ \t]+(?:to|from)|"
+        rf"(?i:\b(?:moved|moving|relocated|relocating|flew|flying|emigrated)"
+        rf"(?:[ \t]+(?:here|there|back|over|home|out))?[ \t]+(?:to|from)|"
+        rf"\b(?:came|coming|returned|returning)[ \t]+(?:here|there|back|over|home)[ \t]+from|"
         rf"\b(?:trip|travel(?:l?ing)?|journey|flight|drive|commute)[ \t]+(?:to|from)|"
-        rf"\b(?:originally|i'?m|i[ \t]+am|we'?re|we[ \t]+are|hails?)[ \t]+from|"
+        rf"\b(?:originally|hails?)[ \t]+from|"
         rf"\b(?:lives|living|grew[ \t]+up|was[ \t]+born|raised|i'?m|i[ \t]+am|we'?re|staying|"
         rf"based|located)[ \t]+in)[ \t]+"
         rf"(?!(?i:{_NOT_PLACE}|{_NOT_PEOPLE})\b)(?-i:(?P<v>{_PLACE_CAPS}|{_PLACE_W}(?:[ \t]+{_PLACE_W}){{0,2}}))",
