@@ -176,3 +176,34 @@ def test_an_iban_wrapped_onto_the_next_line_is_masked_whole() -> None:
     out = TextRedactor().redact(text).text
     for piece in ("GB29", "NWBK", "6016", "1331", "9268", "DE8937"):
         assert piece not in out, out
+
+
+def test_the_shipped_region_names_are_phonenumbers_own() -> None:
+    """redactkit/data/regions.toml is phonenumbers' geocoder's English names, read at build time
+    (scripts/build_region_names.py; the geocoder costs ~190 MB resident at run time): after an
+    upgrade of phonenumbers it must be rebuilt, and this says so."""
+    import phonenumbers
+    from phonenumbers.geocoder import _region_display_name
+
+    from redactkit.detect.phones import region_names
+
+    expected = {
+        r: _region_display_name(r, "en")
+        for r in phonenumbers.SUPPORTED_REGIONS
+        if _region_display_name(r, "en")
+    }
+    assert region_names() == expected, "run scripts/build_region_names.py"
+
+
+def test_detection_does_not_load_the_geocoder() -> None:
+    """The geocoder's locale tables are most of a redactor's memory if anything imports them."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from redactkit import TextRedactor; "
+        "TextRedactor().redact('Paris, France: 01 42 68 53 00'); "
+        "print('phonenumbers.geocoder' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

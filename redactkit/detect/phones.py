@@ -17,9 +17,10 @@ from __future__ import annotations
 
 import functools
 import re
+import tomllib
+from pathlib import Path
 
 import phonenumbers
-from phonenumbers.geocoder import _region_display_name
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 from presidio_analyzer.predefined_recognizers import PhoneRecognizer
@@ -27,15 +28,25 @@ from presidio_analyzer.predefined_recognizers import PhoneRecognizer
 from redactkit.detect.decision import DROPS, veto
 from redactkit.findings import Finding
 
+#: Region code -> English name (phonenumbers' geocoder, read once at build time: at run time
+#: it would cost about 190 MB of resident memory; scripts/build_region_names.py).
+REGIONS_FILE = Path(__file__).resolve().parent.parent / "data" / "regions.toml"
+
+
+@functools.cache
+def region_names() -> dict[str, str]:
+    """Region code -> English name, for every region phonenumbers supports."""
+    with REGIONS_FILE.open("rb") as f:
+        return dict(tomllib.load(f)["regions"])
+
 
 @functools.cache
 def _country_names() -> dict[str, list[tuple[str, str]]]:
     """First word of every region's English name (lower case) -> [(whole name, region)],
     longest first."""
     names: dict[str, str] = {}
-    for region in phonenumbers.SUPPORTED_REGIONS:
-        name = _region_display_name(region, "en")
-        if name and len(name) >= 4:
+    for region, name in sorted(region_names().items()):
+        if region in phonenumbers.SUPPORTED_REGIONS and len(name) >= 4:
             names[name.lower()] = region
     names.update({"uk": "GB", "england": "GB", "scotland": "GB", "usa": "US", "holland": "NL"})
     by_first: dict[str, list[tuple[str, str]]] = {}
