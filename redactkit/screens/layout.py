@@ -118,12 +118,18 @@ def join_fragments(lines: list[list[WordLike]]) -> list[list[WordLike]]:
     return out
 
 
+def _median_height(words: Sequence[WordLike]) -> int:
+    """The median word height of a line: its text height, whatever a tall glyph or a
+    punctuation mark does to one word's box."""
+    heights = sorted(w.box.height for w in words)
+    return heights[len(heights) // 2]
+
+
 def _glued(line: Sequence[WordLike], glue: float) -> list[bool]:
     """For each gap between consecutive words of a line: narrower than ``glue`` x the line's
     median word height? Tesseract splits tokens at ``@``, ``.`` or a misread glyph with gaps
     of about a quarter of the text height, much like a space, so this is a hint, not a rule."""
-    heights = sorted(w.box.height for w in line)
-    height = heights[len(heights) // 2]
+    height = _median_height(line)
     limit = glue * height
     return [
         b.box.left - a.box.right < limit
@@ -285,10 +291,9 @@ def same_token(layout: Layout, i: int, glue: float = TOKEN_GLUE) -> bool:
     if layout.line_of[i] != layout.line_of[i + 1] or not (_piece(a.text) and _piece(b.text)):
         return False
     line = layout.line_of[i]
-    heights = sorted(w.box.height for w in layout.words[bisect_left(layout.line_of, line) :
-                                                        bisect_right(layout.line_of, line)])  # fmt: skip
-    height = heights[len(heights) // 2]
-    gap = b.box.left - (a.box.left + a.box.width)
+    lo, hi = bisect_left(layout.line_of, line), bisect_right(layout.line_of, line)
+    height = _median_height(layout.words[lo:hi])
+    gap = b.box.left - a.box.right
     return height > 0 and -height / 2 <= gap < glue * height
 
 
